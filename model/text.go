@@ -1,0 +1,94 @@
+package model
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Text is free text that may span several lines: notes, mitigations,
+// messages. In the session file it is written as a multi-line string so that
+// a person can read and edit it; a plain string field would put the whole
+// paragraph on one line with \n escapes.
+type Text string
+
+// MarshalTOML writes t as a TOML multi-line basic string when it has a line
+// break, and as an ordinary quoted string otherwise. Everything TOML does not
+// allow raw in a multi-line string is escaped, so any valid UTF-8 comes back
+// from the file byte for byte.
+func (t Text) MarshalTOML() ([]byte, error) {
+	s := string(t)
+	if !strings.Contains(s, "\n") {
+		return []byte(quote(s)), nil
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	b.WriteString("\"\"\"\n")
+	for i, r := range s {
+		switch {
+		case r == '\n' || r == '\t':
+			b.WriteRune(r)
+		case r == '\\':
+			b.WriteString(`\\`)
+		case r == '"':
+			// A run of three quotes would close the string; a quote just
+			// before the closing delimiter would merge with it.
+			if i+1 == len(s) || s[i+1] == '"' {
+				b.WriteString(`\"`)
+			} else {
+				b.WriteByte('"')
+			}
+		case r < 0x20 || r == 0x7f:
+			b.WriteString(`\u`)
+			b.WriteString(hex4(r))
+		case r == utf8.RuneError:
+			// An invalid byte cannot be stored in TOML; write the
+			// replacement character it already stands for on screen.
+			b.WriteRune(utf8.RuneError)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteString("\"\"\"")
+	return []byte(b.String()), nil
+}
+
+// quote writes s as a TOML basic string on one line.
+func quote(s string) string {
+	var b strings.Builder
+	b.Grow(len(s) + 2)
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"':
+			b.WriteString(`\"`)
+		case r == '\\':
+			b.WriteString(`\\`)
+		case r == '\t':
+			b.WriteString(`\t`)
+		case r == '\n':
+			b.WriteString(`\n`)
+		case r == '\r':
+			b.WriteString(`\r`)
+		case r < 0x20 || r == 0x7f:
+			b.WriteString(`\u`)
+			b.WriteString(hex4(r))
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+func hex4(r rune) string {
+	h := strconv.FormatInt(int64(r), 16)
+	return strings.Repeat("0", 4-len(h)) + strings.ToUpper(h)
+}
+
+// Clean makes s safe to keep: invalid UTF-8 becomes the replacement
+// character, so what is stored is exactly what was shown. Everything else,
+// control characters included, is kept; renderers escape it for display.
+func Clean(s string) string {
+	return strings.ToValidUTF8(s, "\uFFFD")
+}
