@@ -1,5 +1,11 @@
 package model
 
+import (
+	"cmp"
+	"slices"
+	"strings"
+)
+
 // Objectives is what the room wants from social media, ranked by votes, and
 // how it will organise to get there.
 type Objectives struct {
@@ -27,4 +33,35 @@ type Objective struct {
 	Due   string `toml:"due"`
 	Votes int    `toml:"votes"`
 	Notes Text   `toml:"notes"`
+}
+
+// Missing names what the objective still lacks, in the order the room
+// should fill it: a sponsor with a budget and a metric first, because
+// without them nobody pays and nobody can tell success, then the metric's
+// target, without which the metric measures nothing.
+func (o Objective) Missing() []string {
+	var missing []string
+	if strings.TrimSpace(o.Sponsor) == "" {
+		missing = append(missing, "sponsor")
+	}
+	if strings.TrimSpace(o.Metric) == "" {
+		missing = append(missing, "metric")
+	}
+	if strings.TrimSpace(o.Target) == "" {
+		missing = append(missing, "target")
+	}
+	return missing
+}
+
+// Ranked returns the indices of the objectives by votes, most first; ties
+// keep the order the room wrote them in.
+func (o Objectives) Ranked() []int {
+	idx := make([]int, len(o.Items))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(a, b int) int {
+		return cmp.Compare(o.Items[b].Votes, o.Items[a].Votes)
+	})
+	return idx
 }
