@@ -1,0 +1,667 @@
+package model
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+)
+
+// The fire-drill checklist items the program knows how to pre-tick. A
+// workshop may carry other items; the room decides those alone.
+const (
+	CheckAcknowledge  = "acknowledge"
+	CheckSpokesperson = "spokesperson"
+	CheckSources      = "sources"
+	CheckCompassion   = "compassion"
+	CheckPlan         = "plan"
+	CheckResponsePage = "response-page"
+	CheckCoordinate   = "coordinate"
+)
+
+// SpokespersonDuty is the ID of the duty of the respected person who first
+// acknowledges the issue in public.
+const SpokespersonDuty = "spokesperson"
+
+// ScenarioByID returns the scenario with the given ID.
+func (c DrillCatalogue) ScenarioByID(id string) (Scenario, bool) {
+	for _, sc := range c.Scenarios {
+		if sc.ID == id {
+			return sc, true
+		}
+	}
+	return Scenario{}, false
+}
+
+// Spokesperson returns the duty of the person who speaks first in public:
+// the duty with ID "spokesperson", or else the first duty, as templates
+// list the spokesperson first.
+func (c DrillCatalogue) Spokesperson() (Duty, bool) {
+	for _, d := range c.Duties {
+		if d.ID == SpokespersonDuty {
+			return d, true
+		}
+	}
+	if len(c.Duties) > 0 {
+		return c.Duties[0], true
+	}
+	return Duty{}, false
+}
+
+// NewDrillRun starts a rehearsal of sc at the given speed, every inject
+// pending and every duty filled with the role the workshop suggests when
+// that role is in the RACI grid.
+func NewDrillRun(sc Scenario, duties []Duty, roles []Role, speed int) DrillRun {
+	run := DrillRun{Scenario: sc.ID, Speed: max(speed, 1), Checklist: map[string]Check{}}
+	known := map[string]bool{}
+	for _, r := range roles {
+		known[r.ID] = true
+	}
+	for _, d := range duties {
+		a := DutyAssignment{Duty: d.ID}
+		if known[d.Role] {
+			a.Role = d.Role
+		}
+		run.Assignments = append(run.Assignments, a)
+	}
+	for i := range sc.Injects {
+		run.Injects = append(run.Injects, InjectState{Index: i, Status: InjectPending})
+	}
+	return run
+}
+
+// Assignment returns the role and backup filling the duty with the given ID.
+func (r DrillRun) Assignment(duty string) (DutyAssignment, bool) {
+	for _, a := range r.Assignments {
+		if a.Duty == duty {
+			return a, true
+		}
+	}
+	return DutyAssignment{}, false
+}
+
+// DrillClock is the scenario time, in whole seconds, reached when elapsed
+// real time has passed at speed since the clock showed start. Time is
+// measured, never counted in ticks, so a late tick cannot slow the drill.
+func DrillClock(start int, elapsed time.Duration, speed int) int {
+	if elapsed < 0 {
+		elapsed = 0
+	}
+	return max(start, 0) + int(elapsed*time.Duration(max(speed, 1))/time.Second)
+}
+
+// ClockText writes a drill clock as mm:ss; minutes go past 59 rather than
+// turning into hours, as scenarios are counted in minutes.
+func ClockText(seconds int) string {
+	sign := ""
+	if seconds < 0 {
+		sign, seconds = "-", -seconds
+	}
+	return fmt.Sprintf("%s%02d:%02d", sign, seconds/60, seconds%60)
+}
+
+// InjectState returns what happened to inject i; an inject the run holds
+// no record of is pending.
+func (r DrillRun) InjectState(i int) InjectState {
+	for _, st := range r.Injects {
+		if st.Index == i {
+			return st
+		}
+	}
+	return InjectState{Index: i, Status: InjectPending}
+}
+
+// SetInject records st, replacing the record of the same inject.
+func (r *DrillRun) SetInject(st InjectState) {
+	for i := range r.Injects {
+		if r.Injects[i].Index == st.Index {
+			r.Injects[i] = st
+			return
+		}
+	}
+	r.Injects = append(r.Injects, st)
+}
+
+// injectOrder lists the scenario's injects in the order they reach the
+// room: by minute, and in list order within a minute.
+func injectOrder(sc Scenario) []int {
+	order := make([]int, len(sc.Injects))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int { return sc.Injects[a].Minute - sc.Injects[b].Minute })
+	return order
+}
+
+// Arrived reports whether inject i has reached the room.
+func (st InjectState) Arrived() bool { return st.Status == InjectReleased }
+
+// NextInject is the index of the next inject to reach the room: the first
+// one, in schedule order, that is pending or held.
+func (r DrillRun) NextInject(sc Scenario) (int, bool) {
+	for _, i := range injectOrder(sc) {
+		switch r.InjectState(i).Status {
+		case InjectReleased, InjectSkipped:
+			continue
+		}
+		return i, true
+	}
+	return 0, false
+}
+
+// NextDue is the clock at which the next inject reaches the room, and
+// whether the facilitator holds it. An inject never arrives before one
+// that reached the room or was skipped ahead of it.
+func (r DrillRun) NextDue(sc Scenario) (at int, held, ok bool) {
+	i, ok := r.NextInject(sc)
+	if !ok {
+		return 0, false, false
+	}
+	return max(sc.Injects[i].Minute*60, r.lastSettled(sc, i)), r.InjectState(i).Status == InjectHeld, true
+}
+
+// lastSettled is the latest clock at which an inject before i in the
+// schedule reached the room or was skipped.
+func (r DrillRun) lastSettled(sc Scenario, i int) int {
+	last := 0
+	for _, j := range injectOrder(sc) {
+		if j == i {
+			break
+		}
+		if st := r.InjectState(j); st.Status == InjectReleased || st.Status == InjectSkipped {
+			last = max(last, st.At)
+		}
+	}
+	return last
+}
+
+// Arrivals are the injects that reach the room by the given clock, in
+// order, each stamped with the clock it arrived at. A held inject holds
+// every inject after it, as the scenario's events follow one another.
+func (r DrillRun) Arrivals(sc Scenario, clock int) []InjectState {
+	var out []InjectState
+	last := 0
+	for _, i := range injectOrder(sc) {
+		st := r.InjectState(i)
+		switch st.Status {
+		case InjectReleased, InjectSkipped:
+			last = max(last, st.At)
+			continue
+		case InjectHeld:
+			return out
+		}
+		at := max(sc.Injects[i].Minute*60, last)
+		if at > clock {
+			return out
+		}
+		out = append(out, InjectState{Index: i, Status: InjectReleased, At: at})
+		last = at
+	}
+	return out
+}
+
+// Deliver records every inject that reaches the room by clock and returns
+// them.
+func (r *DrillRun) Deliver(sc Scenario, clock int) []InjectState {
+	due := r.Arrivals(sc, clock)
+	for _, st := range due {
+		r.SetInject(st)
+	}
+	return due
+}
+
+// ToggleHold holds the next inject, or lets a held one go: one whose time
+// has come reaches the room at once.
+func (r *DrillRun) ToggleHold(sc Scenario, clock int) (InjectState, bool) {
+	i, ok := r.NextInject(sc)
+	if !ok {
+		return InjectState{}, false
+	}
+	st := InjectState{Index: i, Status: InjectHeld}
+	if r.InjectState(i).Status == InjectHeld {
+		st.Status = InjectPending
+		if max(sc.Injects[i].Minute*60, r.lastSettled(sc, i)) <= clock {
+			st = InjectState{Index: i, Status: InjectReleased, At: clock}
+		}
+	}
+	r.SetInject(st)
+	return st, true
+}
+
+// ReleaseNext sends the next inject to the room now, early or held.
+func (r *DrillRun) ReleaseNext(sc Scenario, clock int) (InjectState, bool) {
+	return r.settleNext(sc, clock, InjectReleased)
+}
+
+// SkipNext drops the next inject from this run.
+func (r *DrillRun) SkipNext(sc Scenario, clock int) (InjectState, bool) {
+	return r.settleNext(sc, clock, InjectSkipped)
+}
+
+func (r *DrillRun) settleNext(sc Scenario, clock int, status InjectStatus) (InjectState, bool) {
+	i, ok := r.NextInject(sc)
+	if !ok {
+		return InjectState{}, false
+	}
+	st := InjectState{Index: i, Status: status, At: clock}
+	r.SetInject(st)
+	return st, true
+}
+
+// Latest is the inject that reached the room last, the one the team is
+// most likely answering.
+func (r DrillRun) Latest() (InjectState, bool) {
+	var best InjectState
+	found := false
+	for _, st := range r.Injects {
+		if st.Arrived() && (!found || st.At > best.At || (st.At == best.At && st.Index > best.Index)) {
+			best, found = st, true
+		}
+	}
+	return best, found
+}
+
+// PublicAudience reports whether a message to audience is seen outside
+// the company; messages to employees are internal.
+func PublicAudience(audience string) bool {
+	a := strings.ToLower(audience)
+	for _, w := range []string{"employee", "staff", "internal", "colleague"} {
+		if strings.Contains(a, w) {
+			return false
+		}
+	}
+	return strings.TrimSpace(a) != ""
+}
+
+// Phrases the grader looks for. A trailing * matches any ending.
+var (
+	ackWords = []string{"we are aware", "we're aware", "we are investigating", "we're investigating",
+		"we know", "we have seen", "we've seen", "we have learned", "we've learned", "we can confirm",
+		"we confirm", "acknowledg*", "we made a mistake", "we got this wrong", "our mistake",
+		"we are looking into", "we're looking into"}
+	issueWords = []string{"issue*", "problem*", "incident*", "outage*", "leak*", "breach*", "error*",
+		"complaint*", "failure*", "fault*", "down", "disruption*"}
+	sourceWords = []string{"according to", "reported by", "as reported", "source*", "the post", "the article",
+		"the thread", "the video", "the tweet", "the review", "the blog", "the report", "posted by", "your post",
+		"your review", "your message", "your comment", "the story"}
+	compassionWords = []string{"sorry", "apolog*", "regret*", "we understand", "understand how", "frustrat*",
+		"upset*", "inconvenien*", "worr*", "we hear you", "our fault", "we let you down", "thank you for your patience",
+		"concern*", "distress*"}
+	stepWords = []string{"we will", "we'll", "we are going to", "we're going to", "next step*", "our plan",
+		"the plan", "we are working", "we're working", "we are fixing", "we're fixing", "will be fixed",
+		"will be restored", "we will update", "will update", "next update", "we are contacting", "we're contacting"}
+	pageWords = []string{"response page", "status page", "update page", "updates page", "intranet",
+		"internal page", "internal site", "faq*", "help centre", "help center", "knowledge base",
+		"this page", "our page", "incident page"}
+	coordinateWords = []string{"call centre", "call center", "contact centre", "contact center", "support team",
+		"customer service", "helpdesk", "help desk", "web team", "website", "pr team", "press office", "pr",
+		"marketing", "corporate library", "every channel", "all channels"}
+
+	linkPattern = regexp.MustCompile(`(?i)\b(https?://[^\s<>"]+|www\.[^\s<>"]+|[a-z0-9-]+(\.[a-z0-9-]+)*\.(com|org|net|io|co|uk|news|info|biz)(/[^\s<>"]*)?)`)
+	pagePath    = regexp.MustCompile(`(?i)(/|\b)(status|incident|faq|help|support|updates?|response)\b`)
+	handle      = regexp.MustCompile(`(^|[^\w@])@[A-Za-z0-9_]{2,}`)
+	timePattern = regexp.MustCompile(`(?i)\b(\d{1,2}[:.]\d{2}\s*(am|pm)?|\d{1,2}\s*(am|pm)|noon|midnight|tomorrow|tonight|today|this (morning|afternoon|evening)|(within|in|every) (the next )?(\d+|an?|one|two|three|four|five|six|ten|twelve|half an?|24|48) (minutes?|mins?|hours?|hrs?|days?)|by (monday|tuesday|wednesday|thursday|friday|saturday|sunday|end of (the )?day|the end of the day)|hourly|end of (the )?day)\b`)
+)
+
+// findPhrase returns the first phrase of list found in text (lower case)
+// as whole words, or "".
+func findPhrase(text string, list []string) string {
+	for _, p := range list {
+		stem := strings.HasSuffix(p, "*")
+		p = strings.TrimSuffix(p, "*")
+		for from := 0; ; {
+			i := strings.Index(text[from:], p)
+			if i < 0 {
+				break
+			}
+			i += from
+			end := i + len(p)
+			before := i == 0 || !wordByte(text[i-1])
+			after := stem || end == len(text) || !wordByte(text[end])
+			if before && after {
+				if stem {
+					for end < len(text) && wordByte(text[end]) {
+						end++
+					}
+				}
+				return text[i:end]
+			}
+			from = i + 1
+		}
+	}
+	return ""
+}
+
+func wordByte(b byte) bool {
+	return b == '_' || b >= 0x80 || unicode.IsLetter(rune(b)) || unicode.IsDigit(rune(b))
+}
+
+// quoteShort quotes a found phrase for a reason shown on screen.
+func quoteShort(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > 40 {
+		s = string(r[:39]) + "…"
+	}
+	return "“" + s + "”"
+}
+
+// responsePageLink returns a link in text that points to a status, help or
+// response page.
+func responsePageLink(text string) string {
+	for _, l := range linkPattern.FindAllString(text, -1) {
+		if pagePath.MatchString(l) || strings.HasPrefix(strings.ToLower(l), "status.") {
+			return l
+		}
+	}
+	return ""
+}
+
+// sourceLink returns a link in text that is not a response page: the
+// post, article or review the message answers.
+func sourceLink(text string) string {
+	for _, l := range linkPattern.FindAllString(text, -1) {
+		if !pagePath.MatchString(l) && !strings.HasPrefix(strings.ToLower(l), "status.") {
+			return l
+		}
+	}
+	return ""
+}
+
+// GradeMessage proposes a verdict on each item of the fire drill for a
+// message, saying why, from what the program can see: the audience, the
+// sender's role and the words of the text. None is confirmed: the room
+// confirms or corrects each one. roles gives the roles' names.
+func GradeMessage(m Message, run DrillRun, cat DrillCatalogue, roles []Role) map[string]Check {
+	text := strings.ToLower(string(m.Text))
+	name := func(id string) string {
+		for _, r := range roles {
+			if r.ID == id && strings.TrimSpace(r.Name) != "" {
+				return strings.TrimSpace(r.Name)
+			}
+		}
+		return id
+	}
+	out := make(map[string]Check, len(cat.Checklist))
+	for _, item := range cat.Checklist {
+		var c Check
+		switch item.ID {
+		case CheckAcknowledge:
+			c = gradeAcknowledge(m, text)
+		case CheckSpokesperson:
+			c = gradeSpokesperson(m, run, cat, name)
+		case CheckSources:
+			c = gradeSources(string(m.Text), text)
+		case CheckCompassion:
+			c = gradeWords(text, compassionWords, "words of regret", "no apology or words of regret")
+		case CheckPlan:
+			c = gradePlan(text)
+		case CheckResponsePage:
+			c = gradeResponsePage(string(m.Text), text)
+		case CheckCoordinate:
+			c = gradeWords(text, coordinateWords, "names", "names no call centre, website, PR or marketing team")
+		default:
+			c = Check{Why: "the room decides: the program cannot see this one"}
+		}
+		out[item.ID] = c
+	}
+	return out
+}
+
+func gradeAcknowledge(m Message, text string) Check {
+	audience := strings.TrimSpace(m.Audience)
+	if !PublicAudience(audience) {
+		return Check{Why: "to " + orNone(audience) + ": not a public audience"}
+	}
+	if w := findPhrase(text, ackWords); w != "" {
+		return Check{Met: true, Why: "to " + audience + ", says " + quoteShort(w)}
+	}
+	if w := findPhrase(text, issueWords); w != "" {
+		return Check{Met: true, Why: "to " + audience + ", names the " + quoteShort(w)}
+	}
+	return Check{Why: "to " + audience + ", but does not say the company knows of the issue"}
+}
+
+func gradeSpokesperson(m Message, run DrillRun, cat DrillCatalogue, name func(string) string) Check {
+	duty, ok := cat.Spokesperson()
+	if !ok {
+		return Check{Why: "the workshop names no spokesperson duty"}
+	}
+	a, ok := run.Assignment(duty.ID)
+	switch {
+	case !ok || a.Role == "":
+		return Check{Why: "no role is assigned as " + strings.ToLower(orNone(duty.Name))}
+	case m.Sender == "":
+		return Check{Why: "no sender given"}
+	case m.Sender == a.Role:
+		return Check{Met: true, Why: "sent by " + name(a.Role) + ", the " + strings.ToLower(orNone(duty.Name))}
+	case a.Backup != "" && m.Sender == a.Backup:
+		return Check{Met: true, Why: "sent by " + name(a.Backup) + ", the backup " + strings.ToLower(orNone(duty.Name))}
+	}
+	return Check{Why: "sent by " + name(m.Sender) + ", not by " + name(a.Role)}
+}
+
+func gradeSources(raw, text string) Check {
+	if l := sourceLink(raw); l != "" {
+		return Check{Met: true, Why: "links " + quoteShort(l)}
+	}
+	if h := handle.FindString(raw); h != "" {
+		return Check{Met: true, Why: "names " + quoteShort(strings.TrimLeft(h, " \t\n(\"'"))}
+	}
+	if w := findPhrase(text, sourceWords); w != "" {
+		return Check{Met: true, Why: "names a source: " + quoteShort(w)}
+	}
+	return Check{Why: "names no source or link"}
+}
+
+func gradeWords(text string, list []string, found, missing string) Check {
+	if w := findPhrase(text, list); w != "" {
+		return Check{Met: true, Why: found + " " + quoteShort(w)}
+	}
+	return Check{Why: missing}
+}
+
+func gradePlan(text string) Check {
+	step := findPhrase(text, stepWords)
+	when := timePattern.FindString(text)
+	switch {
+	case step != "" && when != "":
+		return Check{Met: true, Why: "a next step " + quoteShort(step) + " with a time " + quoteShort(when)}
+	case step != "":
+		return Check{Why: "a next step " + quoteShort(step) + " but no time"}
+	case when != "":
+		return Check{Why: "a time " + quoteShort(when) + " but no next step"}
+	}
+	return Check{Why: "no next step with a time"}
+}
+
+func gradeResponsePage(raw, text string) Check {
+	if l := responsePageLink(raw); l != "" {
+		return Check{Met: true, Why: "links " + quoteShort(l)}
+	}
+	if w := findPhrase(text, pageWords); w != "" {
+		return Check{Met: true, Why: "points to " + quoteShort(w)}
+	}
+	return Check{Why: "no pointer to a response page"}
+}
+
+func orNone(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "no audience"
+	}
+	return s
+}
+
+// ChecklistVerdict is the run's fire-drill checklist: what the room decided
+// for an item stands; otherwise an item is met when a message meets it.
+func (r DrillRun) ChecklistVerdict(items []ChecklistItem) map[string]Check {
+	out := make(map[string]Check, len(items))
+	for _, item := range items {
+		if c, ok := r.Checklist[item.ID]; ok && c.Confirmed {
+			out[item.ID] = c
+			continue
+		}
+		c := Check{Why: "no message meets it yet"}
+		for _, m := range r.Messages {
+			if m.Checks[item.ID].Met {
+				c = Check{Met: true, Why: "the message at " + ClockText(m.At) + " to " + orNone(m.Audience)}
+				break
+			}
+		}
+		out[item.ID] = c
+	}
+	return out
+}
+
+// Acknowledges reports whether m is a public acknowledgement: a message to
+// a public audience whose acknowledge item is met. Where the workshop has
+// no such item, any public message counts.
+func Acknowledges(m Message, cat DrillCatalogue) bool {
+	if !PublicAudience(m.Audience) {
+		return false
+	}
+	for _, item := range cat.Checklist {
+		if item.ID == CheckAcknowledge {
+			return m.Checks[CheckAcknowledge].Met
+		}
+	}
+	return true
+}
+
+// AudienceCount is how many messages went to one audience.
+type AudienceCount struct {
+	Audience string
+	Messages int
+}
+
+// DrillFigures are the measured results of one run.
+type DrillFigures struct {
+	// FirstAlert is the clock when the first inject reached the room.
+	FirstAlert int
+	// FirstAck is the clock of the first public acknowledgement; Acked is
+	// false when there was none.
+	FirstAck int
+	Acked    bool
+	// ChecklistMet of ChecklistTotal fire-drill items are met.
+	ChecklistMet, ChecklistTotal int
+	// Injects reached the room, Unanswered of them with no log entry or
+	// message answering them; Skipped and NotReached never came up.
+	Arrived, Unanswered, Skipped, NotReached int
+	Decisions, Messages                      int
+	PerAudience                              []AudienceCount
+	Clock                                    int
+}
+
+// TimeToAck is how long after the first alert the company acknowledged
+// the issue in public.
+func (f DrillFigures) TimeToAck() (int, bool) {
+	if !f.Acked {
+		return 0, false
+	}
+	return max(f.FirstAck-f.FirstAlert, 0), true
+}
+
+// Figures measures the run against its scenario and the workshop's
+// checklist and audiences.
+func (r DrillRun) Figures(sc Scenario, cat DrillCatalogue) DrillFigures {
+	f := DrillFigures{Clock: r.Clock, ChecklistTotal: len(cat.Checklist)}
+	for _, c := range r.ChecklistVerdict(cat.Checklist) {
+		if c.Met {
+			f.ChecklistMet++
+		}
+	}
+	answered := map[int]bool{}
+	for _, e := range r.Log {
+		if e.Kind == LogDecision {
+			f.Decisions++
+		}
+		answered[e.Inject] = true
+	}
+	counts := map[string]int{}
+	for _, m := range r.Messages {
+		answered[m.Inject] = true
+		counts[m.Audience]++
+		if Acknowledges(m, cat) && (!f.Acked || m.At < f.FirstAck) {
+			f.FirstAck, f.Acked = m.At, true
+		}
+	}
+	f.Messages = len(r.Messages)
+	first := -1
+	for i := range sc.Injects {
+		switch st := r.InjectState(i); st.Status {
+		case InjectReleased:
+			f.Arrived++
+			if !answered[i] {
+				f.Unanswered++
+			}
+			if first < 0 || st.At < first {
+				first = st.At
+			}
+		case InjectSkipped:
+			f.Skipped++
+		default:
+			f.NotReached++
+		}
+	}
+	f.FirstAlert = max(first, 0)
+	for _, a := range cat.Audiences {
+		f.PerAudience = append(f.PerAudience, AudienceCount{Audience: a, Messages: counts[a]})
+		delete(counts, a)
+	}
+	others := make([]string, 0, len(counts))
+	for a := range counts {
+		others = append(others, a)
+	}
+	slices.Sort(others)
+	for _, a := range others {
+		f.PerAudience = append(f.PerAudience, AudienceCount{Audience: a, Messages: counts[a]})
+	}
+	return f
+}
+
+// Compare says, one short line each, how a later run did against an
+// earlier one: sooner or later to acknowledge, more or fewer items met,
+// more or fewer injects left unanswered.
+func Compare(earlier, later DrillFigures) []string {
+	var out []string
+	e, eok := earlier.TimeToAck()
+	l, lok := later.TimeToAck()
+	switch {
+	case eok && lok && l < e:
+		out = append(out, "acknowledged "+ClockText(e-l)+" sooner")
+	case eok && lok && l > e:
+		out = append(out, "acknowledged "+ClockText(l-e)+" later")
+	case eok && lok:
+		out = append(out, "acknowledged as fast")
+	case lok:
+		out = append(out, "acknowledged in public, which the earlier run never did")
+	case eok:
+		out = append(out, "never acknowledged in public, which the earlier run did")
+	}
+	out = append(out, moreOrFewer(later.ChecklistMet-earlier.ChecklistMet, "checklist item met", "checklist items met"))
+	out = append(out, moreOrFewer(later.Unanswered-earlier.Unanswered, "inject unanswered", "injects unanswered"))
+	return out
+}
+
+func moreOrFewer(d int, one, many string) string {
+	switch {
+	case d == 0:
+		return "as many " + many
+	case d > 0:
+		return count(d, one, many) + " more"
+	}
+	return strings.Replace(count(-d, one, many), " ", " fewer ", 1)
+}
+
+// SyncChecklist writes the run's checklist from its messages, keeping every
+// verdict the room confirmed, so the file and the plan show what the
+// screen shows.
+func (r *DrillRun) SyncChecklist(items []ChecklistItem) {
+	if r.Checklist == nil {
+		r.Checklist = map[string]Check{}
+	}
+	for id, c := range r.ChecklistVerdict(items) {
+		r.Checklist[id] = c
+	}
+}
