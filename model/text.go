@@ -92,3 +92,15 @@ func hex4(r rune) string {
 func Clean(s string) string {
 	return strings.ToValidUTF8(s, "\uFFFD")
 }
+
+// Position turns a byte offset into data into a 1-based line and column,
+// counting columns in characters. Parse errors of TOML files are reported
+// this way: the decoder's own line is the one after a line that ends too
+// early.
+func Position(data []byte, offset int) (line, col int) {
+	offset = min(max(offset, 0), len(data))
+	before := data[:offset]
+	line = 1 + strings.Count(string(before), "\n")
+	start := strings.LastIndexByte(string(before), '\n') + 1
+	return line, 1 + utf8.RuneCount(before[start:])
+}

@@ -1,5 +1,7 @@
 package model
 
+import "strings"
+
 // StepKind names what a step of a workshop does; each kind has its own
 // screen and its own catalogue in the template.
 type StepKind string
@@ -187,4 +189,17 @@ type Practice struct {
 	ID          string `toml:"id"`
 	Title       string `toml:"title"`
 	Explanation Text   `toml:"explanation"`
+}
+
+// Label is the short name of the kind, as the step bar shows it.
+func (k StepKind) Label() string {
+	switch k {
+	case StepRACI:
+		return "RACI"
+	case StepDrill:
+		return "Crisis drill"
+	case "":
+		return "Step"
+	}
+	return strings.ToUpper(string(k[:1])) + string(k[1:])
 }

@@ -297,7 +297,8 @@ func parseError(err error, doc string) *ParseError {
 		if pe.LastKey != "" {
 			msg = fmt.Sprintf("%s (after key %s)", msg, pe.LastKey)
 		}
-		return &ParseError{Line: pe.Position.Line, Col: pe.Position.Col, Msg: msg}
+		line, col := model.Position([]byte(doc), pe.Position.Start)
+		return &ParseError{Line: line, Col: col, Msg: msg}
 	}
 	text := err.Error()
 	m := lineOfError.FindStringSubmatch(text)

@@ -1,0 +1,147 @@
+package workshops
+
+import (
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"github.com/roundtable/roundtable/model"
+)
+
+// locator finds where things are in a template's source. The TOML decoder
+// gives positions only for syntax errors, so problems found in the decoded
+// values are traced back to their lines by the table headers and keys that
+// introduce them. Every answer is a 1-based line, or 0 when not found.
+type locator struct {
+	lines []string
+}
+
+func newLocator(data []byte) locator {
+	return locator{lines: strings.Split(string(data), "\n")}
+}
+
+// header reports the table path of a line like "[[a.b]]" or "[a.b]".
+func header(line string) (path string, array, ok bool) {
+	t := strings.TrimSpace(line)
+	if i := strings.Index(t, "#"); i >= 0 && !strings.ContainsAny(t[:i], `"'`) {
+		t = strings.TrimSpace(t[:i])
+	}
+	switch {
+	case strings.HasPrefix(t, "[[") && strings.HasSuffix(t, "]]"):
+		return normalise(t[2 : len(t)-2]), true, true
+	case strings.HasPrefix(t, "[") && strings.HasSuffix(t, "]"):
+		return normalise(t[1 : len(t)-1]), false, true
+	}
+	return "", false, false
+}
+
+func normalise(path string) string {
+	parts := strings.Split(path, ".")
+	for i, p := range parts {
+		parts[i] = strings.Trim(strings.TrimSpace(p), `"'`)
+	}
+	return strings.Join(parts, ".")
+}
+
+// table is the line of the n-th (0-based) [[path]] header in the file.
+func (l locator) table(path string, n int) int {
+	return l.tableAfter(path, n, 0)
+}
+
+// tableAfter is the line of the n-th [[path]] header after line from,
+// stopping at the next header of the array that contains it.
+func (l locator) tableAfter(path string, n, from int) int {
+	parent := path[:max(strings.LastIndex(path, "."), 0)]
+	seen := 0
+	for i := max(from, 1); i <= len(l.lines); i++ {
+		p, array, ok := header(l.lines[i-1])
+		if !ok {
+			continue
+		}
+		if i > from && from > 0 && array && p == parent {
+			break
+		}
+		if array && p == path {
+			if seen == n {
+				return i
+			}
+			seen++
+		}
+	}
+	return from
+}
+
+// keyIn is the line of key directly under the header at line from (0 for
+// the top of the file), before the next header.
+func (l locator) keyIn(key string, from int) int {
+	for i := from + 1; i <= len(l.lines); i++ {
+		if _, _, ok := header(l.lines[i-1]); ok {
+			break
+		}
+		if isKey(l.lines[i-1], key) {
+			return i
+		}
+	}
+	return from
+}
+
+// keyAfter is the line of key in the table starting at line from, or
+// from itself when the key is not written there.
+func (l locator) keyAfter(key string, from int) int {
+	if from <= 0 {
+		return 0
+	}
+	return l.keyIn(key, from)
+}
+
+func isKey(line, key string) bool {
+	t := strings.TrimSpace(line)
+	k, _, ok := strings.Cut(t, "=")
+	if !ok {
+		return false
+	}
+	return strings.Trim(strings.TrimSpace(k), `"'`) == key
+}
+
+// key is the line of an undecoded key: its own table header when it is a
+// table, else the first line that sets it under the right table.
+func (l locator) key(k toml.Key) int {
+	path := normalise(k.String())
+	for i, line := range l.lines {
+		if p, _, ok := header(line); ok && p == path {
+			return i + 1
+		}
+	}
+	parent, last := "", k[len(k)-1]
+	if len(k) > 1 {
+		parent = normalise(toml.Key(k[:len(k)-1]).String())
+	}
+	current := ""
+	for i, line := range l.lines {
+		if p, _, ok := header(line); ok {
+			current = p
+			continue
+		}
+		if isKey(line, last) && (current == parent || strings.HasSuffix(parent, "."+current) || parent == "") {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// tableOrStep is the line of the catalogue table [path] or [path.…], else
+// the line of the step of that kind, so an empty catalogue points somewhere
+// useful.
+func (l locator) tableOrStep(path string, kind model.StepKind) int {
+	for i, line := range l.lines {
+		if p, _, ok := header(line); ok && (p == path || strings.HasPrefix(p, path+".")) {
+			return i + 1
+		}
+	}
+	for i, line := range l.lines {
+		if isKey(line, "kind") && strings.Contains(line, `"`+string(kind)+`"`) {
+			return i + 1
+		}
+	}
+	return 0
+}
