@@ -284,7 +284,8 @@ var (
 	issueWords = []string{"issue*", "problem*", "incident*", "outage*", "leak*", "breach*", "error*",
 		"complaint*", "failure*", "fault*", "down", "disruption*"}
 	sourceWords = []string{"according to", "reported by", "as reported", "source*", "the post", "the article",
-		"the thread", "the video", "the tweet", "the review", "the blog", "the report", "posted by", "your post",
+		"the thread", "the video", "the tweet", "the review", "the blog", "the report", "the forum", "posted by",
+		"posted on", "reported on", "reported in", "wrote on", "your post",
 		"your review", "your message", "your comment", "the story"}
 	compassionWords = []string{"sorry", "apolog*", "regret*", "we understand", "understand how", "frustrat*",
 		"upset*", "inconvenien*", "worr*", "we hear you", "our fault", "we let you down", "thank you for your patience",

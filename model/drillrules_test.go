@@ -215,6 +215,7 @@ func TestGradingReasonsForPartialAnswers(t *testing.T) {
 		{Message{Audience: "press"}, CheckSpokesperson, false, "no sender given"},
 		{Message{Audience: "press", Text: "According to the BBC story …"}, CheckSources, true, "“according to”"},
 		{Message{Audience: "press", Text: "See https://news.example.com/story/1"}, CheckSources, true, "links"},
+		{Message{Audience: "press", Text: "The problem reported on Trustpilot is real."}, CheckSources, true, "“reported on”"},
 		{Message{Audience: "employees", Text: "Read the guidance on the intranet."}, CheckResponsePage, true, "“intranet”"},
 		{Message{Audience: "press", Text: "We apologise."}, CheckCompassion, true, "“apologise”"},
 		{Message{Audience: "press", Text: "Unapologetic."}, CheckCompassion, false, ""},
