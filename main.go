@@ -1,0 +1,327 @@
+// Command roundtable runs cross-functional planning workshops in the
+// terminal: it walks a room through listening, objectives, RACI, risks and a
+// crisis drill, keeps every answer in a local TOML file and exports the plan.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/charmbracelet/x/term"
+	"github.com/spf13/cobra"
+
+	"github.com/roundtable/roundtable/model"
+	"github.com/roundtable/roundtable/model/store"
+	"github.com/roundtable/roundtable/ui"
+	"github.com/roundtable/roundtable/workshops"
+)
+
+// version is set at build time with -ldflags "-X main.version=…"; without it
+// the module version of the build is used.
+var version = ""
+
+func main() {
+	if err := newRootCommand(os.Stdin, os.Stdout, os.Stderr).Execute(); err != nil {
+		fmt.Fprintln(os.Stderr, "roundtable:", err)
+		os.Exit(1)
+	}
+}
+
+// app carries what every command needs, resolved from the global flags.
+type app struct {
+	dataDir string
+	stdin   io.Reader
+	stdout  io.Writer
+}
+
+func (a *app) store() *store.Store { return store.New(store.DataDir(a.dataDir)) }
+
+func (a *app) workshops() *workshops.Catalog { return workshops.Load(workshops.ConfigDir()) }
+
+// interactive reports whether the program can take over a terminal.
+func (a *app) interactive() bool {
+	in, ok := a.stdin.(*os.File)
+	if !ok || !term.IsTerminal(in.Fd()) {
+		return false
+	}
+	out, ok := a.stdout.(*os.File)
+	return ok && term.IsTerminal(out.Fd())
+}
+
+func (a *app) run(open string, readOnly bool) error {
+	return ui.Run(ui.Options{
+		Store:     a.store(),
+		Workshops: a.workshops(),
+		Open:      open,
+		ReadOnly:  readOnly,
+		Version:   buildVersion(),
+	})
+}
+
+func newRootCommand(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
+	a := &app{stdin: stdin, stdout: stdout}
+	root := &cobra.Command{
+		Use:   "roundtable",
+		Short: "Run a cross-functional social media planning workshop",
+		Long: `Roundtable walks IT and business leaders through listening, objectives,
+RACI, risks and a crisis drill, keeps every answer in a local session file
+and exports the plan as Markdown.
+
+Without a command it opens the home screen.`,
+		Version:       buildVersion(),
+		Args:          cobra.NoArgs,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if !a.interactive() {
+				return errors.New("the home screen needs a terminal; try `roundtable list` or `roundtable --help`")
+			}
+			return a.run("", false)
+		},
+	}
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	root.PersistentFlags().StringVar(&a.dataDir, "data-dir", "",
+		"folder for sessions (default $ROUNDTABLE_DATA_DIR, else $XDG_DATA_HOME/roundtable)")
+	root.AddCommand(
+		newNewCommand(a),
+		newOpenCommand(a),
+		newListCommand(a),
+		newWorkshopsCommand(a),
+		newValidateCommand(a),
+	)
+	return root
+}
+
+func newNewCommand(a *app) *cobra.Command {
+	var (
+		workshop string
+		sample   bool
+		noOpen   bool
+	)
+	cmd := &cobra.Command{
+		Use:   "new TITLE",
+		Short: "Create a session and open it",
+		Long: `Create a session from a workshop template and open it.
+
+With --no-open, or when not run from a terminal, the new session's id is
+printed as the last line instead.`,
+		Example: `  roundtable new "Acme social media roles"
+  roundtable new "Try-out" --sample
+  roundtable new "Team check" --workshop self-assessment --no-open`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			title := strings.TrimSpace(model.Clean(args[0]))
+			if title == "" {
+				return errors.New("the title is empty; give the session a name, e.g. roundtable new \"Acme social media roles\"")
+			}
+			w, err := a.workshops().Get(workshop)
+			if err != nil {
+				return err
+			}
+			now := time.Now()
+			sess := model.New(store.NewID(title, now), model.Meta{
+				Title:   title,
+				Date:    now.Format(time.DateOnly),
+				Created: now.UTC().Truncate(time.Second),
+				Updated: now.UTC().Truncate(time.Second),
+			}, w)
+			if sample {
+				if err := workshops.Sample(sess); err != nil {
+					return err
+				}
+				sess.Meta.Title = title
+			}
+			st := a.store()
+			path, err := st.Create(sess)
+			if err != nil {
+				return err
+			}
+			if noOpen || !a.interactive() {
+				fmt.Fprintf(cmd.OutOrStdout(), "created %s\n%s\n", path, sess.ID)
+				return nil
+			}
+			return a.run(sess.ID, false)
+		},
+	}
+	cmd.Flags().StringVar(&workshop, "workshop", workshops.Default, "workshop template to use (see `roundtable workshops`)")
+	cmd.Flags().BoolVar(&sample, "sample", false, "fill the session with the sample organisation's answers")
+	cmd.Flags().BoolVar(&noOpen, "no-open", false, "create the session and print its id without opening it")
+	_ = cmd.RegisterFlagCompletionFunc("workshop", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		var names []string
+		for _, e := range a.workshops().List() {
+			if e.Err == nil {
+				names = append(names, e.Name+"\t"+e.Title)
+			}
+		}
+		return names, cobra.ShellCompDirectiveNoFileComp
+	})
+	return cmd
+}
+
+func newOpenCommand(a *app) *cobra.Command {
+	var readOnly bool
+	cmd := &cobra.Command{
+		Use:   "open SESSION",
+		Short: "Open a session",
+		Long: `Open a session by its id, a unique prefix of its id, or the path to its file.
+
+A session open in another terminal is locked; --read-only shows it without
+changing it.`,
+		Example: `  roundtable open acme
+  roundtable open acme-social-media-roles-7f3k --read-only`,
+		Args:              cobra.ExactArgs(1),
+		ValidArgsFunction: a.completeSessions,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			// Open once here so a missing, ambiguous, locked or broken
+			// session is reported on the command line, not in the program.
+			h, err := a.store().Open(args[0], readOnly)
+			if err != nil {
+				return err
+			}
+			path := h.Path
+			if err := h.Close(); err != nil {
+				return err
+			}
+			if !a.interactive() {
+				return errors.New("opening a session needs a terminal; `roundtable list` shows sessions without one")
+			}
+			return a.run(path, readOnly)
+		},
+	}
+	cmd.Flags().BoolVar(&readOnly, "read-only", false, "show the session without changing it (works while another terminal has it open)")
+	return cmd
+}
+
+func newListCommand(a *app) *cobra.Command {
+	return &cobra.Command{
+		Use:   "list",
+		Short: "List every session",
+		Long: `List every session, newest first. A session file that cannot be read is
+listed with the file and the line of the problem.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			entries, err := a.store().List()
+			if err != nil {
+				return err
+			}
+			out := cmd.OutOrStdout()
+			if len(entries) == 0 {
+				fmt.Fprintln(out, "No sessions yet. Start one with: roundtable new \"TITLE\" (add --sample to explore an example)")
+				return nil
+			}
+			tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
+			fmt.Fprintln(tw, "ID\tTITLE\tORGANISATION\tWORKSHOP\tUPDATED\tPROGRESS")
+			for _, e := range entries {
+				if e.Err != nil {
+					fmt.Fprintf(tw, "%s\t%s\t\t\t\t\n", oneLine(e.ID), oneLine(e.Err.Error()))
+					continue
+				}
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d/%d\n", oneLine(e.ID), oneLine(e.Title), oneLine(e.Organisation),
+					oneLine(e.Workshop), e.Updated.Local().Format("2006-01-02 15:04"), e.Done, e.Total)
+			}
+			return tw.Flush()
+		},
+	}
+}
+
+func newWorkshopsCommand(a *app) *cobra.Command {
+	return &cobra.Command{
+		Use:   "workshops",
+		Short: "List the workshop templates",
+		Long: `List every workshop template: the built-in ones and those in
+$XDG_CONFIG_HOME/roundtable/workshops/*.toml, which replace a built-in one
+of the same name. A template with a problem is listed with it and not used.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 0, 2, ' ', 0)
+			fmt.Fprintln(tw, "NAME\tTITLE\tSTEPS\tSOURCE")
+			for _, e := range a.workshops().List() {
+				source := e.Source
+				if e.Overrides {
+					source += " (replaces the built-in one)"
+				}
+				if e.Err != nil {
+					fmt.Fprintf(tw, "%s\t%s\t\t%s\n", oneLine(e.Name), oneLine("not usable: "+e.Err.Error()), oneLine(source))
+					continue
+				}
+				fmt.Fprintf(tw, "%s\t%s\t%d\t%s\n", oneLine(e.Name), oneLine(e.Title), e.Steps, oneLine(source))
+			}
+			return tw.Flush()
+		},
+	}
+}
+
+func newValidateCommand(a *app) *cobra.Command {
+	return &cobra.Command{
+		Use:   "validate FILE",
+		Short: "Check a workshop template",
+		Long: `Check a workshop template file and report each problem with its line.
+Exits non-zero when there is any problem.`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			data, err := os.ReadFile(args[0])
+			if err != nil {
+				return err
+			}
+			problems := workshops.Validate(args[0], data)
+			for _, p := range problems {
+				fmt.Fprintln(cmd.ErrOrStderr(), p.String())
+			}
+			if len(problems) > 0 {
+				return fmt.Errorf("%s: %d problem(s)", args[0], len(problems))
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "%s: valid\n", args[0])
+			return nil
+		},
+	}
+}
+
+// completeSessions offers session ids, with their titles, to the shell.
+func (a *app) completeSessions(cmd *cobra.Command, args []string, prefix string) ([]string, cobra.ShellCompDirective) {
+	if len(args) > 0 {
+		return nil, cobra.ShellCompDirectiveNoFileComp
+	}
+	entries, err := a.store().List()
+	if err != nil {
+		return nil, cobra.ShellCompDirectiveError
+	}
+	var ids []string
+	for _, e := range entries {
+		if strings.HasPrefix(e.ID, prefix) {
+			ids = append(ids, e.ID+"\t"+oneLine(e.Title))
+		}
+	}
+	return ids, cobra.ShellCompDirectiveNoFileComp
+}
+
+// oneLine keeps user text on one line of a table printed to a terminal, and
+// keeps control characters from reaching it.
+func oneLine(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\n' || r == '\r' || r == '\t':
+			return ' '
+		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
+			return '\uFFFD'
+		}
+		return r
+	}, model.Clean(s))
+}
+
+func buildVersion() string {
+	if version != "" {
+		return version
+	}
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
+		return info.Main.Version
+	}
+	return "dev"
+}

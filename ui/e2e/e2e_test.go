@@ -1,0 +1,159 @@
+// Package e2e tests the built roundtable binary as a user meets it: its
+// commands, and its screens in a pseudo-terminal read back through a
+// terminal emulator.
+package e2e
+
+import (
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/creack/pty"
+	"github.com/hinshun/vt10x"
+)
+
+// binary is the roundtable program built once for the end-to-end tests.
+var binary string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "roundtable-e2e-")
+	if err != nil {
+		panic(err)
+	}
+	binary = filepath.Join(dir, "roundtable")
+	build := exec.Command("go", "build", "-o", binary, "github.com/roundtable/roundtable")
+	build.Stdout, build.Stderr = os.Stderr, os.Stderr
+	if err := build.Run(); err != nil {
+		os.RemoveAll(dir)
+		panic("building roundtable for the end-to-end tests: " + err.Error())
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// screen is the roundtable binary running in a pseudo-terminal, read back
+// through a terminal emulator the way a person would see it.
+type screen struct {
+	t    testing.TB
+	cmd  *exec.Cmd
+	pty  *os.File
+	vt   vt10x.Terminal
+	done chan struct{}
+
+	mu  sync.Mutex
+	err error
+}
+
+// env gives the program a home of its own so tests never touch the real one.
+func testEnv(t testing.TB, home string) []string {
+	t.Helper()
+	return append(os.Environ(),
+		"HOME="+home,
+		"XDG_DATA_HOME="+filepath.Join(home, "data"),
+		"XDG_CONFIG_HOME="+filepath.Join(home, "config"),
+		"XDG_STATE_HOME="+filepath.Join(home, "state"),
+		"XDG_CACHE_HOME="+filepath.Join(home, "cache"),
+		"ROUNDTABLE_DATA_DIR=",
+		"TERM=xterm-256color",
+		"NO_COLOR=",
+	)
+}
+
+func startScreen(t testing.TB, env []string, cols, rows int, args ...string) *screen {
+	t.Helper()
+	cmd := exec.Command(binary, args...)
+	cmd.Env = env
+	f, err := pty.StartWithSize(cmd, &pty.Winsize{Cols: uint16(cols), Rows: uint16(rows)})
+	if err != nil {
+		t.Fatalf("starting roundtable in a pseudo-terminal: %v", err)
+	}
+	s := &screen{t: t, cmd: cmd, pty: f, done: make(chan struct{})}
+	// The emulator answers the program's terminal queries (cursor position)
+	// through the pty, as a real terminal would.
+	s.vt = vt10x.New(vt10x.WithWriter(f), vt10x.WithSize(cols, rows))
+	go func() {
+		defer close(s.done)
+		_, err := io.Copy(s.vt, f)
+		s.mu.Lock()
+		s.err = err
+		s.mu.Unlock()
+	}()
+	t.Cleanup(func() {
+		if s.cmd.ProcessState == nil {
+			_ = s.cmd.Process.Kill()
+			_ = s.cmd.Wait()
+		}
+		f.Close()
+	})
+	return s
+}
+
+// text is what the terminal shows now.
+func (s *screen) text() string { return s.vt.String() }
+
+// waitFor waits until the screen shows every one of want.
+func (s *screen) waitFor(want ...string) {
+	s.t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		got := s.text()
+		missing := ""
+		for _, w := range want {
+			if !strings.Contains(got, w) {
+				missing = w
+				break
+			}
+		}
+		if missing == "" {
+			return
+		}
+		if time.Now().After(deadline) {
+			s.t.Fatalf("the screen never showed %q; it shows:\n%s", missing, got)
+		}
+		time.Sleep(time.Millisecond)
+	}
+}
+
+// send types keys as bytes, the way a terminal delivers them.
+func (s *screen) send(keys ...string) {
+	s.t.Helper()
+	for _, k := range keys {
+		if _, err := s.pty.Write([]byte(k)); err != nil {
+			s.t.Fatalf("typing %q: %v", k, err)
+		}
+		// Give the program a moment per key so escape sequences stay apart.
+		time.Sleep(15 * time.Millisecond)
+	}
+}
+
+// exit waits for the program to end and returns its error.
+func (s *screen) exit() error {
+	s.t.Helper()
+	errc := make(chan error, 1)
+	go func() { errc <- s.cmd.Wait() }()
+	select {
+	case err := <-errc:
+		return err
+	case <-time.After(10 * time.Second):
+		s.t.Fatalf("roundtable did not exit; the screen shows:\n%s", s.text())
+		return nil
+	}
+}
+
+// Keys as a terminal sends them.
+const (
+	keyEnter    = "\r"
+	keyEsc      = "\x1b"
+	keyTab      = "\t"
+	keyBackTab  = "\x1b[Z"
+	keyCtrlC    = "\x03"
+	keyDown     = "\x1b[B"
+	keyUp       = "\x1b[A"
+	keyBackspce = "\x7f"
+)
