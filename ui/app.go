@@ -1,0 +1,667 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/roundtable/roundtable/model"
+	"github.com/roundtable/roundtable/model/store"
+	"github.com/roundtable/roundtable/ui/common"
+	"github.com/roundtable/roundtable/ui/dialog"
+	"github.com/roundtable/roundtable/ui/display"
+	"github.com/roundtable/roundtable/ui/home"
+	"github.com/roundtable/roundtable/ui/keys"
+	"github.com/roundtable/roundtable/ui/newsession"
+	"github.com/roundtable/roundtable/ui/steps"
+)
+
+// The smallest terminal Roundtable draws in: 40 columns hold a step bar of
+// numbers and a status line, 12 rows hold the header, five rows of content,
+// the status line and the help line. Below it a notice asks for more room.
+const (
+	MinWidth  = 40
+	MinHeight = 12
+)
+
+// undoLimit is how many changes u can take back; older ones are forgotten
+// so a long workshop does not grow memory without end.
+const undoLimit = 200
+
+// autosaveDelay is how long the session must be still before it is saved:
+// a burst of typing becomes one save, and a change is on disk within 500 ms.
+const autosaveDelay = 300 * time.Millisecond
+
+type screen int
+
+const (
+	homeScreen screen = iota
+	newSessionScreen
+	stepScreen
+)
+
+// snapshot is the session as it was before a change, for undo and redo.
+type snapshot struct {
+	session *model.Session
+	label   string
+}
+
+// App is the root model. It owns the screens, the open session, undo and
+// autosave; screens ask it to act through the messages in package common.
+// It is used as a pointer so that Run can save the last state after the
+// program stops for any reason, a panic included.
+type App struct {
+	opts Options
+	ctx  common.Context
+
+	width, height int
+
+	home   *home.Model
+	form   *newsession.Model
+	steps  *steps.Model
+	active screen
+
+	help     help.Model
+	fullHelp bool
+	dialog   *dialog.Dialog
+
+	// The open session, nil on the home screen.
+	handle   *store.Handle
+	sess     *model.Session
+	readOnly bool
+	saver    *saver
+	// rev counts changes; savedRev is the last one on disk.
+	rev, savedRev int
+	saving        bool
+	// gen tells the autosave tick that belongs to the latest change from
+	// older ones still on their way.
+	gen int
+	// saveDue is set while the autosave tick of gen is on its way.
+	saveDue    bool
+	undo, redo []snapshot
+	// pending is an opened session waiting for the room to accept the
+	// unknown keys in its file.
+	pending *store.Handle
+
+	status    string
+	statusErr error
+
+	quitting bool
+	// forceQuit is armed when saving before quitting failed: a second
+	// ctrl+c quits anyway.
+	forceQuit bool
+	leaving   bool
+
+	// stderr is where Run tells the user about a crash.
+	stderr io.Writer
+	// schedule delivers msg after d; tests replace it to drive time.
+	schedule func(d time.Duration, msg tea.Msg) tea.Cmd
+}
+
+// Messages the root sends itself.
+type (
+	autosaveMsg struct{ gen int }
+	savedMsg    struct {
+		rev int
+		err error
+	}
+	openedMsg struct {
+		handle   *store.Handle
+		ref      string
+		readOnly bool
+		err      error
+	}
+	createdMsg struct {
+		path string
+		err  error
+	}
+	closedMsg     struct{ err error }
+	acceptUnknown struct{}
+	reopenRO      struct{}
+	dropPending   struct{}
+	// hangupMsg arrives when the terminal goes away (SIGHUP).
+	hangupMsg struct{}
+)
+
+func newApp(opts Options, ctx common.Context) *App {
+	a := &App{opts: opts, ctx: ctx, stderr: os.Stderr, schedule: func(d time.Duration, msg tea.Msg) tea.Cmd {
+		return tea.Tick(d, func(time.Time) tea.Msg { return msg })
+	}}
+	a.home = home.New(ctx, opts.Store, opts.Workshops)
+	a.help = help.New()
+	a.help.ShortSeparator = " · "
+	a.help.Styles.ShortKey = ctx.Styles.Key
+	a.help.Styles.FullKey = ctx.Styles.Key
+	a.help.Styles.ShortDesc = ctx.Styles.Muted
+	a.help.Styles.FullDesc = ctx.Styles.Muted
+	a.help.Styles.ShortSeparator = ctx.Styles.Muted
+	a.help.Styles.FullSeparator = ctx.Styles.Muted
+	a.help.Styles.Ellipsis = ctx.Styles.Muted
+	return a
+}
+
+// Init lists the sessions, and opens one at once when asked to.
+func (a *App) Init() tea.Cmd {
+	cmds := []tea.Cmd{a.home.Init()}
+	if a.opts.Open != "" {
+		cmds = append(cmds, a.openCmd(a.opts.Open, a.opts.ReadOnly))
+	}
+	return tea.Batch(cmds...)
+}
+
+func (a *App) current() common.Component {
+	switch a.active {
+	case newSessionScreen:
+		if a.form != nil {
+			return a.form
+		}
+	case stepScreen:
+		if a.steps != nil {
+			return a.steps
+		}
+	}
+	return a.home
+}
+
+// Update routes a message: window sizes to every screen, global keys
+// first unless a text field has focus, everything else to the active screen.
+func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		a.width, a.height = msg.Width, msg.Height
+		a.layout()
+		return a, nil
+	case tea.KeyMsg:
+		if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste {
+			// Keys typed faster than the program reads arrive together;
+			// each must act on its own, as "]]" is two steps on.
+			cmds := make([]tea.Cmd, 0, len(msg.Runes))
+			for _, r := range msg.Runes {
+				cmds = append(cmds, a.key(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt}))
+			}
+			return a, tea.Batch(cmds...)
+		}
+		return a, a.key(msg)
+	case common.EditMsg:
+		return a, a.apply(msg)
+	case autosaveMsg:
+		if msg.gen == a.gen {
+			a.saveDue = false
+		}
+		if msg.gen != a.gen || a.sess == nil || a.readOnly || a.rev == a.savedRev || a.saving {
+			return a, nil
+		}
+		return a, a.saveCmd()
+	case savedMsg:
+		return a, a.saved(msg)
+	case openedMsg:
+		return a, a.opened(msg)
+	case createdMsg:
+		if msg.err != nil {
+			a.setError(msg.err)
+			return a, nil
+		}
+		return a, a.openCmd(msg.path, false)
+	case closedMsg:
+		a.leaving = false
+		if msg.err != nil {
+			a.setError(msg.err)
+		}
+		return a, a.showHome()
+	case acceptUnknown:
+		h := a.pending
+		a.pending = nil
+		return a, a.enter(h)
+	case reopenRO:
+		h := a.pending
+		a.pending = nil
+		st := a.opts.Store
+		return a, func() tea.Msg {
+			// Release the lock first, or the read-only open would find it.
+			_ = h.Close()
+			ro, err := st.Open(h.Path, true)
+			return openedMsg{handle: ro, ref: h.Path, readOnly: true, err: err}
+		}
+	case dropPending:
+		h := a.pending
+		a.pending = nil
+		return a, closeHandleCmd(h)
+	case hangupMsg:
+		return a, a.quit()
+	case common.OpenMsg:
+		return a, a.openCmd(msg.Ref, msg.ReadOnly)
+	case common.NewSessionMsg:
+		a.form = newsession.New(a.ctx, a.opts.Workshops)
+		a.active = newSessionScreen
+		a.layout()
+		return a, a.form.Init()
+	case common.CreateMsg:
+		return a, a.createCmd(msg.Session)
+	case common.HomeMsg:
+		if a.sess != nil {
+			return a, a.leave()
+		}
+		return a, a.showHome()
+	case common.StatusMsg:
+		if msg.Err != nil {
+			a.setError(msg.Err)
+		} else {
+			a.setStatus(msg.Text)
+		}
+		return a, nil
+	case home.Msg:
+		// The home screen's own results go back to it even if the room
+		// has moved on since.
+		return a, a.forward(a.home, msg)
+	}
+	return a, a.forward(a.current(), msg)
+}
+
+func (a *App) forward(c common.Component, msg tea.Msg) tea.Cmd {
+	_, cmd := c.Update(msg)
+	return cmd
+}
+
+func (a *App) typing() bool {
+	t, ok := a.current().(common.Typer)
+	return ok && t.Typing()
+}
+
+func (a *App) key(msg tea.KeyMsg) tea.Cmd {
+	if key.Matches(msg, keys.Keys.ForceQ) {
+		if a.forceQuit {
+			return tea.Quit
+		}
+		return a.quit()
+	}
+	if a.quitting || a.leaving {
+		return nil
+	}
+	if a.dialog != nil {
+		done, cmd := a.dialog.Update(msg)
+		if done {
+			a.dialog = nil
+		}
+		return cmd
+	}
+	if a.typing() {
+		return a.forward(a.current(), msg)
+	}
+	switch {
+	case key.Matches(msg, keys.Keys.Help):
+		a.fullHelp = !a.fullHelp
+		a.layout()
+		return nil
+	case key.Matches(msg, keys.Keys.Quit):
+		return a.quit()
+	}
+	if a.active == stepScreen && a.sess != nil {
+		switch {
+		case key.Matches(msg, keys.Keys.PrevStep):
+			return a.goStep(a.sess.Step - 1)
+		case key.Matches(msg, keys.Keys.NextStep):
+			return a.goStep(a.sess.Step + 1)
+		case key.Matches(msg, keys.Keys.Jump):
+			return a.goStep(int(msg.Runes[0] - '1'))
+		case key.Matches(msg, keys.Keys.Undo):
+			return a.undoChange()
+		case key.Matches(msg, keys.Keys.Redo):
+			return a.redoChange()
+		case key.Matches(msg, keys.Keys.Back):
+			return a.leave()
+		}
+	}
+	return a.forward(a.current(), msg)
+}
+
+// goStep moves the group to step i; where the group is belongs in the file
+// (the next opener starts there) but is not a change to undo.
+func (a *App) goStep(i int) tea.Cmd {
+	n := len(a.sess.Workshop.Steps)
+	if n == 0 || i < 0 || i >= n {
+		if n > 0 {
+			a.setStatus(fmt.Sprintf("There are steps 1 to %d.", n))
+		}
+		return nil
+	}
+	if i == a.sess.Step {
+		return nil
+	}
+	a.sess.Step = i
+	if a.readOnly {
+		a.steps.SetSession(a.sess, a.rev)
+		return nil
+	}
+	return a.changed()
+}
+
+// apply makes a change to the open session, keeping what it was for undo.
+func (a *App) apply(e common.EditMsg) tea.Cmd {
+	if a.sess == nil || e.Apply == nil {
+		return nil
+	}
+	if a.readOnly {
+		a.setError(errReadOnly)
+		return nil
+	}
+	if e.NoUndo {
+		e.Apply(a.sess)
+		if e.Label != "" {
+			a.setStatus(e.Label)
+		}
+		return a.touched()
+	}
+	before := a.sess.Clone()
+	e.Apply(a.sess)
+	a.undo = pushBounded(a.undo, snapshot{before, e.Label})
+	a.redo = nil
+	if e.Label != "" {
+		a.setStatus(e.Label)
+	}
+	return a.changed()
+}
+
+// touched shows a bookkeeping change (common.EditMsg.NoUndo) without
+// putting off a save already on its way: a running drill clock changes
+// four times a second and would otherwise keep autosave waiting for ever.
+func (a *App) touched() tea.Cmd {
+	if !a.saveDue {
+		return a.changed()
+	}
+	a.rev++
+	a.sess.Meta.Updated = a.ctx.Now().UTC().Truncate(time.Second)
+	a.steps.SetSession(a.sess, a.rev)
+	return nil
+}
+
+var errReadOnly = errors.New("this session is open read-only, so changes are not kept; quit and open it again without --read-only to change it")
+
+func pushBounded(stack []snapshot, s snapshot) []snapshot {
+	if len(stack) >= undoLimit {
+		copy(stack, stack[1:])
+		stack = stack[:len(stack)-1]
+	}
+	return append(stack, s)
+}
+
+func (a *App) undoChange() tea.Cmd {
+	if a.readOnly {
+		a.setError(errReadOnly)
+		return nil
+	}
+	if len(a.undo) == 0 {
+		a.setStatus("Nothing to undo.")
+		return nil
+	}
+	last := a.undo[len(a.undo)-1]
+	a.undo = a.undo[:len(a.undo)-1]
+	a.redo = pushBounded(a.redo, snapshot{a.sess, last.label})
+	a.sess = last.session
+	a.setStatus("Undone: " + last.label)
+	return a.changed()
+}
+
+func (a *App) redoChange() tea.Cmd {
+	if a.readOnly {
+		a.setError(errReadOnly)
+		return nil
+	}
+	if len(a.redo) == 0 {
+		a.setStatus("Nothing to redo.")
+		return nil
+	}
+	next := a.redo[len(a.redo)-1]
+	a.redo = a.redo[:len(a.redo)-1]
+	a.undo = pushBounded(a.undo, snapshot{a.sess, next.label})
+	a.sess = next.session
+	a.setStatus("Redone: " + next.label)
+	return a.changed()
+}
+
+// changed marks the session unsaved, shows it to the step screens and
+// schedules a save for when the room pauses.
+func (a *App) changed() tea.Cmd {
+	a.rev++
+	a.sess.Meta.Updated = a.ctx.Now().UTC().Truncate(time.Second)
+	a.steps.SetSession(a.sess, a.rev)
+	a.gen++
+	a.saveDue = true
+	return a.schedule(autosaveDelay, autosaveMsg{gen: a.gen})
+}
+
+// saveCmd writes a copy of the session in the background; the copy keeps
+// the save from racing the next change.
+func (a *App) saveCmd() tea.Cmd {
+	a.saving = true
+	sv, clone, rev := a.saver, a.sess.Clone(), a.rev
+	return func() tea.Msg { return savedMsg{rev: rev, err: sv.save(clone, rev)} }
+}
+
+func (a *App) saved(msg savedMsg) tea.Cmd {
+	a.saving = false
+	if msg.err != nil {
+		a.setError(fmt.Errorf("not saved: %w (the session stays in memory; the next change tries again)", msg.err))
+		if a.quitting || a.leaving {
+			a.quitting, a.leaving = false, false
+			a.forceQuit = true
+			a.setError(fmt.Errorf("not saved: %w; fix the problem and press q again, or press ctrl+c to quit and lose the last changes", msg.err))
+		}
+		return nil
+	}
+	a.savedRev = max(a.savedRev, msg.rev)
+	a.statusErr = nil
+	if a.savedRev < a.rev {
+		// A change came in while saving; its own tick will save it, unless
+		// the room is waiting to leave.
+		if a.quitting || a.leaving {
+			return a.saveCmd()
+		}
+		return nil
+	}
+	switch {
+	case a.quitting:
+		return tea.Quit
+	case a.leaving:
+		return a.closeCmd()
+	}
+	return nil
+}
+
+// quit saves first when anything is unsaved, then stops the program.
+func (a *App) quit() tea.Cmd {
+	if a.sess == nil || a.readOnly || a.rev == a.savedRev {
+		a.quitting = true
+		return tea.Quit
+	}
+	a.quitting = true
+	if a.saving {
+		return nil
+	}
+	return a.saveCmd()
+}
+
+// leave saves the session, releases it and shows the home screen.
+func (a *App) leave() tea.Cmd {
+	a.leaving = true
+	if !a.readOnly && a.rev != a.savedRev {
+		if a.saving {
+			return nil
+		}
+		return a.saveCmd()
+	}
+	return a.closeCmd()
+}
+
+func (a *App) closeCmd() tea.Cmd {
+	h := a.handle
+	a.saver.close()
+	a.handle, a.sess, a.saver, a.steps = nil, nil, nil, nil
+	a.undo, a.redo = nil, nil
+	a.readOnly = false
+	return func() tea.Msg { return closedMsg{err: h.Close()} }
+}
+
+func closeHandleCmd(h *store.Handle) tea.Cmd {
+	return func() tea.Msg {
+		if err := h.Close(); err != nil {
+			return common.StatusMsg{Err: err}
+		}
+		return nil
+	}
+}
+
+func (a *App) showHome() tea.Cmd {
+	a.active = homeScreen
+	a.form = nil
+	a.layout()
+	return a.home.Init()
+}
+
+func (a *App) openCmd(ref string, readOnly bool) tea.Cmd {
+	st := a.opts.Store
+	return func() tea.Msg {
+		h, err := st.Open(ref, readOnly)
+		return openedMsg{handle: h, ref: ref, readOnly: readOnly, err: err}
+	}
+}
+
+func (a *App) createCmd(sess *model.Session) tea.Cmd {
+	st := a.opts.Store
+	return func() tea.Msg {
+		path, err := st.Create(sess)
+		return createdMsg{path: path, err: err}
+	}
+}
+
+func (a *App) opened(msg openedMsg) tea.Cmd {
+	if msg.err != nil {
+		var locked *store.LockedError
+		if errors.As(msg.err, &locked) {
+			a.dialog = dialog.New(a.ctx.Styles, "This session is open in another terminal",
+				msg.err.Error()+"\n\nYou can look at it read-only here; changes are then not kept.",
+				dialog.Choice{Key: "r", Label: "Open read-only", Msg: common.OpenMsg{Ref: msg.ref, ReadOnly: true}})
+			return nil
+		}
+		a.setError(msg.err)
+		return nil
+	}
+	if a.sess != nil {
+		// One session at a time: a second open (e.g. a double enter) is
+		// released at once.
+		return closeHandleCmd(msg.handle)
+	}
+	if unknown := msg.handle.Report.Unknown; len(unknown) > 0 && !msg.handle.ReadOnly {
+		a.pending = msg.handle
+		body := "These keys in " + msg.handle.Path + " are not known to this version of Roundtable and will be dropped on the next save:\n\n  " +
+			strings.Join(unknown, "\n  ") + "\n\nOpen it read-only to keep the file as it is."
+		a.dialog = dialog.New(a.ctx.Styles, "Unknown keys in this session file", body,
+			dialog.Choice{Key: "c", Label: "Continue and edit", Msg: acceptUnknown{}},
+			dialog.Choice{Key: "r", Label: "Open read-only", Msg: reopenRO{}})
+		a.dialog.Cancel = dropPending{}
+		return nil
+	}
+	return a.enter(msg.handle)
+}
+
+// enter shows an opened session's current step.
+func (a *App) enter(h *store.Handle) tea.Cmd {
+	a.handle, a.sess, a.readOnly = h, h.Session, h.ReadOnly
+	a.saver = &saver{handle: h}
+	a.rev, a.savedRev, a.gen, a.saveDue = 0, 0, 0, false
+	a.undo, a.redo = nil, nil
+	a.statusErr = nil
+	a.steps = steps.New(a.ctx, a.sess, a.rev)
+	a.active = stepScreen
+	a.form = nil
+	a.layout()
+	switch {
+	case h.Report.MigratedFrom > 0:
+		a.setStatus(fmt.Sprintf("This file was written by an older Roundtable (format %d); it is updated on the next save.", h.Report.MigratedFrom))
+	case a.readOnly:
+		a.setStatus("Opened read-only: look around freely, nothing is changed.")
+	default:
+		a.setStatus("Opened " + display.OneLine(a.sess.Meta.Title) + ".")
+	}
+	return a.steps.Init()
+}
+
+func (a *App) setStatus(s string) {
+	a.status = s
+}
+
+func (a *App) setError(err error) {
+	a.statusErr = err
+}
+
+// layout hands every screen its share of the terminal.
+func (a *App) layout() {
+	a.help.Width = a.width
+	h := a.bodyHeight()
+	a.home.SetSize(a.width, h)
+	if a.form != nil {
+		a.form.SetSize(a.width, h)
+	}
+	if a.steps != nil {
+		a.steps.SetSize(a.width, h)
+	}
+}
+
+func (a *App) headerHeight() int {
+	if a.active == stepScreen {
+		return 2
+	}
+	return 1
+}
+
+func (a *App) helpView() string {
+	km := helpKeys{screen: a.current(), app: a}
+	if a.dialog != nil {
+		km.screen = a.dialog
+	}
+	if a.fullHelp {
+		return a.help.FullHelpView(km.FullHelp())
+	}
+	return a.help.ShortHelpView(km.ShortHelp())
+}
+
+func (a *App) bodyHeight() int {
+	return max(a.height-a.headerHeight()-1-lipgloss.Height(a.helpView()), 0)
+}
+
+// View draws header, the active screen, the status line and the help line,
+// never wider or taller than the terminal.
+func (a *App) View() string {
+	if a.width == 0 || a.height == 0 {
+		return ""
+	}
+	if a.width < MinWidth || a.height < MinHeight {
+		return a.tooSmall()
+	}
+	header := a.header()
+	body := a.current().View()
+	if a.dialog != nil {
+		body = lipgloss.Place(a.width, a.bodyHeight(), lipgloss.Center, lipgloss.Center, a.dialog.View(a.width))
+	}
+	body = display.FitBlock(body, a.width, a.bodyHeight())
+	if n := lipgloss.Height(body); n < a.bodyHeight() {
+		body += strings.Repeat("\n", a.bodyHeight()-n)
+	}
+	out := header + "\n" + body + "\n" + a.statusLine() + "\n" + a.helpView()
+	return display.FitBlock(out, a.width, a.height)
+}
+
+func (a *App) tooSmall() string {
+	msg := fmt.Sprintf("Terminal too small — make it at least %d×%d (now %d×%d).", MinWidth, MinHeight, a.width, a.height)
+	if a.sess != nil && a.rev != a.savedRev {
+		msg += " Your work is kept."
+	}
+	return display.FitBlock(strings.Join(display.Wrap(msg, a.width), "\n"), a.width, a.height)
+}

@@ -1,0 +1,324 @@
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/roundtable/roundtable/model"
+	"github.com/roundtable/roundtable/model/store"
+	"github.com/roundtable/roundtable/ui/common"
+)
+
+func writeFile(t *testing.T, path, text string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// opened is a harness with one session open on its first step.
+func opened(t *testing.T, w, hh int) *harness {
+	t.Helper()
+	h := newHarness(t, w, hh)
+	h.create("Roles workshop", "Acme")
+	h.reload()
+	h.keys("enter")
+	if h.app.sess == nil {
+		t.Fatalf("the session did not open:\n%s", h.screen())
+	}
+	return h
+}
+
+func stepsOf(h *harness) int { return len(h.app.sess.Workshop.Steps) }
+
+func TestStepKeysMoveAndAreSaved(t *testing.T) {
+	h := opened(t, 80, 24)
+	n := stepsOf(h)
+	h.wantScreen(fmt.Sprintf("Step 1 of %d", n))
+	h.keys("]")
+	h.wantScreen(fmt.Sprintf("Step 2 of %d", n))
+	h.keys("3")
+	h.wantScreen(fmt.Sprintf("Step 3 of %d", n))
+	h.keys("[")
+	h.wantScreen(fmt.Sprintf("Step 2 of %d", n))
+	h.keys("9")
+	h.wantScreen(fmt.Sprintf("Step 2 of %d", n), "There are steps 1 to")
+	h.deliverTicks()
+	loaded, _, err := store.Load(h.app.handle.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if loaded.Step != 1 {
+		t.Fatalf("the file remembers step %d, want index 1", loaded.Step)
+	}
+}
+
+func TestKeysReadTogetherActOneByOne(t *testing.T) {
+	h := opened(t, 80, 24)
+	h.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("]]")})
+	h.wantScreen("Step 3 of")
+}
+
+func TestStepBarFitsAndMarksCurrent(t *testing.T) {
+	h := opened(t, 80, 24)
+	h.keys("2")
+	bar := strings.Split(h.screen(), "\n")[1]
+	step := h.app.sess.Workshop.Steps[1]
+	if !strings.Contains(bar, "[2 "+step.Kind.Label()+"]") {
+		t.Fatalf("the step bar does not mark step 2: %q", bar)
+	}
+	for _, w := range []int{40, 50, 60} {
+		h.size(w, 24)
+		bar = strings.Split(h.screen(), "\n")[1]
+		if !strings.Contains(bar, "[2") {
+			t.Fatalf("at %d columns the current step is not shown: %q", w, bar)
+		}
+	}
+}
+
+func TestEscGoesHomeAfterSaving(t *testing.T) {
+	h := opened(t, 80, 24)
+	h.send(common.EditMsg{Label: "renamed", Apply: func(s *model.Session) { s.Meta.Organisation = "Initech" }})
+	h.keys("esc")
+	h.wantScreen("Initech", "Sessions")
+	if h.app.sess != nil {
+		t.Fatal("the session is still open")
+	}
+	// The lock is released: it opens again.
+	again, err := h.store.Open(h.entries()[0].ID, false)
+	if err != nil {
+		t.Fatalf("the lock was kept: %v", err)
+	}
+	again.Close()
+}
+
+func TestUndoRedoRestoreTheSession(t *testing.T) {
+	h := opened(t, 80, 24)
+	h.send(common.EditMsg{Label: "set organisation", Apply: func(s *model.Session) { s.Meta.Organisation = "Initech" }})
+	h.send(common.EditMsg{Label: "add risk", Apply: func(s *model.Session) { s.Risks = append(s.Risks, model.Risk{Title: "Leak"}) }})
+	risks := len(h.app.sess.Risks)
+	h.keys("u")
+	if len(h.app.sess.Risks) != risks-1 {
+		t.Fatal("u did not take the risk back")
+	}
+	h.wantScreen("Undone: add risk")
+	h.keys("u")
+	if h.app.sess.Meta.Organisation != "Acme" {
+		t.Fatalf("organisation after two undos: %q", h.app.sess.Meta.Organisation)
+	}
+	h.keys("u")
+	h.wantScreen("Nothing to undo")
+	h.keys("ctrl+r", "ctrl+r")
+	if h.app.sess.Meta.Organisation != "Initech" || len(h.app.sess.Risks) != risks {
+		t.Fatal("ctrl+r did not bring both changes back")
+	}
+	h.send(common.EditMsg{Label: "x", Apply: func(s *model.Session) {}})
+	h.keys("ctrl+r")
+	h.wantScreen("Nothing to redo")
+}
+
+func TestUndoIsBounded(t *testing.T) {
+	h := opened(t, 80, 24)
+	for i := 0; i < undoLimit+20; i++ {
+		h.send(common.EditMsg{Label: "tick", Apply: func(s *model.Session) { s.Meta.Facilitator += "x" }})
+	}
+	if len(h.app.undo) != undoLimit {
+		t.Fatalf("undo keeps %d changes", len(h.app.undo))
+	}
+}
+
+func TestAutosaveWritesWithinHalfASecond(t *testing.T) {
+	h := opened(t, 80, 24)
+	h.send(common.EditMsg{Label: "set organisation", Apply: func(s *model.Session) { s.Meta.Organisation = "Initech" }})
+	h.wantScreen("unsaved")
+	if len(h.ticks) != 1 || h.ticks[0].after > 500_000_000 {
+		t.Fatalf("autosave scheduled as %+v", h.ticks)
+	}
+	// A second change before the tick makes the first tick stale.
+	h.send(common.EditMsg{Label: "set facilitator", Apply: func(s *model.Session) { s.Meta.Facilitator = "Kim" }})
+	h.deliverTicks()
+	h.wantScreen("saved")
+	h.dontWantScreen("unsaved")
+	loaded, _, err := store.Load(h.app.handle.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if loaded.Meta.Organisation != "Initech" || loaded.Meta.Facilitator != "Kim" {
+		t.Fatalf("on disk: %+v", loaded.Meta)
+	}
+}
+
+func TestSaveFailureShowsAndRetries(t *testing.T) {
+	h := opened(t, 80, 24)
+	dir := filepath.Dir(h.app.handle.Path)
+	if err := os.Chmod(dir, 0o500); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chmod(dir, 0o700)
+	if os.Getuid() == 0 {
+		// root writes through permissions; break the folder another way.
+		h.app.saver.handle = &store.Handle{Path: filepath.Join(dir, "missing", "x.toml")}
+	}
+	h.send(common.EditMsg{Label: "a", Apply: func(s *model.Session) { s.Meta.Organisation = "Initech" }})
+	h.deliverTicks()
+	h.wantScreen("not saved", "unsaved")
+	if h.app.sess.Meta.Organisation != "Initech" {
+		t.Fatal("the change was dropped from memory")
+	}
+}
+
+func TestQuitSavesFirst(t *testing.T) {
+	h := opened(t, 80, 24)
+	h.send(common.EditMsg{Label: "a", Apply: func(s *model.Session) { s.Meta.Organisation = "Initech" }})
+	h.keys("q")
+	if !h.quit {
+		t.Fatal("q did not quit")
+	}
+	loaded, _, err := store.Load(h.app.handle.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if loaded.Meta.Organisation != "Initech" {
+		t.Fatal("quit did not save the last change")
+	}
+	if err := h.app.finish(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestCtrlCSavesFromATextField(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	h.keys("n", "abc", "ctrl+c")
+	if !h.quit {
+		t.Fatal("ctrl+c in the form did not quit")
+	}
+}
+
+func TestFinishSavesWhatTheProgramLeftUnsaved(t *testing.T) {
+	// SIGTERM and a panic stop the program without a message to the
+	// model; Run then saves what is unsaved and releases the lock.
+	h := opened(t, 80, 24)
+	h.send(common.EditMsg{Label: "a", Apply: func(s *model.Session) { s.Meta.Organisation = "Initech" }})
+	path, id := h.app.handle.Path, h.app.sess.ID
+	err := h.app.afterPanic(errors.New("boom"))
+	if err == nil || !strings.Contains(err.Error(), "boom") {
+		t.Fatalf("afterPanic returned %v", err)
+	}
+	loaded, _, lerr := store.Load(path)
+	if lerr != nil || loaded.Meta.Organisation != "Initech" {
+		t.Fatalf("not saved after a panic: %v", lerr)
+	}
+	again, oerr := h.store.Open(id, false)
+	if oerr != nil {
+		t.Fatalf("the lock was kept after a panic: %v", oerr)
+	}
+	again.Close()
+}
+
+func TestHangupSavesAndQuits(t *testing.T) {
+	h := opened(t, 80, 24)
+	h.send(common.EditMsg{Label: "a", Apply: func(s *model.Session) { s.Meta.Organisation = "Initech" }})
+	h.send(hangupMsg{})
+	if !h.quit {
+		t.Fatal("a hangup did not quit")
+	}
+	loaded, _, _ := store.Load(h.app.handle.Path)
+	if loaded == nil || loaded.Meta.Organisation != "Initech" {
+		t.Fatal("a hangup did not save")
+	}
+}
+
+func TestTooSmallNoticeComesAndGoes(t *testing.T) {
+	h := opened(t, 80, 24)
+	h.size(30, 10)
+	h.wantScreen("too small", "40×12")
+	h.size(80, 24)
+	h.dontWantScreen("too small")
+	h.wantScreen("Step 1 of")
+}
+
+func TestViewBeforeSizeIsEmpty(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	h.app.width, h.app.height = 0, 0
+	if v := h.app.View(); v != "" {
+		t.Fatalf("view before the first size: %q", v)
+	}
+}
+
+func TestNoColourMeansNoEscapes(t *testing.T) {
+	h := opened(t, 80, 24)
+	for i := 1; i <= stepsOf(h); i++ {
+		h.keys(fmt.Sprint(i))
+		if v := h.app.View(); strings.Contains(v, "\x1b") {
+			t.Fatalf("step %d draws escape codes without colour: %q", i, v)
+		}
+	}
+}
+
+func TestHelpTogglesFullHelp(t *testing.T) {
+	h := opened(t, 100, 30)
+	h.dontWantScreen("page down")
+	h.keys("?")
+	h.wantScreen("page down", "undo", "redo")
+	h.keys("?")
+	h.dontWantScreen("page down")
+}
+
+func TestReadOnlyRefusesChanges(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	s := h.create("Look only", "Acme")
+	h.send(common.OpenMsg{Ref: s.ID, ReadOnly: true})
+	h.send(common.EditMsg{Label: "a", Apply: func(s *model.Session) { s.Meta.Organisation = "Initech" }})
+	h.wantScreen("read-only")
+	if h.app.sess.Meta.Organisation != "Acme" {
+		t.Fatal("a read-only session was changed")
+	}
+}
+
+func TestUnknownKeysAskBeforeEditing(t *testing.T) {
+	h := newHarness(t, 100, 30)
+	s := h.create("Future file", "Acme")
+	h.reload()
+	path := h.entries()[0].Path
+	data, _ := os.ReadFile(path)
+	writeFile(t, path, strings.Replace(string(data), "[meta]", "[meta]\nmood = \"sunny\"", 1))
+	h.send(common.OpenMsg{Ref: s.ID})
+	h.wantScreen("not known to this version", "meta.mood", "Continue", "Open read-only")
+	h.keys("r")
+	if h.app.sess == nil || !h.app.readOnly {
+		t.Fatal("r did not open the session read-only")
+	}
+	h.keys("esc")
+	h.send(common.OpenMsg{Ref: s.ID})
+	h.keys("c")
+	if h.app.sess == nil || h.app.readOnly {
+		t.Fatal("c did not open the session for editing")
+	}
+}
+
+func TestHostileTextKeepsTheLayout(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	hostile := "a\nb\r\x1b[31mred\x07\u202eevil" + strings.Repeat("👩‍👩‍👧", 50) + "שלום" + strings.Repeat("x", 10000)
+	s := h.create(hostile, hostile)
+	h.reload()
+	checkFits(t, h.app.View(), 80, 24, "home")
+	if strings.Contains(ansi.Strip(h.app.View()), "\x07") {
+		t.Fatal("a control character reached the screen")
+	}
+	h.send(common.OpenMsg{Ref: s.ID})
+	h.send(common.EditMsg{Label: "x", Apply: func(s *model.Session) {
+		s.Listen.Inventory = append(s.Listen.Inventory, model.Conversation{Place: hostile, Notes: model.Text(hostile)})
+		s.Risks = append(s.Risks, model.Risk{Title: hostile, Likelihood: 5, Impact: 5})
+	}})
+	for i := 1; i <= stepsOf(h); i++ {
+		h.keys(fmt.Sprint(i))
+		checkFits(t, h.app.View(), 80, 24, fmt.Sprintf("step %d", i))
+	}
+}

@@ -1,0 +1,199 @@
+package ui
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+
+	"github.com/roundtable/roundtable/ui/common"
+	"github.com/roundtable/roundtable/ui/display"
+	"github.com/roundtable/roundtable/ui/keys"
+)
+
+// header is the top of the screen: the program and session on the left,
+// and on a step screen the step bar below.
+func (a *App) header() string {
+	st := a.ctx.Styles
+	if a.active != stepScreen || a.sess == nil {
+		left := st.Title.Render("Roundtable")
+		if a.active == newSessionScreen {
+			left += st.Muted.Render(" › new session")
+		}
+		right := ""
+		if a.opts.Version != "" {
+			right = st.Muted.Render(display.OneLine(a.opts.Version))
+		}
+		return spread(left, right, a.width)
+	}
+	n := len(a.sess.Workshop.Steps)
+	cur := min(max(a.sess.Step, 0), max(n-1, 0))
+	where := fmt.Sprintf("Step %d of %d", cur+1, n)
+	if n == 0 {
+		where = "No steps in this workshop"
+	} else if step := a.sess.Workshop.Steps[cur]; step.Timebox > 0 {
+		where += fmt.Sprintf(" · about %d min", step.Timebox)
+	}
+	left := st.Title.Render("Roundtable") + st.Muted.Render(" › ") + st.Heading.Render(display.OneLine(a.sess.Meta.Title))
+	return spread(left, st.Heading.Render(where), a.width) + "\n" + a.stepBar(cur)
+}
+
+// stepBar lists every step with the current one marked. When the names do
+// not fit they are shortened, and at last only the numbers around the
+// current step are shown.
+func (a *App) stepBar(cur int) string {
+	steps := a.sess.Workshop.Steps
+	if len(steps) == 0 {
+		return ""
+	}
+	// The bar names each step by its kind; the step's own title heads the
+	// page below, where there is room for it.
+	names := make([]string, len(steps))
+	for i, s := range steps {
+		names[i] = display.OneLine(s.Kind.Label())
+	}
+	// Full names first, then shorter and shorter ones.
+	for _, limit := range []int{0, 14, 10, 6, 3} {
+		parts := make([]string, len(steps))
+		width := 0
+		for i, name := range names {
+			if limit > 0 {
+				name = display.Fit(name, limit)
+			}
+			parts[i] = strconv.Itoa(i+1) + " " + name
+			width += display.Width(parts[i]) + 3
+		}
+		if width <= a.width {
+			return a.renderBar(parts, cur, 0, len(parts))
+		}
+	}
+	// Numbers only, scrolled so the current step stays in sight.
+	parts := make([]string, len(steps))
+	for i := range steps {
+		parts[i] = strconv.Itoa(i + 1)
+	}
+	parts[cur] += " " + display.Fit(names[cur], max(a.width/3, 3))
+	from, to := 0, len(parts)
+	width := func() int {
+		w := 4
+		for _, p := range parts[from:to] {
+			w += display.Width(p) + 3
+		}
+		return w
+	}
+	for width() > a.width && to-from > 1 {
+		if cur-from > to-1-cur {
+			from++
+		} else {
+			to--
+		}
+	}
+	return a.renderBar(parts, cur, from, to)
+}
+
+func (a *App) renderBar(parts []string, cur, from, to int) string {
+	st := a.ctx.Styles
+	var b strings.Builder
+	if from > 0 {
+		b.WriteString(st.Muted.Render("‹ "))
+	}
+	for i := from; i < to; i++ {
+		if i > from {
+			b.WriteString(" ")
+		}
+		switch {
+		case i == cur:
+			// Brackets mark the step even without colour.
+			b.WriteString(st.StepNow.Render("[" + parts[i] + "]"))
+		case a.sess.Complete(a.sess.Workshop.Steps[i].Kind):
+			b.WriteString(st.StepDone.Render(" " + parts[i] + "✓"))
+		default:
+			b.WriteString(st.StepLater.Render(" " + parts[i] + " "))
+		}
+	}
+	if to < len(parts) {
+		b.WriteString(st.Muted.Render(" ›"))
+	}
+	return display.Fit(b.String(), a.width)
+}
+
+// statusLine says whether the work is safe: saved, saving, unsaved or
+// read-only, and the last error until the next success.
+func (a *App) statusLine() string {
+	st := a.ctx.Styles
+	state := ""
+	if a.sess != nil {
+		switch {
+		case a.readOnly:
+			state = st.StatusBusy.Render("read-only")
+		case a.saving:
+			state = st.StatusBusy.Render("saving…")
+		case a.rev != a.savedRev:
+			state = st.StatusBusy.Render("unsaved")
+		default:
+			state = st.StatusOK.Render("saved")
+		}
+	}
+	text := ""
+	switch {
+	case a.statusErr != nil:
+		text = st.StatusErr.Render("! " + display.OneLine(a.statusErr.Error()))
+	case a.status != "":
+		text = st.Text.Render(display.OneLine(a.status))
+	}
+	if state == "" {
+		return display.Fit(text, a.width)
+	}
+	room := a.width - display.Width(state) - 2
+	return spread(display.Fit(text, max(room, 0)), state, a.width)
+}
+
+// spread puts left and right on one line of width, cutting left first.
+func spread(left, right string, width int) string {
+	rw := display.Width(right)
+	if rw >= width {
+		return display.Fit(right, width)
+	}
+	left = display.Fit(left, width-rw-1)
+	gap := width - display.Width(left) - rw
+	return left + strings.Repeat(" ", max(gap, 1)) + right
+}
+
+// helpKeys joins the active screen's keys with the global ones.
+type helpKeys struct {
+	screen interface {
+		ShortHelp() []key.Binding
+		FullHelp() [][]key.Binding
+	}
+	app *App
+}
+
+func (h helpKeys) global() []key.Binding {
+	k := keys.Keys
+	if h.app.dialog != nil {
+		return []key.Binding{k.ForceQ}
+	}
+	if t, ok := h.screen.(common.Typer); ok && t.Typing() {
+		return []key.Binding{k.ForceQ}
+	}
+	bs := []key.Binding{}
+	if h.app.active == stepScreen && h.app.sess != nil {
+		bs = append(bs, k.PrevStep, k.NextStep, k.Jump, k.Undo, k.Redo, k.Back)
+	}
+	return append(bs, k.Help, k.Quit)
+}
+
+func (h helpKeys) ShortHelp() []key.Binding {
+	g := h.global()
+	short := h.screen.ShortHelp()
+	if h.app.active == stepScreen && h.app.dialog == nil {
+		// The step keys lead: they are what a facilitator needs first.
+		return append(append([]key.Binding{keys.Keys.PrevStep, keys.Keys.NextStep, keys.Keys.Back}, short...), keys.Keys.Help, keys.Keys.Quit)
+	}
+	return append(short, g...)
+}
+
+func (h helpKeys) FullHelp() [][]key.Binding {
+	return append(h.screen.FullHelp(), h.global())
+}

@@ -1,0 +1,145 @@
+// Package display makes any text safe to put on the screen: whatever bytes a
+// participant typed or a file holds, a line keeps its width and the layout
+// around it holds.
+package display
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// Ellipsis ends text cut to fit.
+const Ellipsis = "…"
+
+// NewlineMark stands for a line break inside a one-line cell.
+const NewlineMark = "⏎"
+
+// OneLine returns s for a one-line cell: line breaks become ⏎, tabs become a
+// space, and control characters, bidirectional overrides and invalid bytes
+// become visible symbols instead of moving the cursor or flipping text.
+func OneLine(s string) string {
+	if isPlain(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		switch {
+		case r == utf8.RuneError && size <= 1:
+			b.WriteRune(utf8.RuneError)
+		case r == '\r':
+			if i < len(s) && s[i] == '\n' {
+				continue
+			}
+			b.WriteString(NewlineMark)
+		case r == '\n':
+			b.WriteString(NewlineMark)
+		case r == '\t':
+			b.WriteByte(' ')
+		default:
+			writeVisible(&b, r)
+		}
+	}
+	return b.String()
+}
+
+// Lines splits s into display lines: each line is cleaned like OneLine,
+// except that tabs become four spaces. It never returns an empty slice.
+func Lines(s string) []string {
+	parts := strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n")
+	for i, p := range parts {
+		parts[i] = strings.ReplaceAll(OneLine(strings.ReplaceAll(p, "\t", "    ")), "\r", "")
+	}
+	return parts
+}
+
+// Wrap cleans s and wraps it into lines no wider than width, keeping the
+// writer's own line breaks.
+func Wrap(s string, width int) []string {
+	if width < 1 {
+		width = 1
+	}
+	var out []string
+	for _, line := range Lines(s) {
+		if ansi.StringWidth(line) <= width {
+			out = append(out, line)
+			continue
+		}
+		out = append(out, strings.Split(ansi.Wrap(line, width, " -"), "\n")...)
+	}
+	return out
+}
+
+// Fit cuts s, which may hold styles, to at most width cells, ending with …
+// when something was cut.
+func Fit(s string, width int) string {
+	if width <= 0 {
+		return ""
+	}
+	if ansi.StringWidth(s) <= width {
+		return s
+	}
+	return ansi.Truncate(s, width, Ellipsis)
+}
+
+// Pad cuts or pads s with spaces to exactly width cells.
+func Pad(s string, width int) string {
+	s = Fit(s, width)
+	if w := ansi.StringWidth(s); w < width {
+		return s + strings.Repeat(" ", width-w)
+	}
+	return s
+}
+
+// Width is the number of terminal cells s takes.
+func Width(s string) int { return ansi.StringWidth(s) }
+
+// FitBlock cuts every line of a block to width and the block to height
+// lines, so nothing drawn can spill past the terminal.
+func FitBlock(s string, width, height int) string {
+	if height <= 0 || width <= 0 {
+		return ""
+	}
+	lines := strings.Split(s, "\n")
+	if len(lines) > height {
+		lines = lines[:height]
+	}
+	for i, l := range lines {
+		lines[i] = Fit(l, width)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// isPlain reports whether s is printable ASCII, the common case, which
+// needs no copy.
+func isPlain(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f {
+			return false
+		}
+	}
+	return true
+}
+
+func writeVisible(b *strings.Builder, r rune) {
+	switch {
+	case r < 0x20:
+		// The Unicode "control pictures" block shows C0 controls as ␀…␟.
+		b.WriteRune(0x2400 + r)
+	case r == 0x7f:
+		b.WriteRune('␡')
+	case r >= 0x80 && r < 0xa0,
+		r >= 0x202a && r <= 0x202e,
+		r >= 0x2066 && r <= 0x2069,
+		r == 0x200e || r == 0x200f || r == 0x061c:
+		// C1 controls and bidirectional overrides would reorder or corrupt
+		// the line on some terminals.
+		b.WriteRune(utf8.RuneError)
+	default:
+		b.WriteRune(r)
+	}
+}

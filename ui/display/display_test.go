@@ -1,0 +1,43 @@
+package display
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestOneLineShowsEveryByteWithoutBreakingTheLine(t *testing.T) {
+	for in, want := range map[string]string{
+		"plain":           "plain",
+		"two\nlines":      "two⏎lines",
+		"crlf\r\nend":     "crlf⏎end",
+		"bell\x07esc\x1b": "bell␇esc␛",
+		"tab\there":       "tab here",
+		"bad\xffbyte":     "bad\uFFFDbyte",
+		"\u202eevil":      "\uFFFDevil",
+		"שלום 👩‍👩‍👧":      "שלום 👩‍👩‍👧",
+	} {
+		if got := OneLine(in); got != want {
+			t.Errorf("OneLine(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestFitNeverExceedsTheWidth(t *testing.T) {
+	long := strings.Repeat("👩‍👩‍👧x", 100)
+	for w := 0; w < 30; w++ {
+		if got := Width(Fit(long, w)); got > w {
+			t.Fatalf("Fit to %d gave %d cells", w, got)
+		}
+		if got := Width(Pad("ab", w)); got != w {
+			t.Fatalf("Pad to %d gave %d cells", w, got)
+		}
+	}
+}
+
+func TestWrapKeepsLinesWithinWidth(t *testing.T) {
+	for _, l := range Wrap("a paragraph\nwith "+strings.Repeat("averyveryverylongword", 5), 12) {
+		if Width(l) > 12 {
+			t.Fatalf("wrapped line %q is too wide", l)
+		}
+	}
+}

@@ -1,0 +1,360 @@
+// Package drill is the crisis drill step: the room sets up a scenario and
+// its duties, runs it against a clock while injects arrive, logs decisions
+// and drafts messages that are checked against the seed's fire drill, and
+// ends with measured results and a hot wash.
+//
+// The clock is measured, not counted: while it runs, the scenario time is
+// the clock at the last resume plus the real time since, times the speed.
+// Each tick writes the clock and the injects that arrived into the session
+// as a bookkeeping edit (common.EditMsg.NoUndo): it takes no undo entry and
+// does not put off the autosave. Logged entries and messages carry the
+// clock too. So quitting saves the clock as shown, a crash loses well under
+// a second, and a loaded drill comes back paused there.
+package drill
+
+import (
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/roundtable/roundtable/model"
+	"github.com/roundtable/roundtable/ui/common"
+	"github.com/roundtable/roundtable/ui/dialog"
+	"github.com/roundtable/roundtable/ui/form"
+	"github.com/roundtable/roundtable/ui/keys"
+)
+
+// tickEvery is how often a running clock redraws and looks for injects.
+const tickEvery = 250 * time.Millisecond
+
+type mode int
+
+const (
+	modeSetup mode = iota
+	modeLive
+	modeResults
+)
+
+type pane int
+
+const (
+	paneEvents pane = iota
+	paneMessages
+	paneChecklist
+	paneCount
+)
+
+// formKind says what the open form is for.
+type formKind int
+
+const (
+	formNone formKind = iota
+	formLog
+	formMessage
+	formReview
+	formAction
+)
+
+// Messages the screen sends itself.
+type (
+	tickMsg   struct{ seq int }
+	finishMsg struct{}
+)
+
+// Model is the crisis drill screen.
+type Model struct {
+	ctx           common.Context
+	sess          *model.Session
+	rev           int
+	width, height int
+
+	// wantSetup shows the set-up for a new run although runs exist.
+	wantSetup bool
+	setup     *form.Form
+	// setupFor is the run count and rev the set-up form was laid out for.
+	setupRuns int
+
+	// The live clock of run runIdx. It is the screen's own while the run
+	// is on screen, so undoing a change never winds the clock back.
+	runIdx      int
+	running     bool
+	clock       int
+	anchorClock int
+	anchorWall  time.Time
+	seq         int
+	// dirty marks a clock not yet written to the session.
+	dirty bool
+	// overtime is set once the room runs on past the scenario's end.
+	overtime bool
+	// startPending is set between pressing start and the run appearing.
+	startPending bool
+
+	pane    pane
+	scroll  int
+	msgSel  int
+	check   int
+	lastAud string
+	lastPh  string
+	// selectNewest selects the newest message when it arrives.
+	selectNewest bool
+
+	form     *form.Form
+	formKind formKind
+	dialog   *dialog.Dialog
+
+	resultsScroll int
+
+	// schedule delivers msg after d; tests replace it to drive time.
+	schedule func(d time.Duration, msg tea.Msg) tea.Cmd
+
+	cache viewCache
+}
+
+// New makes the drill screen.
+func New(ctx common.Context) common.StepScreen {
+	return newModel(ctx)
+}
+
+func newModel(ctx common.Context) *Model {
+	return &Model{ctx: ctx, runIdx: -1, schedule: func(d time.Duration, msg tea.Msg) tea.Cmd {
+		return tea.Tick(d, func(time.Time) tea.Msg { return msg })
+	}}
+}
+
+// Init does nothing: the clock starts when the room starts it.
+func (m *Model) Init() tea.Cmd { return nil }
+
+// SetSession shows sess at revision rev. A run that is new to the screen
+// comes up paused at its saved clock; leaving the drill step pauses it.
+func (m *Model) SetSession(sess *model.Session, rev int) {
+	m.sess, m.rev = sess, rev
+	if sess == nil {
+		return
+	}
+	last := len(sess.Drill.Runs) - 1
+	switch {
+	case last < 0:
+		m.running, m.runIdx, m.clock = false, -1, 0
+	case m.startPending && last > m.runIdx:
+		m.startPending, m.wantSetup = false, false
+		m.runIdx, m.clock = last, sess.Drill.Runs[last].Clock
+		m.msgSel, m.check, m.pane, m.scroll, m.overtime = 0, 0, paneEvents, 0, false
+	case last != m.runIdx:
+		m.running, m.runIdx, m.clock = false, last, sess.Drill.Runs[last].Clock
+		m.msgSel, m.check, m.pane, m.scroll, m.overtime = 0, 0, paneEvents, 0, false
+	}
+	if run, ok := m.run(); ok {
+		if run.Ended {
+			m.running = false
+			m.clock = run.Clock
+		}
+		if m.selectNewest || m.msgSel >= len(run.Messages) {
+			m.msgSel = max(len(run.Messages)-1, 0)
+			m.selectNewest = false
+		}
+	}
+	if step, ok := sess.CurrentStep(); ok && step.Kind != model.StepDrill && m.running {
+		m.pause()
+	}
+}
+
+// SetSize gives the screen its space.
+func (m *Model) SetSize(width, height int) {
+	m.width, m.height = max(width, 0), max(height, 0)
+	if m.setup != nil {
+		m.setup.SetSize(max(m.width, 1), max(m.height-setupHead, 1))
+	}
+	if m.form != nil {
+		m.form.SetSize(max(m.width, 1), max(m.height-liveHead, 1))
+	}
+}
+
+// Typing reports whether a form or dialog is open: keys then go to it, and
+// esc closes it instead of leaving the step.
+func (m *Model) Typing() bool { return m.form != nil || m.dialog != nil }
+
+func (m *Model) hasRuns() bool { return m.sess != nil && len(m.sess.Drill.Runs) > 0 }
+
+// run returns the current run: the last one.
+func (m *Model) run() (*model.DrillRun, bool) {
+	if m.sess == nil || m.runIdx < 0 || m.runIdx >= len(m.sess.Drill.Runs) {
+		return nil, false
+	}
+	return &m.sess.Drill.Runs[m.runIdx], true
+}
+
+func (m *Model) scenario() (model.Scenario, bool) {
+	run, ok := m.run()
+	if !ok {
+		return model.Scenario{}, false
+	}
+	return m.sess.Workshop.Drill.ScenarioByID(run.Scenario)
+}
+
+func (m *Model) mode() mode {
+	run, ok := m.run()
+	switch {
+	case !ok || m.wantSetup:
+		return modeSetup
+	case run.Ended:
+		return modeResults
+	}
+	return modeLive
+}
+
+// Update handles keys, ticks and the screen's own messages.
+func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if m.sess == nil {
+		return m, nil
+	}
+	var cmds []tea.Cmd
+	if m.dirty && !m.running {
+		cmds = append(cmds, m.saveClock(""))
+	}
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.SetSize(msg.Width, msg.Height)
+	case tickMsg:
+		cmds = append(cmds, m.tick(msg))
+	case finishMsg:
+		cmds = append(cmds, m.finish())
+	case tea.KeyMsg:
+		cmds = append(cmds, m.key(msg))
+	default:
+		if m.form != nil {
+			_, cmd := m.form.Update(msg)
+			cmds = append(cmds, cmd)
+		}
+	}
+	return m, tea.Batch(cmds...)
+}
+
+func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
+	if m.dialog != nil {
+		done, cmd := m.dialog.Update(msg)
+		if done {
+			m.dialog = nil
+		}
+		return cmd
+	}
+	if m.form != nil {
+		return m.formKey(msg)
+	}
+	switch m.mode() {
+	case modeSetup:
+		return m.setupKey(msg)
+	case modeLive:
+		return m.liveKey(msg)
+	}
+	return m.resultsKey(msg)
+}
+
+// edit sends a change of the current run; Apply finds the run again by
+// index and scenario and does nothing if either changed meanwhile.
+func (m *Model) edit(label string, noUndo bool, fn func(s *model.Session, run *model.DrillRun, sc model.Scenario)) tea.Cmd {
+	run, ok := m.run()
+	if !ok {
+		return nil
+	}
+	idx, id := m.runIdx, run.Scenario
+	e := common.EditMsg{Label: label, NoUndo: noUndo, Apply: func(s *model.Session) {
+		if idx >= len(s.Drill.Runs) || s.Drill.Runs[idx].Scenario != id {
+			return
+		}
+		r := &s.Drill.Runs[idx]
+		sc, _ := s.Workshop.Drill.ScenarioByID(id)
+		fn(s, r, sc)
+		r.SyncChecklist(s.Workshop.Drill.Checklist)
+	}}
+	return func() tea.Msg { return e }
+}
+
+// now is the live clock: measured from the last resume while running.
+func (m *Model) now() int {
+	if !m.running {
+		return m.clock
+	}
+	speed := 1
+	if run, ok := m.run(); ok {
+		speed = run.Speed
+	}
+	return model.DrillClock(m.anchorClock, m.ctx.Now().Sub(m.anchorWall), speed)
+}
+
+func (m *Model) resume() tea.Cmd {
+	m.running = true
+	m.anchorClock, m.anchorWall = m.clock, m.ctx.Now()
+	m.seq++
+	return m.schedule(tickEvery, tickMsg{seq: m.seq})
+}
+
+func (m *Model) pause() {
+	m.clock = m.now()
+	m.running = false
+	m.dirty = true
+	m.seq++
+}
+
+// tick moves the clock on, pauses it at the scenario's end, delivers
+// injects and writes the clock down.
+func (m *Model) tick(t tickMsg) tea.Cmd {
+	if t.seq != m.seq || !m.running || m.mode() != modeLive {
+		return nil
+	}
+	m.clock = m.now()
+	sc, _ := m.scenario()
+	end := sc.Minutes * 60
+	if end > 0 && m.clock >= end && !m.overtime {
+		m.clock = end
+		m.pause()
+		m.overtime = true
+		return tea.Batch(m.saveClock("Scenario time is up: f finishes the drill, space runs on"))
+	}
+	run, _ := m.run()
+	label := ""
+	if arrivals := run.Arrivals(sc, m.clock); len(arrivals) > 0 {
+		label = "Inject " + itoa(arrivals[len(arrivals)-1].Index+1) + " has arrived"
+	}
+	return tea.Batch(m.saveClock(label), m.schedule(tickEvery, tickMsg{seq: m.seq}))
+}
+
+// saveClock writes the clock and the injects due by it to the session,
+// without an undo entry.
+func (m *Model) saveClock(label string) tea.Cmd {
+	clock := m.now()
+	m.dirty = false
+	return m.edit(label, true, func(_ *model.Session, r *model.DrillRun, sc model.Scenario) {
+		r.Clock = clock
+		r.Deliver(sc, clock)
+	})
+}
+
+func (m *Model) finish() tea.Cmd {
+	if m.running {
+		m.pause()
+	}
+	clock := m.clock
+	m.dirty = false
+	m.resultsScroll = 0
+	return m.edit("Drill finished at "+model.ClockText(clock), false, func(_ *model.Session, r *model.DrillRun, sc model.Scenario) {
+		r.Clock = max(r.Clock, clock)
+		r.Deliver(sc, clock)
+		r.Ended = true
+	})
+}
+
+// moveKey reports -1 or +1 for up and down keys.
+func moveKey(msg tea.KeyMsg) int {
+	switch {
+	case keyMatches(msg, keys.Move.Up):
+		return -1
+	case keyMatches(msg, keys.Move.Down):
+		return 1
+	}
+	return 0
+}
+
+func editCmd(label string, fn func(*model.Session)) tea.Cmd {
+	e := common.EditMsg{Label: label, Apply: fn}
+	return func() tea.Msg { return e }
+}

@@ -1,0 +1,601 @@
+package drill
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/roundtable/roundtable/model"
+	"github.com/roundtable/roundtable/ui/common"
+	"github.com/roundtable/roundtable/ui/dialog"
+	"github.com/roundtable/roundtable/ui/display"
+	"github.com/roundtable/roundtable/ui/form"
+	"github.com/roundtable/roundtable/ui/theme"
+)
+
+// liveHead is the lines above a pane: the clock, the alert (two lines)
+// and the pane tabs.
+const liveHead = 4
+
+// newFor is how long, in scenario seconds, an inject is marked new.
+const newFor = 60
+
+func (m *Model) liveKey(msg tea.KeyMsg) tea.Cmd {
+	run, _ := m.run()
+	sc, _ := m.scenario()
+	k := drillKeys
+	switch {
+	case keyMatches(msg, k.Clock):
+		if m.running {
+			m.pause()
+			return m.saveClock("Drill paused at " + model.ClockText(m.clock))
+		}
+		end := sc.Minutes * 60
+		if end > 0 && m.clock >= end {
+			m.overtime = true
+		}
+		return tea.Batch(m.saveClock(""), m.resume())
+	case keyMatches(msg, k.Hold):
+		i, ok := run.NextInject(sc)
+		if !ok {
+			return noInjectLeft()
+		}
+		label := "Inject " + itoa(i+1) + " held: it and those after it wait"
+		if run.InjectState(i).Status == model.InjectHeld {
+			label = "Inject " + itoa(i+1) + " let go"
+		}
+		clock := m.now()
+		return m.edit(label, false, func(_ *model.Session, r *model.DrillRun, sc model.Scenario) { r.ToggleHold(sc, clock) })
+	case keyMatches(msg, k.Skip):
+		i, ok := run.NextInject(sc)
+		if !ok {
+			return noInjectLeft()
+		}
+		clock := m.now()
+		return m.edit("Inject "+itoa(i+1)+" skipped", false, func(_ *model.Session, r *model.DrillRun, sc model.Scenario) { r.SkipNext(sc, clock) })
+	case keyMatches(msg, k.Release):
+		i, ok := run.NextInject(sc)
+		if !ok {
+			return noInjectLeft()
+		}
+		clock := m.now()
+		return m.edit("Inject "+itoa(i+1)+" released at "+model.ClockText(clock), false, func(_ *model.Session, r *model.DrillRun, sc model.Scenario) {
+			r.Clock = max(r.Clock, clock)
+			r.Deliver(sc, clock)
+			r.ReleaseNext(sc, clock)
+		})
+	case keyMatches(msg, k.Log):
+		return m.openLogForm()
+	case keyMatches(msg, k.Message):
+		return m.openMessageForm()
+	case keyMatches(msg, k.Finish):
+		m.dialog = dialog.New(m.ctx.Styles, "Finish the drill?",
+			"The clock stops now and the results and the hot wash follow. The run stays in the session for comparison, but its clock cannot be resumed.",
+			dialog.Choice{Key: "y", Label: "Finish the drill", Msg: finishMsg{}})
+		return nil
+	case keyMatches(msg, k.Pane):
+		m.pane = (m.pane + 1) % paneCount
+		return nil
+	case keyMatches(msg, k.PaneBack):
+		m.pane = (m.pane + paneCount - 1) % paneCount
+		return nil
+	}
+	switch m.pane {
+	case paneEvents:
+		if d := moveKey(msg); d != 0 {
+			// Up looks back in time: the events follow the newest at the bottom.
+			m.scroll = max(m.scroll-d, 0)
+		}
+	case paneMessages:
+		return m.messagesKey(msg, run)
+	case paneChecklist:
+		return m.checklistKey(msg)
+	}
+	return nil
+}
+
+func noInjectLeft() tea.Cmd {
+	return common.Status("Every inject of this scenario has reached the room or been skipped.")
+}
+
+func (m *Model) messagesKey(msg tea.KeyMsg, run *model.DrillRun) tea.Cmd {
+	items := m.sess.Workshop.Drill.Checklist
+	switch {
+	case keyMatches(msg, drillKeys.PrevMsg):
+		m.msgSel = max(m.msgSel-1, 0)
+		m.check = 0
+	case keyMatches(msg, drillKeys.NextMsg):
+		m.msgSel = min(m.msgSel+1, max(len(run.Messages)-1, 0))
+		m.check = 0
+	case moveKey(msg) != 0:
+		m.check = min(max(m.check+moveKey(msg), 0), max(len(items)-1, 0))
+	case keyMatches(msg, drillKeys.Met), keyMatches(msg, drillKeys.NotMet):
+		if m.msgSel >= len(run.Messages) || m.check >= len(items) {
+			return nil
+		}
+		met := keyMatches(msg, drillKeys.Met)
+		idx, id, at := m.msgSel, items[m.check].ID, run.Messages[m.msgSel].At
+		label := fmt.Sprintf("The room says the message at %s %s: %s", model.ClockText(at), verdict(met), display.OneLine(itemTitle(items[m.check])))
+		m.check = min(m.check+1, len(items)-1)
+		return m.edit(label, false, func(_ *model.Session, r *model.DrillRun, _ model.Scenario) {
+			if idx >= len(r.Messages) || r.Messages[idx].At != at {
+				return
+			}
+			if r.Messages[idx].Checks == nil {
+				r.Messages[idx].Checks = map[string]model.Check{}
+			}
+			c := r.Messages[idx].Checks[id]
+			c.Met, c.Confirmed = met, true
+			r.Messages[idx].Checks[id] = c
+		})
+	}
+	return nil
+}
+
+func (m *Model) checklistKey(msg tea.KeyMsg) tea.Cmd {
+	items := m.sess.Workshop.Drill.Checklist
+	switch {
+	case moveKey(msg) != 0:
+		m.check = min(max(m.check+moveKey(msg), 0), max(len(items)-1, 0))
+	case keyMatches(msg, drillKeys.Met), keyMatches(msg, drillKeys.NotMet):
+		if m.check >= len(items) {
+			return nil
+		}
+		met := keyMatches(msg, drillKeys.Met)
+		id := items[m.check].ID
+		label := "The room says the drill " + verdict(met) + ": " + display.OneLine(itemTitle(items[m.check]))
+		m.check = min(m.check+1, len(items)-1)
+		return m.edit(label, false, func(_ *model.Session, r *model.DrillRun, _ model.Scenario) {
+			if r.Checklist == nil {
+				r.Checklist = map[string]model.Check{}
+			}
+			r.Checklist[id] = model.Check{Met: met, Confirmed: true, Why: "decided by the room"}
+		})
+	}
+	return nil
+}
+
+func verdict(met bool) string {
+	if met {
+		return "meets"
+	}
+	return "misses"
+}
+
+func itemTitle(c model.ChecklistItem) string {
+	if strings.TrimSpace(c.Title) != "" {
+		return c.Title
+	}
+	return c.ID
+}
+
+// answerChoice is the form field naming the inject an entry answers,
+// the latest one by default.
+func (m *Model) answerChoice() form.Field {
+	run, _ := m.run()
+	sc, _ := m.scenario()
+	f := form.Field{Key: "inject", Label: "Answers", Kind: form.Choice, Options: []string{"-1"}, Labels: []string{"no inject"}, Value: "-1"}
+	arrived := make([]model.InjectState, 0, len(run.Injects))
+	for _, st := range run.Injects {
+		if st.Arrived() && st.Index < len(sc.Injects) {
+			arrived = append(arrived, st)
+		}
+	}
+	slices.SortStableFunc(arrived, func(a, b model.InjectState) int { return a.At - b.At })
+	for _, st := range arrived {
+		in := sc.Injects[st.Index]
+		f.Options = append(f.Options, strconv.Itoa(st.Index))
+		f.Labels = append(f.Labels, fmt.Sprintf("inject %d at %s: %s", st.Index+1, model.ClockText(st.At), display.OneLine(in.Channel)))
+	}
+	if latest, ok := run.Latest(); ok {
+		f.Value = strconv.Itoa(latest.Index)
+	}
+	return f
+}
+
+func (m *Model) openForm(kind formKind, f *form.Form) tea.Cmd {
+	m.form, m.formKind = f, kind
+	head := liveHead
+	if kind == formReview || kind == formAction {
+		head = 1
+	}
+	f.SetSize(max(m.width, 1), max(m.height-head, 1))
+	return f.FocusIndex(0)
+}
+
+func (m *Model) openLogForm() tea.Cmd {
+	f := form.New(m.ctx.Styles,
+		form.Field{Key: "text", Label: "Decision", Kind: form.Line, Required: true, Placeholder: "what the team decided, or a note"},
+		form.Field{Key: "kind", Label: "Kind", Kind: form.Choice, Value: string(model.LogDecision),
+			Options: []string{string(model.LogDecision), string(model.LogNote)}, Labels: []string{"decision", "note"}},
+		m.answerChoice(),
+	)
+	return m.openForm(formLog, f)
+}
+
+func (m *Model) openMessageForm() tea.Cmd {
+	d := m.sess.Workshop.Drill
+	run, _ := m.run()
+	aud := form.Field{Key: "audience", Label: "To", Kind: form.Choice, Options: d.Audiences, Value: m.lastAud}
+	if aud.Value == "" {
+		for _, a := range d.Audiences {
+			if model.PublicAudience(a) {
+				aud.Value = a
+				break
+			}
+		}
+	}
+	if len(aud.Options) == 0 {
+		aud.Options = []string{"public"}
+	}
+	phase := form.Field{Key: "phase", Label: "Phase", Kind: form.Choice, Options: d.Phases, Value: m.lastPh, Inline: true}
+	if len(phase.Options) == 0 {
+		phase.Options = []string{"during the drill"}
+	}
+	sender := form.Field{Key: "sender", Label: "From", Kind: form.Choice}
+	if spk, ok := d.Spokesperson(); ok {
+		if a, ok := run.Assignment(spk.ID); ok {
+			sender.Value = a.Role
+		}
+	}
+	for _, r := range m.sess.RACI.Roles {
+		sender.Options = append(sender.Options, r.ID)
+		sender.Labels = append(sender.Labels, display.OneLine(m.sess.RoleName(r.ID)))
+	}
+	sender.Options = append(sender.Options, "")
+	sender.Labels = append(sender.Labels, "no role")
+	answers := m.answerChoice()
+	answers.Inline = true
+	f := form.New(m.ctx.Styles,
+		form.Field{Key: "text", Label: "Message", Kind: form.Paragraph, Required: true, Placeholder: "the words as they would be published; ctrl+s sends"},
+		aud, phase, sender, answers)
+	return m.openForm(formMessage, f)
+}
+
+func (m *Model) formKey(msg tea.KeyMsg) tea.Cmd {
+	ev, cmd := m.form.Update(msg)
+	switch ev.Kind {
+	case form.Cancel:
+		m.form, m.formKind = nil, formNone
+		return nil
+	case form.Submit:
+		f, kind := m.form, m.formKind
+		m.form, m.formKind = nil, formNone
+		switch kind {
+		case formLog:
+			return m.submitLog(f)
+		case formMessage:
+			return m.submitMessage(f)
+		case formReview:
+			return m.submitReview(f)
+		case formAction:
+			return m.submitAction(f)
+		}
+	}
+	return cmd
+}
+
+func (m *Model) submitLog(f *form.Form) tea.Cmd {
+	clock := m.now()
+	inject, _ := strconv.Atoi(f.Value("inject"))
+	entry := model.LogEntry{At: clock, Kind: model.LogKind(f.Value("kind")), Text: model.Text(model.Clean(f.Value("text"))), Inject: inject}
+	m.scroll = 0
+	return m.edit("Logged a "+string(entry.Kind)+" at "+model.ClockText(clock), false, func(_ *model.Session, r *model.DrillRun, sc model.Scenario) {
+		r.Clock = max(r.Clock, clock)
+		r.Deliver(sc, clock)
+		r.Log = append(r.Log, entry)
+	})
+}
+
+func (m *Model) submitMessage(f *form.Form) tea.Cmd {
+	clock := m.now()
+	inject, _ := strconv.Atoi(f.Value("inject"))
+	msg := model.Message{At: clock, Audience: f.Value("audience"), Phase: f.Value("phase"), Sender: f.Value("sender"),
+		Text: model.Text(model.Clean(f.Value("text"))), Inject: inject}
+	m.lastAud, m.lastPh = msg.Audience, msg.Phase
+	m.pane, m.check, m.selectNewest = paneMessages, 0, true
+	label := "Message to " + display.OneLine(msg.Audience) + " at " + model.ClockText(clock) + ": y/n for each fire-drill item"
+	return m.edit(label, false, func(s *model.Session, r *model.DrillRun, sc model.Scenario) {
+		r.Clock = max(r.Clock, clock)
+		r.Deliver(sc, clock)
+		msg.Checks = model.GradeMessage(msg, *r, s.Workshop.Drill, s.RACI.Roles)
+		r.Messages = append(r.Messages, msg)
+	})
+}
+
+// liveView draws the clock, the latest inject, the tabs and one pane.
+func (m *Model) liveView() []string {
+	st := m.ctx.Styles
+	w := max(m.width, 1)
+	run, _ := m.run()
+	sc, scOK := m.scenario()
+	clock := m.now()
+
+	var head strings.Builder
+	if m.running {
+		head.WriteString(st.Good.Render("▶ RUNNING "))
+	} else {
+		head.WriteString(st.Warn.Render("❚❚ PAUSED "))
+	}
+	head.WriteString(st.Title.Render(model.ClockText(clock)))
+	head.WriteString(st.Muted.Render(" / " + model.ClockText(sc.Minutes*60) + fmt.Sprintf(" ×%d", max(run.Speed, 1))))
+	f := m.figures()
+	if ack, ok := f.TimeToAck(); ok {
+		head.WriteString(st.Good.Render(" · first ack " + model.ClockText(ack)))
+	}
+	if at, held, ok := run.NextDue(sc); ok {
+		i, _ := run.NextInject(sc)
+		if held {
+			head.WriteString(st.Warn.Render(fmt.Sprintf(" · inject %d HELD", i+1)))
+		} else {
+			head.WriteString(st.Muted.Render(fmt.Sprintf(" · inject %d at %s", i+1, model.ClockText(at))))
+		}
+	} else {
+		head.WriteString(st.Muted.Render(" · no injects left"))
+	}
+	if !m.running {
+		head.WriteString(st.Muted.Render(" · space resumes"))
+	}
+	lines := []string{display.Fit(head.String(), w)}
+
+	alert := []string{st.Muted.Render(display.Fit("No inject yet: the scenario's first event is on its way.", w)), ""}
+	if !scOK {
+		alert = []string{st.Bad.Render(display.Fit("! This run's scenario, "+display.OneLine(run.Scenario)+", is not in the workshop any more.", w)), ""}
+	} else if latest, ok := run.Latest(); ok && latest.Index < len(sc.Injects) {
+		in := sc.Injects[latest.Index]
+		tag := "! INJECT"
+		if clock-latest.At < newFor {
+			tag = "! NEW INJECT"
+		}
+		text := fmt.Sprintf("%s %d/%d at %s · %s · %s: %s", tag, latest.Index+1, len(sc.Injects), model.ClockText(latest.At),
+			display.OneLine(in.Channel), display.OneLine(in.Speaker), display.OneLine(string(in.Text)))
+		wrapped := display.Wrap(text, w)
+		if len(wrapped) > 2 {
+			wrapped[1] = display.Fit(wrapped[1]+" "+strings.Join(wrapped[2:], " "), w)
+			wrapped = wrapped[:2]
+		}
+		for len(wrapped) < 2 {
+			wrapped = append(wrapped, "")
+		}
+		style := st.Warn
+		if clock-latest.At < newFor {
+			style = st.Bad
+		}
+		alert = []string{style.Render(wrapped[0]), style.Render(wrapped[1])}
+	}
+	lines = append(lines, alert...)
+
+	tabs := []string{"Events", fmt.Sprintf("Messages %d", len(run.Messages)), fmt.Sprintf("Checklist %d/%d", f.ChecklistMet, f.ChecklistTotal)}
+	var tb strings.Builder
+	for i, t := range tabs {
+		if pane(i) == m.pane {
+			tb.WriteString(st.Selected.Render("[" + t + "]"))
+		} else {
+			tb.WriteString(st.Muted.Render(" " + t + " "))
+		}
+		tb.WriteString(" ")
+	}
+	lines = append(lines, display.Fit(tb.String(), w))
+
+	body := max(m.height-liveHead, 0)
+	switch {
+	case m.dialog != nil:
+		box := lipgloss.Place(w, body, lipgloss.Center, lipgloss.Center, m.dialog.View(w))
+		lines = append(lines, strings.Split(box, "\n")...)
+	case m.form != nil:
+		lines = append(lines, strings.Split(m.form.View(), "\n")...)
+	case m.pane == paneEvents:
+		lines = append(lines, m.eventsPane(body)...)
+	case m.pane == paneMessages:
+		lines = append(lines, m.messagesPane(body)...)
+	default:
+		lines = append(lines, m.checklistPane(body)...)
+	}
+	return lines
+}
+
+// figures measures the current run, cached per revision.
+func (m *Model) figures() model.DrillFigures {
+	if m.cache.figuresRev == m.rev && m.cache.figuresOK && m.cache.figuresRun == m.runIdx {
+		return m.cache.figures
+	}
+	run, _ := m.run()
+	sc, _ := m.scenario()
+	m.cache.figures = run.Figures(sc, m.sess.Workshop.Drill)
+	m.cache.figuresRev, m.cache.figuresOK, m.cache.figuresRun = m.rev, true, m.runIdx
+	return m.cache.figures
+}
+
+// eventLines lays out injects, log entries and messages by clock, cached
+// per revision and width.
+func (m *Model) eventLines() []string {
+	c := &m.cache
+	if c.eventsOK && c.eventsRev == m.rev && c.eventsW == m.width && c.eventsRun == m.runIdx {
+		return c.events
+	}
+	st := m.ctx.Styles
+	warn, muted, good := theme.InkOf(st.Warn), theme.InkOf(st.Muted), theme.InkOf(st.Good)
+	run, _ := m.run()
+	sc, _ := m.scenario()
+	type event struct {
+		at, order int
+		line      string
+	}
+	var evs []event
+	for _, s := range run.Injects {
+		if !s.Arrived() || s.Index >= len(sc.Injects) {
+			continue
+		}
+		in := sc.Injects[s.Index]
+		evs = append(evs, event{s.At, 0, warn.Paint(fmt.Sprintf("%s ! inject %d · %s · %s: ", model.ClockText(s.At), s.Index+1,
+			display.OneLine(in.Channel), display.OneLine(in.Speaker))) + display.OneLine(string(in.Text))})
+	}
+	for _, e := range run.Log {
+		evs = append(evs, event{e.At, 1, muted.Paint(model.ClockText(e.At)+"   "+string(e.Kind)+": ") + display.OneLine(string(e.Text))})
+	}
+	for _, msg := range run.Messages {
+		evs = append(evs, event{msg.At, 2, good.Paint(model.ClockText(msg.At)+" → "+display.OneLine(msg.Audience)+" ("+display.OneLine(msg.Phase)+"), from "+
+			display.OneLine(m.sess.RoleName(msg.Sender))+": ") + display.OneLine(string(msg.Text))})
+	}
+	slices.SortStableFunc(evs, func(a, b event) int {
+		if a.at != b.at {
+			return a.at - b.at
+		}
+		return a.order - b.order
+	})
+	c.events = make([]string, len(evs))
+	for i, e := range evs {
+		c.events[i] = display.Fit(e.line, max(m.width, 1))
+	}
+	c.eventsOK, c.eventsRev, c.eventsW, c.eventsRun = true, m.rev, m.width, m.runIdx
+	return c.events
+}
+
+func (m *Model) eventsPane(height int) []string {
+	lines := m.eventLines()
+	if len(lines) == 0 {
+		return []string{m.ctx.Styles.Muted.Render(display.Fit("Nothing yet. a logs a decision, m drafts a message; both are stamped with the clock.", max(m.width, 1)))}
+	}
+	if height <= 0 {
+		return nil
+	}
+	m.scroll = min(m.scroll, max(len(lines)-height, 0))
+	end := len(lines) - m.scroll
+	return lines[max(end-height, 0):end]
+}
+
+// messagesPane draws the audience × phase grid, the selected message and
+// its fire-drill checks, the program's reason beside each.
+func (m *Model) messagesPane(height int) []string {
+	st := m.ctx.Styles
+	w := max(m.width, 1)
+	d := m.sess.Workshop.Drill
+	run, _ := m.run()
+	var sel *model.Message
+	if m.msgSel < len(run.Messages) {
+		sel = &run.Messages[m.msgSel]
+	}
+	auds, phases := gridAxes(d, run)
+	counts := map[[2]string]int{}
+	for _, msg := range run.Messages {
+		counts[[2]string{msg.Audience, msg.Phase}]++
+	}
+	labelW := 10
+	for _, a := range auds {
+		labelW = max(labelW, min(display.Width(display.OneLine(a))+1, 16))
+	}
+	cellW := min(max((w-labelW)/max(len(phases), 1), 4), 24)
+	var hdr strings.Builder
+	hdr.WriteString(display.Pad("", labelW))
+	for _, p := range phases {
+		hdr.WriteString(display.Pad(display.OneLine(p), cellW))
+	}
+	lines := []string{st.Muted.Render(display.Fit(hdr.String(), w))}
+	for _, a := range auds {
+		var row strings.Builder
+		row.WriteString(display.Pad(display.OneLine(a), labelW))
+		for _, p := range phases {
+			n := counts[[2]string{a, p}]
+			cell := "·"
+			if n > 0 {
+				cell = strconv.Itoa(n)
+			}
+			if sel != nil && sel.Audience == a && sel.Phase == p {
+				cell = "[" + cell + "]"
+			} else {
+				cell = " " + cell
+			}
+			row.WriteString(display.Pad(cell, cellW))
+		}
+		lines = append(lines, display.Fit(row.String(), w))
+	}
+	if sel == nil {
+		return append(lines, st.Muted.Render(display.Fit("No message yet: m drafts one.", w)))
+	}
+	lines = append(lines, st.Heading.Render(display.Fit(fmt.Sprintf("Message %d/%d at %s → %s · %s · from %s",
+		m.msgSel+1, len(run.Messages), model.ClockText(sel.At), display.OneLine(sel.Audience), display.OneLine(sel.Phase),
+		display.OneLine(m.sess.RoleName(sel.Sender))), w)))
+	textLines := display.Wrap(string(sel.Text), max(w-2, 1))
+	room := max(height-len(lines)-len(d.Checklist), 1)
+	if len(textLines) > room {
+		textLines = textLines[:room]
+		textLines[room-1] = display.Fit(textLines[room-1]+" …", max(w-2, 1))
+	}
+	for _, l := range textLines {
+		lines = append(lines, "  "+l)
+	}
+	for i, item := range d.Checklist {
+		lines = append(lines, m.checkLine(i, item, sel.Checks[item.ID], w))
+	}
+	return lines
+}
+
+// gridAxes are the grid's rows and columns: the workshop's audiences and
+// phases, then any a message uses that the workshop no longer lists.
+func gridAxes(d model.DrillCatalogue, run *model.DrillRun) (auds, phases []string) {
+	auds, phases = slices.Clone(d.Audiences), slices.Clone(d.Phases)
+	for _, msg := range run.Messages {
+		if !slices.Contains(auds, msg.Audience) {
+			auds = append(auds, msg.Audience)
+		}
+		if !slices.Contains(phases, msg.Phase) {
+			phases = append(phases, msg.Phase)
+		}
+	}
+	return auds, phases
+}
+
+// checkLine draws one fire-drill item: [x] met or [ ] not, ? while only
+// the program proposes it and = once the room has decided.
+func (m *Model) checkLine(i int, item model.ChecklistItem, c model.Check, w int) string {
+	st := m.ctx.Styles
+	cursor := "  "
+	if i == m.check {
+		cursor = st.Marker.Render("› ")
+	}
+	box := "[ ]"
+	if c.Met {
+		box = "[x]"
+	}
+	who := "?"
+	if c.Confirmed {
+		who = "="
+	}
+	mark := box + who
+	switch {
+	case c.Met:
+		mark = st.Good.Render(mark)
+	default:
+		mark = st.Warn.Render(mark)
+	}
+	line := cursor + mark + " " + display.OneLine(itemTitle(item))
+	if c.Why != "" {
+		line += st.Muted.Render(" — " + display.OneLine(c.Why))
+	}
+	return display.Fit(line, w)
+}
+
+func (m *Model) checklistPane(height int) []string {
+	st := m.ctx.Styles
+	w := max(m.width, 1)
+	d := m.sess.Workshop.Drill
+	run, _ := m.run()
+	f := m.figures()
+	lines := []string{st.Heading.Render(display.Fit(fmt.Sprintf("Fire drill: %d of %d met  ([x] met, [ ] not; ? proposed, = the room decided)", f.ChecklistMet, f.ChecklistTotal), w))}
+	verdicts := run.ChecklistVerdict(d.Checklist)
+	for i, item := range d.Checklist {
+		lines = append(lines, m.checkLine(i, item, verdicts[item.ID], w))
+	}
+	if len(d.Checklist) == 0 {
+		lines = append(lines, st.Muted.Render(display.Fit("This workshop has no fire-drill checklist.", w)))
+	}
+	if len(lines) > height && m.check >= height-1 {
+		start := min(m.check-height+2, len(lines)-height)
+		lines = append(lines[:1], lines[1+start:]...)
+	}
+	return lines
+}

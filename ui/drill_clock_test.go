@@ -1,0 +1,43 @@
+package ui
+
+import (
+	"testing"
+
+	"github.com/roundtable/roundtable/model"
+	"github.com/roundtable/roundtable/model/store"
+	"github.com/roundtable/roundtable/ui/common"
+)
+
+// A running drill clock saves itself four times a second as bookkeeping
+// edits: they must neither fill the undo stack nor keep putting off the
+// autosave that waits for a quiet moment.
+func TestBookkeepingEditsTakeNoUndoAndDoNotStarveAutosave(t *testing.T) {
+	h := opened(t, 80, 24)
+	h.send(common.EditMsg{Label: "set organisation", Apply: func(s *model.Session) { s.Meta.Organisation = "Initech" }})
+	for i := range 20 {
+		h.send(common.EditMsg{NoUndo: true, Apply: func(s *model.Session) { s.Meta.Facilitator = "clock " + string(rune('a'+i)) }})
+	}
+	if len(h.app.undo) != 1 {
+		t.Fatalf("undo holds %d changes, want only the organisation", len(h.app.undo))
+	}
+	if len(h.ticks) != 1 {
+		t.Fatalf("bookkeeping edits rescheduled autosave: %d ticks", len(h.ticks))
+	}
+	h.deliverTicks()
+	loaded, _, err := store.Load(h.app.handle.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if loaded.Meta.Organisation != "Initech" || loaded.Meta.Facilitator != "clock t" {
+		t.Fatalf("on disk: %+v, want the last bookkeeping edit saved with the change", loaded.Meta)
+	}
+	// With nothing on its way, a bookkeeping edit schedules a save itself.
+	h.send(common.EditMsg{NoUndo: true, Apply: func(s *model.Session) { s.Meta.Facilitator = "clock end" }})
+	if len(h.ticks) != 1 {
+		t.Fatalf("a lone bookkeeping edit should schedule a save, got %d ticks", len(h.ticks))
+	}
+	h.keys("u")
+	if h.app.sess.Meta.Organisation == "Initech" {
+		t.Fatal("u should take back the organisation, the last change the room made")
+	}
+}

@@ -1,0 +1,82 @@
+package home
+
+import (
+	"fmt"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
+	"github.com/roundtable/roundtable/model/store"
+	"github.com/roundtable/roundtable/ui/common"
+	"github.com/roundtable/roundtable/ui/theme"
+)
+
+func init() { lipgloss.SetColorProfile(termenv.Ascii) }
+
+var now = time.Date(2026, 3, 14, 10, 0, 0, 0, time.UTC)
+
+func listOf(n int) *Model {
+	m := New(common.Context{Styles: theme.New(theme.Dark), Now: func() time.Time { return now }}, nil, nil)
+	entries := make([]store.Entry, n)
+	for i := range entries {
+		entries[i] = store.Entry{ID: fmt.Sprintf("s-%d", i), Title: fmt.Sprintf("Session %d", i), Organisation: "Acme",
+			Workshop: "default", Updated: now.Add(-time.Duration(i) * time.Hour), Done: i % 7, Total: 6}
+	}
+	m.Update(listedMsg{entries: entries})
+	m.SetSize(160, 40)
+	return m
+}
+
+func TestAgoSaysWhenInWords(t *testing.T) {
+	for d, want := range map[time.Duration]string{
+		10 * time.Second: "just now", 5 * time.Minute: "5 min ago", 3 * time.Hour: "3 h ago",
+		30 * time.Hour: "yesterday", 72 * time.Hour: "3 days ago",
+	} {
+		if got := Ago(now.Add(-d), now); got != want {
+			t.Errorf("%v ago: %q, want %q", d, got, want)
+		}
+	}
+	if got := Ago(time.Date(2025, 1, 2, 12, 0, 0, 0, time.UTC), now); got != "2025-01-02" {
+		t.Errorf("an old date: %q", got)
+	}
+}
+
+// BenchmarkHomeView500 is a frame of the home list with 500 sessions.
+func BenchmarkHomeView500(b *testing.B) {
+	m := listOf(500)
+	m.View()
+	b.ResetTimer()
+	for n := 0; n < b.N; n++ {
+		_ = m.View()
+	}
+}
+
+// BenchmarkHomeMove500 is a key press and its frame in a list of 500.
+func BenchmarkHomeMove500(b *testing.B) {
+	m := listOf(500)
+	down, up := tea.KeyMsg{Type: tea.KeyDown}, tea.KeyMsg{Type: tea.KeyUp}
+	m.View()
+	b.ResetTimer()
+	for n := 0; n < b.N; n++ {
+		if n%400 < 200 {
+			m.Update(down)
+		} else {
+			m.Update(up)
+		}
+		_ = m.View()
+	}
+}
+
+// BenchmarkHomeFilter500 is typing one letter of a filter in a list of 500.
+func BenchmarkHomeFilter500(b *testing.B) {
+	m := listOf(500)
+	m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'/'}})
+	for n := 0; n < b.N; n++ {
+		m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'1'}})
+		_ = m.View()
+		m.Update(tea.KeyMsg{Type: tea.KeyBackspace})
+	}
+}

@@ -1,0 +1,124 @@
+// Package ui is Roundtable's terminal interface: a root model that owns the
+// home screen, the new-session form and the step screens, the step bar, the
+// status line and help, undo and autosave. Screens live in sub-packages and
+// keep the contract in package common.
+package ui
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"runtime/debug"
+	"syscall"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+
+	"github.com/roundtable/roundtable/model/store"
+	"github.com/roundtable/roundtable/ui/common"
+	"github.com/roundtable/roundtable/ui/theme"
+	"github.com/roundtable/roundtable/workshops"
+)
+
+// Options is what the program needs to run.
+type Options struct {
+	Store     *store.Store
+	Workshops *workshops.Catalog
+	// Open is a session reference to open at once; "" shows the home screen.
+	Open     string
+	ReadOnly bool
+	Version  string
+}
+
+// Run runs the program until the room quits. Every way out saves the open
+// session first: q, ctrl+c, SIGTERM, SIGHUP and a panic. After a panic the
+// terminal is restored, the session saved, and Run says where the file is.
+func Run(opts Options) (err error) {
+	// Bubble Tea's init already asked the terminal for its background; the
+	// answer is cached, so this does not ask again.
+	styles := theme.New(theme.For(lipgloss.HasDarkBackground()))
+	app := newApp(opts, common.Context{Styles: styles, Now: time.Now})
+	p := tea.NewProgram(app, tea.WithAltScreen())
+
+	defer func() {
+		// A panic outside Bubble Tea's own recovery: the terminal may still
+		// be raw, so restore it before saying anything.
+		if r := recover(); r != nil {
+			_ = p.ReleaseTerminal()
+			err = app.afterPanic(fmt.Errorf("%v\n%s", r, debug.Stack()))
+		}
+	}()
+
+	// Bubble Tea turns SIGINT and SIGTERM into a quit, but a closed
+	// terminal's SIGHUP would kill the process with the last edit unsaved.
+	hangup := make(chan os.Signal, 1)
+	signal.Notify(hangup, syscall.SIGHUP)
+	stop := make(chan struct{})
+	defer func() {
+		signal.Stop(hangup)
+		close(stop)
+	}()
+	go func() {
+		select {
+		case <-hangup:
+			p.Send(hangupMsg{})
+		case <-stop:
+		}
+	}()
+
+	_, runErr := p.Run()
+	switch {
+	case errors.Is(runErr, tea.ErrProgramPanic):
+		return app.afterPanic(runErr)
+	case runErr != nil && !errors.Is(runErr, tea.ErrInterrupted):
+		saveErr := app.finish()
+		return errors.Join(runErr, saveErr)
+	}
+	return app.finish()
+}
+
+// finish saves whatever is unsaved (SIGTERM stops the program without a
+// message to the model) and releases the session's lock.
+func (a *App) finish() error {
+	if a.pending != nil {
+		_ = a.pending.Close()
+		a.pending = nil
+	}
+	if a.handle == nil {
+		return nil
+	}
+	var saveErr error
+	if !a.readOnly && a.rev != a.savedRev {
+		saveErr = a.saver.save(a.sess, a.rev)
+		if saveErr == nil {
+			a.savedRev = a.rev
+		}
+	}
+	a.saver.close()
+	closeErr := a.handle.Close()
+	path := a.handle.Path
+	a.handle = nil
+	if saveErr != nil {
+		return fmt.Errorf("the last changes to %s could not be saved: %w", path, saveErr)
+	}
+	return closeErr
+}
+
+// afterPanic saves the session and tells the user where it is.
+func (a *App) afterPanic(cause error) error {
+	path, id := "", ""
+	if a.handle != nil {
+		path, id = a.handle.Path, a.sess.ID
+	}
+	saveErr := a.finish()
+	if path == "" {
+		return fmt.Errorf("roundtable stopped after an internal error: %w", cause)
+	}
+	if saveErr != nil {
+		return fmt.Errorf("roundtable stopped after an internal error (%w), and saving failed: %w; the last saved version is in %s", cause, saveErr, path)
+	}
+	fmt.Fprintf(a.stderr, "\nRoundtable stopped after an internal error, but your session is saved:\n  %s\nReopen it with:\n  roundtable open %s\n\n", path, id)
+	return fmt.Errorf("roundtable stopped after an internal error: %w", cause)
+}

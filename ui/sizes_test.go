@@ -1,0 +1,126 @@
+package ui
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"github.com/roundtable/roundtable/model"
+	"github.com/roundtable/roundtable/ui/common"
+)
+
+// TestEveryScreenFitsEverySize draws every screen from 20×5 to 300×80:
+// nothing may panic and no line may be wider than the terminal.
+func TestEveryScreenFitsEverySize(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	h.create("Roles workshop with a long title that will not fit a narrow terminal", "Acme Corporation International")
+	h.create("Crisis", "Globex")
+	h.reload()
+
+	var sizes [][2]int
+	for _, w := range []int{20, 25, 39, 40, 41, 60, 79, 80, 81, 120, 160, 300} {
+		for _, hh := range []int{5, 8, 11, 12, 13, 24, 45, 80} {
+			sizes = append(sizes, [2]int{w, hh})
+		}
+	}
+	check := func(what string) {
+		t.Helper()
+		for _, s := range sizes {
+			h.size(s[0], s[1])
+			checkFits(t, h.app.View(), s[0], s[1], what)
+		}
+		h.size(80, 24)
+	}
+	check("home")
+	h.keys("/", "ro")
+	check("home filtering")
+	h.keys("esc", "d")
+	check("delete dialog")
+	h.keys("esc", "c")
+	check("duplicate prompt")
+	h.keys("esc", "n", "A title", "tab", "tab", "tab", "tab", "tab", "enter", "Ada")
+	check("new session form")
+	h.keys("esc", "s")
+	if h.app.sess == nil {
+		t.Fatal("the sample did not open")
+	}
+	h.send(common.EditMsg{Label: "fill", Apply: fillBig(20, 8, 50)})
+	for i := 1; i <= stepsOf(h); i++ {
+		h.keys(fmt.Sprint(i))
+		check(fmt.Sprintf("step %d", i))
+	}
+	h.keys("?")
+	check("full help")
+}
+
+// fillBig gives the session n activities × roles roles, risks risks, and a
+// drill run, so every step view has something to draw.
+func fillBig(activities, roles, risks int) func(*model.Session) {
+	return func(s *model.Session) {
+		s.RACI.Roles = nil
+		for r := 0; r < roles; r++ {
+			s.RACI.Roles = append(s.RACI.Roles, model.Role{ID: fmt.Sprintf("r%d", r), Name: fmt.Sprintf("Role number %d", r), Person: "Person"})
+		}
+		s.RACI.Activities = nil
+		for a := 0; a < activities; a++ {
+			cells := map[string]model.Letter{}
+			for r := 0; r < roles; r++ {
+				cells[fmt.Sprintf("r%d", r)] = []model.Letter{"", "R", "A", "C", "I"}[(a+r)%5]
+			}
+			s.RACI.Activities = append(s.RACI.Activities, model.Activity{Name: fmt.Sprintf("Activity %d of the grid", a), Area: fmt.Sprintf("area %d", a/10), Cells: cells})
+		}
+		for i := 0; i < risks; i++ {
+			s.Risks = append(s.Risks, model.Risk{Title: fmt.Sprintf("Risk %d", i), Category: "people", Likelihood: i%5 + 1, Impact: (i/5)%5 + 1, Owner: "r1", Status: model.RiskOpen})
+		}
+		s.Objectives.Items = append(s.Objectives.Items, model.Objective{Title: "Listen to customers", Votes: 4, Strategy: "Two lines\nof strategy"})
+		s.Listen.Poll = append(s.Listen.Poll, model.PollRow{Platform: "Forums", Reads: 12, Creates: 3})
+		s.Drill.Runs = append(s.Drill.Runs, model.DrillRun{Speed: 2, Clock: 754,
+			Log:      []model.LogEntry{{At: 60, Kind: model.LogDecision, Text: "Spokesperson answers", Inject: -1}},
+			Messages: []model.Message{{At: 120, Audience: "customers", Phase: "first hour", Sender: "r0", Text: "We know.\nWe act.", Inject: -1}}})
+		s.Actions = append(s.Actions, model.ActionItem{Text: "Write the response page", Owner: "r0", Due: "2026-04-01", Source: model.StepDrill})
+		s.Assessment = append(s.Assessment, model.Rating{Practice: "listen", IT: 2, Business: 5})
+	}
+}
+
+// TestGoldenScreens keeps the home screen and the new-session form as a
+// person sees them at 80×24 and on a projector at 160×45; run with -update
+// to rewrite them after an intended change.
+func TestGoldenScreens(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {160, 45}} {
+		w, hh := size[0], size[1]
+		h := newHarness(t, w, hh)
+		h.create("Social media roles", "Acme")
+		h.create("Crisis rehearsal", "Globex")
+		h.reload()
+		golden(t, fmt.Sprintf("home-%dx%d", w, hh), h.screen())
+		h.keys("n", "Quarterly review", "tab", "Acme")
+		golden(t, fmt.Sprintf("form-%dx%d", w, hh), h.screen())
+		h2 := newHarness(t, w, hh)
+		golden(t, fmt.Sprintf("home-empty-%dx%d", w, hh), h2.screen())
+	}
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	got = ansi.Strip(got)
+	path := filepath.Join("testdata", name+".golden")
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test ./ui -update to write it)", err)
+	}
+	if string(want) != got {
+		t.Fatalf("%s changed; got:\n%s\nwant:\n%s", path, got, want)
+	}
+}

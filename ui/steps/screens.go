@@ -1,0 +1,40 @@
+package steps
+
+import (
+	"github.com/roundtable/roundtable/model"
+	"github.com/roundtable/roundtable/ui/common"
+	"github.com/roundtable/roundtable/ui/drill"
+)
+
+// screens makes the interactive screen of each kind of step that has one.
+// A kind without one shows its read-only page.
+var screens = map[model.StepKind]func(common.Context) common.StepScreen{
+	model.StepDrill: drill.New,
+}
+
+// screen returns the interactive screen of the current step, made on first
+// use, or nil when the step's kind shows the read-only page.
+func (m *Model) screen() common.StepScreen {
+	step, ok := m.sess.CurrentStep()
+	if !ok {
+		return nil
+	}
+	if s, ok := m.screensMade[step.Kind]; ok {
+		return s
+	}
+	newScreen, ok := screens[step.Kind]
+	if !ok {
+		return nil
+	}
+	s := newScreen(m.ctx)
+	s.SetSession(m.sess, m.rev)
+	s.SetSize(m.width, max(m.height-2, 0))
+	m.screensMade[step.Kind] = s
+	return s
+}
+
+// Typing reports whether a text field of the current step has focus.
+func (m *Model) Typing() bool {
+	s := m.screen()
+	return s != nil && s.Typing()
+}

@@ -1,0 +1,143 @@
+// Package theme holds Roundtable's colours and the one set of styles every
+// screen draws with, so no screen picks a colour of its own.
+package theme
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+)
+
+// Theme is the palette for one kind of terminal background.
+type Theme struct {
+	Text      lipgloss.Color
+	Muted     lipgloss.Color
+	Accent    lipgloss.Color
+	AccentBg  lipgloss.Color
+	Selection lipgloss.Color
+	Good      lipgloss.Color
+	Warn      lipgloss.Color
+	Bad       lipgloss.Color
+	Border    lipgloss.Color
+}
+
+// Dark is the palette for dark terminals and most projectors' dark themes.
+var Dark = Theme{
+	Text:      "252",
+	Muted:     "245",
+	Accent:    "111",
+	AccentBg:  "24",
+	Selection: "237",
+	Good:      "114",
+	Warn:      "221",
+	Bad:       "204",
+	Border:    "240",
+}
+
+// Light is the palette for light terminals; colours are darker so they read
+// on white and on a washed-out projector.
+var Light = Theme{
+	Text:      "235",
+	Muted:     "242",
+	Accent:    "25",
+	AccentBg:  "153",
+	Selection: "254",
+	Good:      "28",
+	Warn:      "130",
+	Bad:       "160",
+	Border:    "249",
+}
+
+// For returns the palette for a dark or a light background. The caller
+// decides the background once, before the program starts.
+func For(dark bool) Theme {
+	if dark {
+		return Dark
+	}
+	return Light
+}
+
+// Styles is every style the screens use. Meaning never rests on colour
+// alone: selection also has a marker and bold, bands and flags also have
+// words, so a NO_COLOR terminal loses nothing.
+type Styles struct {
+	Theme Theme
+
+	Title      lipgloss.Style
+	Heading    lipgloss.Style
+	Text       lipgloss.Style
+	Muted      lipgloss.Style
+	Selected   lipgloss.Style
+	Marker     lipgloss.Style
+	Good       lipgloss.Style
+	Warn       lipgloss.Style
+	Bad        lipgloss.Style
+	Key        lipgloss.Style
+	StepDone   lipgloss.Style
+	StepNow    lipgloss.Style
+	StepLater  lipgloss.Style
+	StatusOK   lipgloss.Style
+	StatusBusy lipgloss.Style
+	StatusErr  lipgloss.Style
+	Dialog     lipgloss.Style
+	Label      lipgloss.Style
+	LabelFocus lipgloss.Style
+	FieldError lipgloss.Style
+	Bar        lipgloss.Style
+	BarAlt     lipgloss.Style
+}
+
+// New builds the styles for a theme.
+func New(t Theme) *Styles {
+	s := lipgloss.NewStyle
+	return &Styles{
+		Theme:      t,
+		Title:      s().Bold(true).Foreground(t.Accent),
+		Heading:    s().Bold(true).Foreground(t.Text),
+		Text:       s().Foreground(t.Text),
+		Muted:      s().Foreground(t.Muted),
+		Selected:   s().Bold(true).Foreground(t.Text).Background(t.Selection),
+		Marker:     s().Bold(true).Foreground(t.Accent),
+		Good:       s().Foreground(t.Good),
+		Warn:       s().Foreground(t.Warn),
+		Bad:        s().Bold(true).Foreground(t.Bad),
+		Key:        s().Bold(true).Foreground(t.Accent),
+		StepDone:   s().Foreground(t.Muted),
+		StepNow:    s().Bold(true).Reverse(true).Foreground(t.Accent),
+		StepLater:  s().Foreground(t.Text),
+		StatusOK:   s().Foreground(t.Good),
+		StatusBusy: s().Foreground(t.Warn),
+		StatusErr:  s().Bold(true).Foreground(t.Bad),
+		Dialog:     s().Border(lipgloss.RoundedBorder()).BorderForeground(t.Accent).Padding(0, 1),
+		Label:      s().Foreground(t.Muted),
+		LabelFocus: s().Bold(true).Foreground(t.Accent),
+		FieldError: s().Foreground(t.Bad),
+		Bar:        s().Foreground(t.Accent),
+		BarAlt:     s().Foreground(t.Good),
+	}
+}
+
+// Ink paints one line of text in a style for the cost of two string joins.
+// lipgloss's Render measures and rebuilds the text every call, which
+// dominates the time to lay out a page of a thousand rows.
+type Ink struct{ before, after string }
+
+// InkOf captures what style writes around a line of text. Only colour and
+// emphasis carry over; widths and padding do not.
+func InkOf(style lipgloss.Style) Ink {
+	const mark = "\uE000"
+	out := style.Render(mark)
+	before, after, found := strings.Cut(out, mark)
+	if !found {
+		return Ink{}
+	}
+	return Ink{before: before, after: after}
+}
+
+// Paint returns s in the ink's style.
+func (i Ink) Paint(s string) string {
+	if i.before == "" && i.after == "" {
+		return s
+	}
+	return i.before + s + i.after
+}
