@@ -148,12 +148,9 @@ func (s *screen) exit() error {
 
 // Keys as a terminal sends them.
 const (
-	keyEnter    = "\r"
-	keyEsc      = "\x1b"
-	keyTab      = "\t"
-	keyBackTab  = "\x1b[Z"
-	keyCtrlC    = "\x03"
-	keyDown     = "\x1b[B"
-	keyUp       = "\x1b[A"
-	keyBackspce = "\x7f"
+	keyEnter = "\r"
+	keyTab   = "\t"
+	keyCtrlC = "\x03"
+	keyDown  = "\x1b[B"
+	keyRight = "\x1b[C"
 )

@@ -12,7 +12,7 @@ func BenchmarkStartup(b *testing.B) {
 	home := b.TempDir()
 	env := testEnv(b, home)
 	for range 20 {
-		if _, _, err := roundtableTB(b, env, "new", "Quarterly social media review", "--sample"); err != nil {
+		if _, _, err := roundtableTB(b, env, "new", "Quarterly review", "--sample"); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -20,7 +20,7 @@ func BenchmarkStartup(b *testing.B) {
 	for b.Loop() {
 		start := time.Now()
 		s := startScreen(b, env, 80, 24)
-		s.waitFor("Quarterly social media review")
+		s.waitFor("Quarterly review")
 		total += time.Since(start)
 		s.send(keyCtrlC)
 		_ = s.exit()

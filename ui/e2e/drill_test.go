@@ -1,0 +1,48 @@
+package e2e
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestCompressedDrillMeasuresFirstAcknowledgement starts a compressed drill
+// on a new session, logs a public acknowledgement, sees the time to the
+// first acknowledgement, quits, and finds the message kept with its clock.
+func TestCompressedDrillMeasuresFirstAcknowledgement(t *testing.T) {
+	home := t.TempDir()
+	env := testEnv(t, home)
+	out, _, err := roundtable(t, env, "new", "Drill rehearsal", "--no-open")
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := lastLine(out)
+	s := startScreen(t, env, 80, 24, "open", id)
+	s.waitFor("Step 1 of")
+	s.send("5")
+	s.waitFor("Set up drill run 1", "Clock speed")
+	s.send(keyDown, keyRight, keyRight)
+	s.waitFor("4×")
+	s.send(keyEnter)
+	s.waitFor("RUNNING", "×4")
+	s.send("m")
+	s.send("We are aware of the problem and we are sorry.")
+	s.send("\x13") // ctrl+s sends the message
+	s.waitFor("first ack")
+	s.send("q")
+	if err := s.exit(); err != nil {
+		t.Fatalf("quitting during a running drill: %v\n%s", err, s.text())
+	}
+	data, err := os.ReadFile(filepath.Join(sessionsDir(home), id+".toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), "We are aware of the problem and we are sorry.") {
+		t.Fatal("the drafted message was not saved")
+	}
+	s = startScreen(t, env, 80, 24, "open", id)
+	s.waitFor("Step 5 of", "PAUSED", "first ack")
+	s.send(keyCtrlC)
+	_ = s.exit()
+}
