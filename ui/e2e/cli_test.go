@@ -180,3 +180,43 @@ func TestOffTerminalHomeScreenExplains(t *testing.T) {
 		t.Fatalf("want an error saying a terminal is needed, got %v:\n%s", err, stderr)
 	}
 }
+
+// TestSessionKeepsItsTemplate changes and then deletes the user template a
+// session was made from: the session keeps the copy it was made with.
+func TestSessionKeepsItsTemplate(t *testing.T) {
+	home := t.TempDir()
+	env := testEnv(t, home)
+	dir := filepath.Join(home, "config", "roundtable", "workshops")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	builtIn, err := os.ReadFile(filepath.Join("..", "..", "assets", "workshops", "self-assessment.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	own := strings.Replace(string(builtIn), `name = "self-assessment"`, `name = "ours"`, 1)
+	own = strings.Replace(own, `title = "Team self-assessment: IT and the business, side by side"`, `title = "Our own check"`, 1)
+	template := filepath.Join(dir, "ours.toml")
+	if err := os.WriteFile(template, []byte(own), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	out, _, err := roundtable(t, env, "new", "Kept", "--workshop", "ours")
+	if err != nil {
+		t.Fatalf("new with a user template: %v\n%s", err, out)
+	}
+	id := lastLine(out)
+	if err := os.Remove(template); err != nil {
+		t.Fatal(err)
+	}
+	out, _, err = roundtable(t, env, "list")
+	if err != nil || !strings.Contains(out, "ours") || strings.Contains(out, " 0/0") {
+		t.Fatalf("after the template was deleted, list shows (err %v):\n%s", err, out)
+	}
+	data, err := os.ReadFile(filepath.Join(sessionsDir(home), id+".toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), `title = "Our own check"`) {
+		t.Fatal("the session file does not carry a copy of its template")
+	}
+}
