@@ -87,6 +87,11 @@ type App struct {
 	// saveDue is set while the autosave tick of gen is on its way.
 	saveDue    bool
 	undo, redo []snapshot
+	// complete caches which steps lack nothing, for the session completeFor
+	// at revision completeRev.
+	complete    []bool
+	completeFor *model.Session
+	completeRev int
 	// pending is an opened session waiting for the room to accept the
 	// unknown keys in its file.
 	pending *store.Handle

@@ -106,7 +106,7 @@ func (a *App) renderBar(parts []string, cur, from, to int) string {
 		case i == cur:
 			// Brackets mark the step even without colour.
 			b.WriteString(st.StepNow.Render("[" + parts[i] + "]"))
-		case a.sess.Complete(a.sess.Workshop.Steps[i].Kind):
+		case a.stepComplete(i):
 			b.WriteString(st.StepDone.Render(" " + parts[i] + "✓"))
 		default:
 			b.WriteString(st.StepLater.Render(" " + parts[i] + " "))
@@ -196,4 +196,18 @@ func (h helpKeys) ShortHelp() []key.Binding {
 
 func (h helpKeys) FullHelp() [][]key.Binding {
 	return append(h.screen.FullHelp(), h.global())
+}
+
+// stepComplete reports whether step i lacks nothing. Checking every step
+// costs about a millisecond on a large session, so the answers are kept
+// until the session changes rather than worked out every frame.
+func (a *App) stepComplete(i int) bool {
+	if a.completeFor != a.sess || a.completeRev != a.rev || len(a.complete) != len(a.sess.Workshop.Steps) {
+		a.complete = a.complete[:0]
+		for _, st := range a.sess.Workshop.Steps {
+			a.complete = append(a.complete, a.sess.Complete(st.Kind))
+		}
+		a.completeFor, a.completeRev = a.sess, a.rev
+	}
+	return a.complete[i]
 }
