@@ -397,37 +397,26 @@ func pushBounded(stack []snapshot, s snapshot) []snapshot {
 	return append(stack, s)
 }
 
-func (a *App) undoChange() tea.Cmd {
-	if a.readOnly {
-		a.setError(errReadOnly)
-		return nil
-	}
-	if len(a.undo) == 0 {
-		a.setStatus("Nothing to undo.")
-		return nil
-	}
-	last := a.undo[len(a.undo)-1]
-	a.undo = a.undo[:len(a.undo)-1]
-	a.redo = pushBounded(a.redo, snapshot{a.sess, last.label})
-	a.sess = last.session
-	a.setStatus("Undone: " + last.label)
-	return a.changed()
-}
+func (a *App) undoChange() tea.Cmd { return a.restore(&a.undo, &a.redo, "undo", "Undone") }
 
-func (a *App) redoChange() tea.Cmd {
+func (a *App) redoChange() tea.Cmd { return a.restore(&a.redo, &a.undo, "redo", "Redone") }
+
+// restore brings back the newest snapshot of from, keeping the session as
+// it is now on to, so undo and redo each take back the other.
+func (a *App) restore(from, to *[]snapshot, verb, done string) tea.Cmd {
 	if a.readOnly {
 		a.setError(errReadOnly)
 		return nil
 	}
-	if len(a.redo) == 0 {
-		a.setStatus("Nothing to redo.")
+	if len(*from) == 0 {
+		a.setStatus("Nothing to " + verb + ".")
 		return nil
 	}
-	next := a.redo[len(a.redo)-1]
-	a.redo = a.redo[:len(a.redo)-1]
-	a.undo = pushBounded(a.undo, snapshot{a.sess, next.label})
-	a.sess = next.session
-	a.setStatus("Redone: " + next.label)
+	last := (*from)[len(*from)-1]
+	*from = (*from)[:len(*from)-1]
+	*to = pushBounded(*to, snapshot{a.sess, last.label})
+	a.sess = last.session
+	a.setStatus(done + ": " + last.label)
 	return a.changed()
 }
 
