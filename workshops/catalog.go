@@ -63,7 +63,12 @@ func Load(configDir string) *Catalog {
 		data, err := assets.Workshops.ReadFile(name)
 		c.add(entryFor(BuiltIn, path.Base(name), data, err))
 	}
-	user, _ := filepath.Glob(filepath.Join(configDir, "workshops", "*.toml"))
+	var user []string
+	if configDir != "" {
+		// An empty folder would make the pattern relative to wherever the
+		// program was started.
+		user, _ = filepath.Glob(filepath.Join(configDir, "workshops", "*.toml"))
+	}
 	slices.Sort(user)
 	for _, file := range user {
 		data, err := readTemplate(file)
@@ -84,7 +89,7 @@ func readTemplate(file string) ([]byte, error) {
 		return nil, err
 	}
 	if info.Size() > maxTemplateSize {
-		return nil, fmt.Errorf("%s is %d bytes; a workshop template may be at most %d", file, info.Size(), maxTemplateSize)
+		return nil, tooLarge(info.Size())
 	}
 	return os.ReadFile(file)
 }
@@ -94,6 +99,9 @@ func entryFor(source, file string, data []byte, readErr error) Entry {
 	e := Entry{Source: source, Name: strings.TrimSuffix(filepath.Base(file), ".toml")}
 	if readErr != nil {
 		e.Err = readErr
+		if errors.As(readErr, new(tooLarge)) {
+			e.Err = fmt.Errorf("%s: %w", file, readErr)
+		}
 		return e
 	}
 	w, err := Parse(file, data)

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/BurntSushi/toml"
+
 	"github.com/roundtable/roundtable/assets"
 	"github.com/roundtable/roundtable/model"
 )
@@ -246,11 +248,13 @@ func TestSelfAssessmentIsShort(t *testing.T) {
 // Each phrase stands for a point of the source articles; if an edit drops
 // one, the workshop has lost part of what it teaches.
 func TestDefaultKeepsTheSeedsPoints(t *testing.T) {
-	data, err := assets.Workshops.ReadFile("workshops/default.toml")
-	if err != nil {
+	// Re-encoded from the decoded template, so that a phrase found only in
+	// a comment does not count: the room never sees comments.
+	var b strings.Builder
+	if err := toml.NewEncoder(&b).Encode(builtIn(t, Default)); err != nil {
 		t.Fatal(err)
 	}
-	text := strings.ToLower(string(data))
+	text := strings.ToLower(b.String())
 	points := map[string]string{
 		"alignment: scalability":                "cannot scale",
 		"alignment: overlapping vendors":        "same service",
@@ -271,8 +275,20 @@ func TestDefaultKeepsTheSeedsPoints(t *testing.T) {
 		"fire drill: own turf":                  "own turf",
 		"fire drill: no hold on blogs":          "not an option",
 		"fire drill: same message everywhere":   "say the same thing",
-		"practice: roles not names":             "roles, not names",
-		"practice: concepts not page counts":    "not only page counts",
+		"practice 1: IT anticipates needs":      "before it is asked",
+		"practice 2: who runs and who pays":     "who pays",
+		"practice 3: trusted communicators":     "communication job",
+		"practice 4: a place before a crisis":   "before any crisis",
+		"practice 5: coordinate all channels":   "corporate library",
+		"practice 6: IT backs process and tech": "fits the task",
+		"practice 7: rehearse crisis plans":     "rehearse it twice a year",
+		"practice 7: roles not names":           "roles, not names",
+		"practice 8: active, measured content":  "web analytics",
+		"practice 9: concepts not page counts":  "not only page counts",
+		"practice 10: ready for negativity":     "thicker skin",
+		"practice 11: the long haul":            "takes months",
+		"fire drill: cite the sources":          "cite the sources",
+		"leaders: HR as a stakeholder":          "human resources",
 		"practitioners: privacy":                "privacy",
 		"practitioners: SaaS around IT":         "around it",
 		"practitioners: integration pulls IT":   "integration pulls it in late",
@@ -429,5 +445,99 @@ func checkSampleMatchesTemplate(t *testing.T, s *model.Session, w model.Workshop
 	}
 	if n := len(s.Actions); n < 3 {
 		t.Errorf("the sample has only %d actions", n)
+	}
+}
+
+// A user template may replace the built-in default; the sample still
+// comes with the template its answers were written for.
+func TestSampleKeepsItsOwnTemplateWhenOverridden(t *testing.T) {
+	dir := t.TempDir()
+	writeTemplate(t, dir, "default.toml", strings.Replace(readFixture(t), `name = "mini"`, `name = "default"`, 1))
+	w, err := Load(dir).Get(Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w.Title != "Mini workshop" {
+		t.Fatalf("the user's default was not used: %q", w.Title)
+	}
+	s := model.New("sample", model.Meta{Title: "Sample"}, w)
+	if err := Sample(s); err != nil {
+		t.Fatal(err)
+	}
+	if s.Workshop.Title == "Mini workshop" || len(s.Workshop.Drill.Scenarios) < 6 {
+		t.Errorf("the sample session uses %q, not the built-in template its answers fit", s.Workshop.Title)
+	}
+	checkSampleMatchesTemplate(t, s, s.Workshop)
+}
+
+// The default sample is what a newcomer explores first: each step shows
+// the rule it teaches at work, and the names hold together across steps.
+func TestDefaultSampleIsCoherent(t *testing.T) {
+	w := builtIn(t, Default)
+	s := model.New("sample", model.Meta{Title: "Sample"}, w)
+	if err := Sample(s); err != nil {
+		t.Fatal(err)
+	}
+	surprises := 0
+	for _, c := range s.Listen.Inventory {
+		if c.Surprise {
+			surprises++
+		}
+	}
+	if surprises == 0 || len(s.Listen.Experts) < 2 {
+		t.Errorf("%d surprises and %d experts; the listening step shows neither", surprises, len(s.Listen.Experts))
+	}
+	if n := len(s.Objectives.Items); n != 4 {
+		t.Errorf("%d objectives, want 4", n)
+	}
+	for _, o := range s.Objectives.Items {
+		if m := o.Missing(); len(m) > 0 || o.Due == "" {
+			t.Errorf("the objective %q lacks %v or a date", o.Title, m)
+		}
+	}
+	if !slices.ContainsFunc(w.Objectives.Models, func(m model.OrgModel) bool { return m.ID == s.Objectives.Model }) {
+		t.Errorf("the organisational model %q is not in the catalogue", s.Objectives.Model)
+	}
+	roles := map[string]bool{}
+	for _, r := range s.RACI.Roles {
+		roles[r.ID] = true
+		if r.Person == "" || r.Backup == "" || r.Person == r.Backup {
+			t.Errorf("the role %q has person %q and backup %q", r.ID, r.Person, r.Backup)
+		}
+	}
+	bands := map[model.Band]int{}
+	for _, r := range s.Risks {
+		bands[r.Band()]++
+		if !roles[r.Owner] {
+			t.Errorf("the risk %q is owned by %q, which is not a RACI role", r.Title, r.Owner)
+		}
+		if len(r.Flags()) > 0 || r.Treatment == "" || r.Review == "" || r.ResidualScore() == 0 {
+			t.Errorf("the risk %q is not fully worked: flags %v, treatment %q, review %q, residual %d", r.Title, r.Flags(), r.Treatment, r.Review, r.ResidualScore())
+		}
+	}
+	if len(s.Risks) < 12 {
+		t.Errorf("%d risks, want a dozen", len(s.Risks))
+	}
+	for _, b := range []model.Band{model.BandLow, model.BandMedium, model.BandHigh, model.BandCritical} {
+		if bands[b] == 0 {
+			t.Errorf("no risk in the %s band; the heat map should show every band", b)
+		}
+	}
+	if len(s.Drill.Runs) == 0 {
+		t.Fatal("no drill run")
+	}
+	run := s.Drill.Runs[len(s.Drill.Runs)-1]
+	if !run.Ended || len(run.Log) < 3 || len(run.Messages) < 3 || run.Review.WentWell == "" || run.Review.Failed == "" {
+		t.Errorf("the drill is not finished with a log, messages and a review: %+v", run)
+	}
+	for _, m := range run.Messages {
+		if !roles[m.Sender] || !slices.Contains(w.Drill.Audiences, m.Audience) || !slices.Contains(w.Drill.Phases, m.Phase) {
+			t.Errorf("the message at %ds has sender %q, audience %q, phase %q outside the template", m.At, m.Sender, m.Audience, m.Phase)
+		}
+	}
+	for _, a := range s.Actions {
+		if !roles[a.Owner] || a.Due == "" || !a.Source.Valid() {
+			t.Errorf("the action %q has owner %q, due %q, source %q", a.Text, a.Owner, a.Due, a.Source)
+		}
 	}
 }

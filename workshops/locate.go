@@ -1,6 +1,7 @@
 package workshops
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -14,10 +15,19 @@ import (
 // introduce them. Every answer is a 1-based line, or 0 when not found.
 type locator struct {
 	lines []string
+	// arrays holds, for each [[path]], the lines of its headers in order,
+	// so finding the n-th entry of a long catalogue costs no scan.
+	arrays map[string][]int
 }
 
 func newLocator(data []byte) locator {
-	return locator{lines: strings.Split(string(data), "\n")}
+	l := locator{lines: strings.Split(string(data), "\n"), arrays: map[string][]int{}}
+	for i, line := range l.lines {
+		if p, array, ok := header(line); ok && array {
+			l.arrays[p] = append(l.arrays[p], i+1)
+		}
+	}
+	return l
 }
 
 // header reports the table path of a line like "[[a.b]]" or "[a.b]".
@@ -45,30 +55,53 @@ func normalise(path string) string {
 
 // table is the line of the n-th (0-based) [[path]] header in the file.
 func (l locator) table(path string, n int) int {
-	return l.tableAfter(path, n, 0)
+	if lines := l.arrays[path]; n >= 0 && n < len(lines) {
+		return lines[n]
+	}
+	return 0
 }
 
 // tableAfter is the line of the n-th [[path]] header after line from,
-// stopping at the next header of the array that contains it.
+// stopping at the next header of the array that contains it; from itself
+// when there is none.
 func (l locator) tableAfter(path string, n, from int) int {
+	if from <= 0 {
+		return l.table(path, n)
+	}
 	parent := path[:max(strings.LastIndex(path, "."), 0)]
-	seen := 0
-	for i := max(from, 1); i <= len(l.lines); i++ {
+	limit := len(l.lines) + 1
+	if next := l.arrays[parent]; len(next) > 0 {
+		if i, _ := slices.BinarySearch(next, from+1); i < len(next) {
+			limit = next[i]
+		}
+	}
+	lines := l.arrays[path]
+	i, _ := slices.BinarySearch(lines, from+1)
+	if i+n < len(lines) && n >= 0 && lines[i+n] < limit {
+		return lines[i+n]
+	}
+	return from
+}
+
+// child is the line of the [path] table that belongs to the array entry
+// whose [[parent]] header is at line from, or 0 when it has none.
+func (l locator) child(path, parent string, from int) int {
+	if from <= 0 {
+		return 0
+	}
+	for i := from + 1; i <= len(l.lines); i++ {
 		p, array, ok := header(l.lines[i-1])
 		if !ok {
 			continue
 		}
-		if i > from && from > 0 && array && p == parent {
-			break
+		if array && p == parent {
+			return 0
 		}
-		if array && p == path {
-			if seen == n {
-				return i
-			}
-			seen++
+		if !array && p == path {
+			return i
 		}
 	}
-	return from
+	return 0
 }
 
 // keyIn is the line of key directly under the header at line from (0 for

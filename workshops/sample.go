@@ -29,13 +29,24 @@ type sampleAnswers struct {
 
 // Sample fills a session made by model.New with the sample organisation's
 // answers for its workshop, so a newcomer has a finished workshop to
-// explore. The session keeps its id, title and dates.
+// explore. The session keeps its id, title and dates. The answers were
+// written for the built-in template of that name, so the session takes a
+// copy of the built-in one even when a user template replaces it: its
+// roles, activities and scenarios are the ones the answers point at.
 func Sample(s *model.Session) error {
 	name := s.Workshop.Name
 	data, err := assets.Samples.ReadFile("samples/" + name + ".toml")
 	if errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("the workshop %q has no sample answers; samples exist for %s", name, strings.Join(sampleNames(), ", "))
 	}
+	if err != nil {
+		return err
+	}
+	src, err := assets.Workshops.ReadFile("workshops/" + name + ".toml")
+	if err != nil {
+		return fmt.Errorf("the sample answers of %q have no built-in workshop: %w", name, err)
+	}
+	w, err := Parse(name+".toml", src)
 	if err != nil {
 		return err
 	}
@@ -60,6 +71,8 @@ func Sample(s *model.Session) error {
 	s.Drill = a.Drill
 	s.Assessment = a.Assessment
 	s.Actions = a.Actions
+	s.Workshop = w
+	s.Meta.Workshop = w.Name
 	return nil
 }
 

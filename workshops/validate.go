@@ -3,6 +3,7 @@ package workshops
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"regexp"
 	"slices"
 	"strconv"
@@ -17,6 +18,17 @@ import (
 // in the TOML decoder; real templates are a few dozen kilobytes.
 const maxTemplateSize = 4 << 20
 
+// tooLarge is the size of a file refused as too large to be a template.
+type tooLarge int64
+
+func (n tooLarge) Error() string {
+	return fmt.Sprintf("the file is %d bytes; a workshop template may be at most %d (4 MiB)", int64(n), maxTemplateSize)
+}
+
+// maxUnknownKeys is how many unknown keys are reported one by one; past it
+// the file is probably not a template at all and a count says enough.
+const maxUnknownKeys = 20
+
 // Problem is one thing wrong with a template, at a line (and column, for
 // TOML syntax) of its file.
 type Problem struct {
@@ -25,7 +37,9 @@ type Problem struct {
 	Message   string
 }
 
-// String reads "file:line:col: message", leaving out what is unknown.
+// String reads "file:line:col: message", leaving out what is unknown. It
+// is one line without control characters, so a hostile file cannot drive
+// the terminal it is printed on.
 func (p Problem) String() string {
 	var b strings.Builder
 	b.WriteString(p.File)
@@ -36,7 +50,15 @@ func (p Problem) String() string {
 		}
 	}
 	b.WriteString(": " + p.Message)
-	return b.String()
+	return strings.Map(printable, strings.ToValidUTF8(b.String(), "\uFFFD"))
+}
+
+// printable turns a control character into a visible mark.
+func printable(r rune) rune {
+	if r < 0x20 || (r >= 0x7f && r < 0xa0) {
+		return '\uFFFD'
+	}
+	return r
 }
 
 // Parse reads a template, refusing it when Validate finds any problem.
@@ -55,11 +77,66 @@ func Validate(file string, data []byte) []Problem {
 	return problems
 }
 
-var lineInError = regexp.MustCompile(`line (\d+)`)
+// ValidateFile reads and checks the template at file, refusing a file too
+// large to be a template before reading it. A file that cannot be read is
+// one problem.
+func ValidateFile(file string) []Problem {
+	data, err := readTemplate(file)
+	if err != nil {
+		return []Problem{{File: file, Message: readProblem(err)}}
+	}
+	return Validate(file, data)
+}
+
+// readProblem says what went wrong reading a template, without repeating
+// the file name the Problem already carries.
+func readProblem(err error) string {
+	var perr *fs.PathError
+	if errors.As(err, &perr) {
+		return "cannot read the file: " + perr.Err.Error()
+	}
+	return err.Error()
+}
+
+var (
+	lineInError = regexp.MustCompile(`line (\d+)`)
+	// typeError is how the decoder reports a value of the wrong type, such
+	// as timebox = "ten".
+	typeError = regexp.MustCompile(`^toml: line (\d+) \(last key "([^"]*)"\): (?:incompatible types: )?(.*)$`)
+	typeTypes = regexp.MustCompile(`^TOML value has type (\S+); destination has type (\S+)$`)
+)
+
+// typeMismatch says in plain words what the decoder's "TOML value has
+// type X; destination has type Y" means.
+func typeMismatch(detail string) string {
+	m := typeTypes.FindStringSubmatch(detail)
+	if m == nil {
+		return detail
+	}
+	return "it is " + typeWord(m[1]) + " but must be " + typeWord(m[2])
+}
+
+func typeWord(t string) string {
+	switch {
+	case t == "string":
+		return "text in quotes"
+	case strings.HasPrefix(t, "int") || strings.HasPrefix(t, "uint") || t == "integer":
+		return "a whole number"
+	case strings.HasPrefix(t, "float"):
+		return "a decimal number"
+	case t == "bool":
+		return "true or false"
+	case t == "slice" || t == "array" || strings.HasPrefix(t, "[]"):
+		return "a list [ … ]"
+	case t == "map" || t == "struct" || strings.HasPrefix(t, "map["):
+		return "a table"
+	}
+	return t
+}
 
 func check(file string, data []byte) (model.Workshop, []Problem) {
 	if len(data) > maxTemplateSize {
-		return model.Workshop{}, []Problem{{File: file, Message: fmt.Sprintf("the file is %d bytes; a workshop template may be at most %d", len(data), maxTemplateSize)}}
+		return model.Workshop{}, []Problem{{File: file, Message: tooLarge(len(data)).Error()}}
 	}
 	var w model.Workshop
 	md, err := toml.Decode(string(data), &w)
@@ -69,14 +146,32 @@ func check(file string, data []byte) (model.Workshop, []Problem) {
 		if errors.As(err, &perr) {
 			p.Line, p.Col = model.Position(data, perr.Position.Start)
 			p.Message = perr.Message
+		} else if m := typeError.FindStringSubmatch(err.Error()); m != nil {
+			p.Line, _ = strconv.Atoi(m[1])
+			p.Message = fmt.Sprintf("the key %q has the wrong type: %s", m[2], typeMismatch(m[3]))
 		} else if m := lineInError.FindStringSubmatch(err.Error()); m != nil {
 			p.Line, _ = strconv.Atoi(m[1])
 		}
 		return model.Workshop{}, []Problem{p}
 	}
 	c := &checker{file: file, src: newLocator(data)}
+	var unknown []string
+	more := 0
 	for _, k := range md.Undecoded() {
-		c.problem(c.src.key(k), "unknown key %q; see workshops/README.md for the keys a template may have", k.String())
+		// A misspelt table is one problem, not one more for every key in it.
+		name := k.String()
+		if slices.ContainsFunc(unknown, func(u string) bool { return strings.HasPrefix(name, u+".") }) {
+			continue
+		}
+		if len(unknown) == maxUnknownKeys {
+			more++
+			continue
+		}
+		unknown = append(unknown, name)
+		c.problem(c.src.key(k), "unknown key %q; see workshops/README.md for the keys a template may have", name)
+	}
+	if more > 0 {
+		c.problem(0, "%d more unknown keys; is this a workshop template?", more)
 	}
 	c.workshop(w)
 	return w, c.problems
@@ -166,11 +261,13 @@ func (c *checker) catalogues(w model.Workshop, kinds map[model.StepKind]bool) {
 	c.unique("raci.activity", len(w.RACI.Activities), func(i int) string { return w.RACI.Activities[i].Name }, "activity name")
 	for i, a := range w.RACI.Activities {
 		at := c.src.table("raci.activity", i)
+		sub := c.src.child("raci.activity.suggested", "raci.activity", at)
 		for _, id := range sortedKeys(a.Suggested) {
-			line := c.src.keyAfter(id, at)
-			if line == at {
-				// Written inline: suggested = { it = "A", … }.
-				line = c.src.keyAfter("suggested", at)
+			// Written as a [raci.activity.suggested] table, each letter has
+			// its own line; written inline, the suggested = { … } line.
+			line := c.src.keyAfter("suggested", at)
+			if sub > 0 {
+				line = c.src.keyIn(id, sub)
 			}
 			if !roles[id] {
 				c.problem(line, "the activity %q suggests a letter for the role %q, which is not a [[raci.role]] id", a.Name, id)
@@ -187,6 +284,9 @@ func (c *checker) catalogues(w model.Workshop, kinds map[model.StepKind]bool) {
 	c.unique("risks.risk", len(w.Risks.Catalogue), func(i int) string { return w.Risks.Catalogue[i].Title }, "risk title")
 	for i, r := range w.Risks.Catalogue {
 		at := c.src.table("risks.risk", i)
+		if len(w.Risks.Categories) > 0 && !slices.Contains(w.Risks.Categories, r.Category) {
+			c.problem(c.src.keyAfter("category", at), "the risk %q has the category %q, which is not in [risks] categories (%s)", r.Title, r.Category, strings.Join(w.Risks.Categories, ", "))
+		}
 		if r.Owner != "" && !roles[r.Owner] {
 			c.problem(c.src.keyAfter("owner", at), "the risk %q suggests the owner %q, which is not a [[raci.role]] id", r.Title, r.Owner)
 		}
@@ -218,6 +318,12 @@ func (c *checker) drill(d model.DrillCatalogue, used bool, roles map[string]bool
 		}
 		if len(d.Duties) == 0 {
 			c.problem(c.src.tableOrStep("drill", model.StepDrill), "the drill step has no duties: add a [[drill.duty]] with id = \"spokesperson\"")
+		}
+		if len(d.Audiences) == 0 {
+			c.problem(c.src.tableOrStep("drill", model.StepDrill), "the drill step has no audiences for its messages: add audiences = [\"employees\", \"customers\", \"press\", \"partners\"] under [drill]")
+		}
+		if len(d.Phases) == 0 {
+			c.problem(c.src.tableOrStep("drill", model.StepDrill), "the drill step has no phases for its messages: add phases = [\"first hour\", \"holding\", \"resolution\"] under [drill]")
 		}
 	}
 	c.unique("drill.duty", len(d.Duties), func(i int) string { return d.Duties[i].ID }, "duty id")
