@@ -1,0 +1,329 @@
+package assessment
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/muesli/termenv"
+
+	"github.com/roundtable/roundtable/model"
+	"github.com/roundtable/roundtable/model/modeltest"
+	"github.com/roundtable/roundtable/ui/common"
+	"github.com/roundtable/roundtable/ui/theme"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+func TestMain(m *testing.M) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	os.Exit(m.Run())
+}
+
+func workshop() model.Workshop {
+	w := model.Workshop{Name: "test", Title: "Test workshop", Steps: []model.Step{
+		{Kind: model.StepAssessment, Title: "Rate the practices", Prompts: []string{"IT first, then the business."}},
+	}}
+	w.Assessment.Practices = []model.Practice{
+		{ID: "awareness", Title: "IT anticipates business needs", Explanation: "IT knows what the business plans before the tickets arrive."},
+		{ID: "responsibility", Title: "Clear lines for running and paying", Explanation: "It is written down who answers for the strategy, the content, support and the costs."},
+		{ID: "trusted-voices", Title: "Trusted people speak for us", Explanation: "A respected person speaks first in public, with a named backup."},
+	}
+	return w
+}
+
+func session() *model.Session {
+	return model.New("assessment-test", model.Meta{Title: "Assessment"}, workshop())
+}
+
+type rig struct {
+	t     *testing.T
+	m     *Model
+	s     *model.Session
+	rev   int
+	edits []common.EditMsg
+}
+
+func newRig(t *testing.T, s *model.Session, w, h int) *rig {
+	r := &rig{t: t, s: s}
+	r.m = newModel(common.Context{Styles: theme.New(theme.Dark), Now: time.Now})
+	r.m.SetSession(s, r.rev)
+	r.m.SetSize(w, h)
+	return r
+}
+
+func (r *rig) run(cmd tea.Cmd) {
+	if cmd == nil {
+		return
+	}
+	switch msg := cmd().(type) {
+	case nil:
+	case tea.BatchMsg:
+		for _, c := range msg {
+			r.run(c)
+		}
+	case common.EditMsg:
+		r.edits = append(r.edits, msg)
+		msg.Apply(r.s)
+		r.rev++
+		r.m.SetSession(r.s, r.rev)
+	default:
+		_, c := r.m.Update(msg)
+		r.run(c)
+	}
+}
+
+func (r *rig) keys(ks ...string) {
+	named := map[string]tea.KeyType{
+		"enter": tea.KeyEnter, "esc": tea.KeyEsc, "tab": tea.KeyTab, "shift+tab": tea.KeyShiftTab,
+		"right": tea.KeyRight, "left": tea.KeyLeft, "up": tea.KeyUp, "down": tea.KeyDown,
+		"ctrl+s": tea.KeyCtrlS, "ctrl+u": tea.KeyCtrlU, "backspace": tea.KeyBackspace,
+	}
+	for _, k := range ks {
+		msg := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
+		if t, ok := named[k]; ok {
+			msg = tea.KeyMsg{Type: t}
+		}
+		_, cmd := r.m.Update(msg)
+		r.run(cmd)
+	}
+}
+
+func (r *rig) view() string { return ansi.Strip(r.m.View()) }
+
+func (r *rig) wantView(parts ...string) {
+	r.t.Helper()
+	v := r.view()
+	for _, p := range parts {
+		if !strings.Contains(v, p) {
+			r.t.Errorf("the view should show %q:\n%s", p, v)
+		}
+	}
+}
+
+func (r *rig) dontWantView(parts ...string) {
+	r.t.Helper()
+	v := r.view()
+	for _, p := range parts {
+		if strings.Contains(v, p) {
+			r.t.Errorf("the view should not show %q:\n%s", p, v)
+		}
+	}
+}
+
+func (r *rig) lastLabel() string {
+	if len(r.edits) == 0 {
+		return ""
+	}
+	return r.edits[len(r.edits)-1].Label
+}
+
+func TestRatingsSideBySideAndTheGap(t *testing.T) {
+	r := newRig(t, session(), 100, 30)
+	r.wantView("3 practices · rated by IT 0, by the business 0", "IT knows what the business plans", "gap ?")
+	r.keys("+", "+", "+", "+")
+	if got := r.s.Assessment[0].IT; got != 4 {
+		t.Fatalf("IT rating = %d, want 4", got)
+	}
+	if r.lastLabel() != "IT rating: IT anticipates business needs 4" {
+		t.Errorf("label = %q", r.lastLabel())
+	}
+	r.wantView("[4] ■■■■□", "gap ?")
+	r.keys("right", "+", "+")
+	r.wantView("4  ■■■■□   [2] ■■□□□   gap 2 !", "1 wide gap (! = 2+ apart)")
+	if r.lastLabel() != "business rating: IT anticipates business needs 2" {
+		t.Errorf("label = %q", r.lastLabel())
+	}
+	r.keys("+")
+	r.wantView("gap 1")
+	r.dontWantView("gap 2 !")
+	// Ratings stay within 1 to 5; - from 1 leaves it not rated.
+	r.keys("+", "+", "+", "+")
+	if got := r.s.Assessment[0].Business; got != 5 {
+		t.Fatalf("business rating = %d, want at most 5", got)
+	}
+	r.keys("x")
+	if got := r.s.Assessment[0].Business; got != 0 {
+		t.Fatalf("x should clear the rating, got %d", got)
+	}
+	r.wantView("[-] □□□□□")
+	if miss := r.s.Missing(model.StepAssessment); len(miss) != 2 || miss[1] != "3 practices not rated by the business" {
+		t.Errorf("missing = %q", miss)
+	}
+}
+
+func TestTypedRating(t *testing.T) {
+	r := newRig(t, session(), 100, 30)
+	r.keys("j", "enter")
+	r.wantView("Clear lines for running and paying — IT's rating, 1 (not at all) to 5")
+	r.keys("7", "enter")
+	r.wantView("type a whole number from 1 to 5")
+	r.keys("backspace", "3", "enter")
+	if got := r.s.Assessment[1].IT; got != 3 || r.m.Typing() {
+		t.Fatalf("typed rating = %d", got)
+	}
+	r.keys("enter", "backspace", "enter")
+	if got := r.s.Assessment[1].IT; got != 0 || r.lastLabel() != "IT rating: Clear lines for running and paying not rated" {
+		t.Fatalf("an empty rating should clear it: %d (%q)", got, r.lastLabel())
+	}
+	n := len(r.edits)
+	r.keys("enter", "4", "esc")
+	if len(r.edits) != n || r.s.Assessment[1].IT != 0 || r.m.Typing() {
+		t.Fatal("esc should leave the rating as it was")
+	}
+}
+
+func TestNotes(t *testing.T) {
+	r := newRig(t, session(), 100, 30)
+	r.wantView("none yet")
+	r.keys("e", "IT says: we heard of the launch two days before.", "ctrl+s")
+	if got := r.s.Assessment[0].Notes; got != "IT says: we heard of the launch two days before." || r.lastLabel() != "notes: IT anticipates business needs" {
+		t.Fatalf("notes = %q (%q)", got, r.lastLabel())
+	}
+	r.wantView("Notes:", "we heard of the launch two days before.")
+	n := len(r.edits)
+	r.keys("e", " More.", "esc")
+	if len(r.edits) != n || r.m.Typing() {
+		t.Fatal("esc should keep the notes")
+	}
+	// Undo, as the root does it, shows the notes gone.
+	before := session()
+	r.m.SetSession(before, r.rev+1)
+	r.wantView("none yet")
+}
+
+func TestRatingsMatchPracticesByID(t *testing.T) {
+	s := session()
+	// The file lists the ratings in another order, one practice has none,
+	// and one rating belongs to a practice the workshop no longer has.
+	s.Assessment = []model.Rating{
+		{Practice: "trusted-voices", IT: 5, Business: 2},
+		{Practice: "awareness", IT: 1, Business: 1},
+		{Practice: "old-practice", IT: 3, Business: 3},
+	}
+	r := newRig(t, s, 100, 30)
+	r.wantView("Trusted people speak for us", "5  ■■■■■    2  ■■□□□   gap 3 !", "old-practice (not in this workshop)")
+	r.keys("j", "+")
+	if len(r.s.Assessment) != 4 || r.s.Assessment[3].Practice != "responsibility" || r.s.Assessment[3].IT != 1 {
+		t.Fatalf("a rating for an unrated practice should be added: %+v", r.s.Assessment)
+	}
+	// Sorting by gap puts the widest first and keeps the selection.
+	r.keys("s")
+	v := r.view()
+	if strings.Index(v, "Trusted people") > strings.Index(v, "IT anticipates") {
+		t.Fatalf("the widest gap should come first:\n%s", v)
+	}
+	r.wantView("› Clear lines", "Practice (widest gap first")
+	r.keys("s")
+	r.wantView("Practice (s sorts by gap)")
+}
+
+func TestKeysAreNotDigits(t *testing.T) {
+	r := newRig(t, session(), 100, 30)
+	for _, k := range []string{"1", "2", "3", "4", "5"} {
+		if _, cmd := r.m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}); cmd != nil {
+			t.Fatalf("%s is the root's step jump; the screen must not take it", k)
+		}
+	}
+	if _, cmd := r.m.Update(tea.KeyMsg{Type: tea.KeyEsc}); cmd != nil || r.m.Typing() {
+		t.Fatal("esc with nothing open should be left to the root")
+	}
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name+".golden")
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to write it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs from %s:\n--- got\n%s\n--- want\n%s", name, path, got, want)
+	}
+}
+
+func TestGoldenViews(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {160, 45}} {
+		w, h := size[0], size[1]
+		sz := "-" + strconv.Itoa(w) + "x" + strconv.Itoa(h)
+		s := session()
+		s.Assessment[0].IT, s.Assessment[0].Business, s.Assessment[0].Notes = 4, 2, "Marketing heard of the new forum from a customer."
+		s.Assessment[1].IT, s.Assessment[1].Business = 3, 3
+		s.Assessment[2].IT = 2
+		r := newRig(t, s, w, h)
+		golden(t, "ratings"+sz, r.view())
+		r.keys("j", "l", "enter")
+		golden(t, "rating-form"+sz, r.view())
+		r.keys("esc", "k", "e")
+		golden(t, "notes-form"+sz, r.view())
+	}
+}
+
+func TestEverySizeFits(t *testing.T) {
+	s := modeltest.Large()
+	s.Workshop.Steps = append(s.Workshop.Steps, model.Step{Kind: model.StepAssessment, Prompts: []string{"Rate\tthem\n" + strings.Repeat("wide 漢字 ", 30)}})
+	s.Step = len(s.Workshop.Steps) - 1
+	r := newRig(t, s, 80, 24)
+	for _, st := range []struct {
+		name string
+		keys []string
+	}{{"ratings", nil}, {"rating-form", []string{"enter"}}, {"notes-form", []string{"esc", "e"}}, {"sorted", []string{"esc", "s", "G"}}} {
+		r.keys(st.keys...)
+		for w := 0; w <= 300; w += 7 {
+			for h := 0; h <= 80; h += 5 {
+				r.m.SetSize(w, h)
+				v := r.m.View()
+				lines := strings.Split(v, "\n")
+				if v != "" && len(lines) > h {
+					t.Fatalf("%s at %dx%d: %d lines", st.name, w, h, len(lines))
+				}
+				for _, l := range lines {
+					if ansi.StringWidth(l) > w {
+						t.Fatalf("%s at %dx%d: line too wide: %q", st.name, w, h, l)
+					}
+				}
+			}
+		}
+	}
+}
+
+func largeRig() *rig {
+	s := modeltest.Large()
+	r := &rig{s: s}
+	r.m = newModel(common.Context{Styles: theme.New(theme.Dark), Now: time.Now})
+	r.m.SetSession(s, 1)
+	r.m.SetSize(160, 45)
+	return r
+}
+
+func BenchmarkAssessmentView(b *testing.B) {
+	r := largeRig()
+	for i := 0; b.Loop(); i++ {
+		r.m.SetSession(r.s, i+2)
+		_ = r.m.View()
+	}
+}
+
+func BenchmarkAssessmentUpdate(b *testing.B) {
+	r := largeRig()
+	ks := []tea.KeyMsg{{Type: tea.KeyRunes, Runes: []rune{'j'}}, {Type: tea.KeyRunes, Runes: []rune{'l'}}, {Type: tea.KeyRunes, Runes: []rune{'k'}}, {Type: tea.KeyRunes, Runes: []rune{'s'}}}
+	for i := 0; b.Loop(); i++ {
+		r.m.Update(ks[i%len(ks)])
+		_ = r.m.View()
+	}
+}

@@ -1,0 +1,574 @@
+package listen
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/muesli/termenv"
+
+	"github.com/roundtable/roundtable/model"
+	"github.com/roundtable/roundtable/model/modeltest"
+	"github.com/roundtable/roundtable/ui/common"
+	"github.com/roundtable/roundtable/ui/theme"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+func TestMain(m *testing.M) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	os.Exit(m.Run())
+}
+
+func workshop() model.Workshop {
+	w := model.Workshop{Name: "test", Title: "Test workshop", Steps: []model.Step{
+		{Kind: model.StepListen, Title: "Listen", Prompts: []string{"Who reads, who writes?", "Where do people talk about us?"}},
+	}}
+	w.Listen = model.ListenCatalogue{
+		Platforms: []string{"LinkedIn", "Facebook", "X (Twitter)", "YouTube"},
+		Places:    []string{"review sites", "forums", "hashtags"},
+		Voices:    []string{"customers", "employees", "press", "critics"},
+	}
+	return w
+}
+
+// session is a room of eleven with an empty poll of four platforms.
+func session() *model.Session {
+	s := model.New("listen-test", model.Meta{Title: "Listen"}, workshop())
+	for i := range 11 {
+		s.Participants = append(s.Participants, model.Participant{Name: "Person " + strconv.Itoa(i+1)})
+	}
+	return s
+}
+
+// rig drives the screen as the root would: edits are applied to the
+// session and the session is shown again at the next revision.
+type rig struct {
+	t     *testing.T
+	m     *Model
+	s     *model.Session
+	rev   int
+	edits []common.EditMsg
+}
+
+func newRig(t *testing.T, s *model.Session, w, h int) *rig {
+	r := &rig{t: t, s: s}
+	r.m = newModel(common.Context{Styles: theme.New(theme.Dark), Now: time.Now})
+	r.m.SetSession(s, r.rev)
+	r.m.SetSize(w, h)
+	return r
+}
+
+func (r *rig) run(cmd tea.Cmd) {
+	if cmd == nil {
+		return
+	}
+	switch msg := cmd().(type) {
+	case nil:
+	case tea.BatchMsg:
+		for _, c := range msg {
+			r.run(c)
+		}
+	case common.EditMsg:
+		r.edits = append(r.edits, msg)
+		msg.Apply(r.s)
+		r.rev++
+		r.m.SetSession(r.s, r.rev)
+	default:
+		_, c := r.m.Update(msg)
+		r.run(c)
+	}
+}
+
+// keys presses each key; a string of several letters that names no key is
+// typed as text.
+func (r *rig) keys(ks ...string) {
+	named := map[string]tea.KeyType{
+		"enter": tea.KeyEnter, "esc": tea.KeyEsc, "tab": tea.KeyTab, "shift+tab": tea.KeyShiftTab,
+		"right": tea.KeyRight, "left": tea.KeyLeft, "up": tea.KeyUp, "down": tea.KeyDown,
+		"ctrl+s": tea.KeyCtrlS, "end": tea.KeyEnd, "ctrl+u": tea.KeyCtrlU, "backspace": tea.KeyBackspace,
+	}
+	for _, k := range ks {
+		msg := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
+		if t, ok := named[k]; ok {
+			msg = tea.KeyMsg{Type: t}
+		}
+		_, cmd := r.m.Update(msg)
+		r.run(cmd)
+	}
+}
+
+func (r *rig) view() string { return ansi.Strip(r.m.View()) }
+
+func (r *rig) wantView(parts ...string) {
+	r.t.Helper()
+	v := r.view()
+	for _, p := range parts {
+		if !strings.Contains(v, p) {
+			r.t.Errorf("the view should show %q:\n%s", p, v)
+		}
+	}
+}
+
+func (r *rig) lastLabel() string {
+	if len(r.edits) == 0 {
+		return ""
+	}
+	return r.edits[len(r.edits)-1].Label
+}
+
+func TestPollStepsCountsAndNeverGoesBelowZero(t *testing.T) {
+	r := newRig(t, session(), 160, 22)
+	r.keys("+", "+", "+")
+	if got := r.s.Listen.Poll[0].Reads; got != 3 {
+		t.Fatalf("LinkedIn reads = %d after three +, want 3", got)
+	}
+	if r.lastLabel() != "poll: LinkedIn reads 3" {
+		t.Errorf("label = %q", r.lastLabel())
+	}
+	r.keys("l", "+", "j", "+", "+", "-")
+	if p := r.s.Listen.Poll; p[0].Creates != 1 || p[1].Creates != 1 || p[1].Reads != 0 {
+		t.Fatalf("poll = %+v, want LinkedIn creates 1 and Facebook creates 1", p)
+	}
+	r.keys("-", "-", "-")
+	if got := r.s.Listen.Poll[1].Creates; got != 0 {
+		t.Fatalf("Facebook creates = %d, want 0: counts never go below zero", got)
+	}
+	r.keys("h", "k", "-")
+	if got := r.s.Listen.Poll[0].Reads; got != 2 {
+		t.Fatalf("LinkedIn reads = %d, want 2", got)
+	}
+	r.wantView("LinkedIn", "[2]", "1 of 11 in the room create on at least one platform; 1 only read; 9 neither — an estimate from the show of hands.", "Social Technographics")
+}
+
+func TestPollTypedCount(t *testing.T) {
+	r := newRig(t, session(), 80, 22)
+	r.keys("j", "right", "enter")
+	if !r.m.Typing() {
+		t.Fatal("enter should open a field to type the count")
+	}
+	r.wantView("Facebook — How many contribute or create on it?")
+	r.keys("backspace", "x7", "enter")
+	r.wantView("type a whole number")
+	r.keys("backspace", "backspace", "-3", "enter")
+	r.wantView("counts start at 0")
+	if len(r.edits) != 0 {
+		t.Fatalf("an invalid count changed the session: %v", r.lastLabel())
+	}
+	r.keys("backspace", "backspace", "7", "enter")
+	if r.m.Typing() {
+		t.Fatal("a valid count should close the field")
+	}
+	if got := r.s.Listen.Poll[1].Creates; got != 7 {
+		t.Fatalf("Facebook creates = %d, want 7", got)
+	}
+	if r.lastLabel() != "poll: Facebook creates 7" {
+		t.Errorf("label = %q", r.lastLabel())
+	}
+	r.wantView("[7]", "7 of 11 in the room create")
+
+	r.keys("enter", "backspace", "9", "esc")
+	if got := r.s.Listen.Poll[1].Creates; got != 7 || r.m.Typing() {
+		t.Fatalf("esc should close the field and keep 7, got %d", got)
+	}
+}
+
+func TestLadderWithoutParticipantsUsesTheLargestCount(t *testing.T) {
+	s := session()
+	s.Participants = nil
+	s.Listen.Poll[0] = model.PollRow{Platform: "LinkedIn", Reads: 9, Creates: 2}
+	s.Listen.Poll[2] = model.PollRow{Platform: "X", Reads: 4, Creates: 3}
+	got := Ladder(s)
+	if !strings.Contains(got, "3 of 9 in the room create on at least one platform; 6 only read — an estimate") {
+		t.Errorf("ladder = %q", got)
+	}
+	if got := Ladder(session()); !strings.Contains(got, "no hands counted yet") {
+		t.Errorf("an empty poll should say so: %q", got)
+	}
+}
+
+func addConversation(r *rig, place, who string, surprise bool) {
+	r.keys("a", place, "tab")
+	chooseVoice(r, who)
+	r.keys("tab", "negative", "tab", "high", "tab")
+	if surprise {
+		r.keys("right")
+	}
+	r.keys("tab", "They complain about waiting times.", "ctrl+s")
+}
+
+// chooseVoice picks who talks from the workshop's voices, or types it.
+func chooseVoice(r *rig, who string) {
+	if i := slices.Index(r.s.Workshop.Listen.Voices, who); i >= 0 {
+		for range i + 1 {
+			r.keys("right")
+		}
+		return
+	}
+	r.keys("left", "tab", who)
+}
+
+func TestWhoTalksIsPickedOrTyped(t *testing.T) {
+	r := newRig(t, session(), 100, 30)
+	r.keys("tab", "a", "Trade press", "tab")
+	r.wantView("Who talks    ‹ (not known yet) ›")
+	r.keys("right", "right", "right")
+	r.wantView("‹ press ›")
+	r.keys("right", "right")
+	r.wantView("‹ type another… ›", "typed")
+	r.keys("tab", "bloggers", "ctrl+s")
+	if got := r.s.Listen.Inventory[0].Who; got != "bloggers" {
+		t.Fatalf("who = %q, want the typed voice", got)
+	}
+	r.wantView("Trade press — bloggers")
+	r.keys("e")
+	r.wantView("‹ type another… ›", "bloggers")
+	r.keys("esc")
+}
+
+func TestRowFlagsAppearAndClear(t *testing.T) {
+	r := newRig(t, session(), 120, 30)
+	r.keys("l", "+")
+	r.wantView("! creates > reads")
+	r.keys("h", "+")
+	if strings.Contains(r.view(), "creates > reads") {
+		t.Errorf("the flag should clear once reads catch up:\n%s", r.view())
+	}
+	r.keys("enter", "ctrl+u", "12", "enter")
+	r.wantView("! more hands than the 11 in the room")
+	r.keys("-")
+	if strings.Contains(r.view(), "more hands") {
+		t.Errorf("the flag should clear at 11:\n%s", r.view())
+	}
+
+	r.keys("tab", "a", "Forum", "tab", "right", "ctrl+s")
+	r.wantView("Forum — customers  [missing: tone, volume]")
+	r.keys("e", "tab", "tab", "calm", "tab", "low", "ctrl+s")
+	if strings.Contains(r.view(), "[missing") {
+		t.Errorf("the flag should clear:\n%s", r.view())
+	}
+	r.keys("tab", "a", "Ana", "ctrl+s")
+	r.wantView("Ana  [missing: what they know]")
+	r.keys("e", "tab", "tab", "The forum regulars", "ctrl+s")
+	if strings.Contains(r.view(), "[missing") {
+		t.Errorf("the flag should clear:\n%s", r.view())
+	}
+}
+
+func TestInventoryAddEditDeleteAndReorder(t *testing.T) {
+	r := newRig(t, session(), 100, 30)
+	r.keys("tab")
+	r.wantView("[ Inventory (0) ]", "Nothing listed yet")
+	addConversation(r, "Review site", "customers", true)
+	addConversation(r, "Staff forum", "employees", false)
+	inv := r.s.Listen.Inventory
+	if len(inv) != 2 || inv[0].Place != "Review site" || !inv[0].Surprise || inv[1].Surprise || inv[1].Who != "employees" || inv[0].Notes != "They complain about waiting times." {
+		t.Fatalf("inventory = %+v", inv)
+	}
+	if r.lastLabel() != "added conversation: Staff forum" {
+		t.Errorf("label = %q", r.lastLabel())
+	}
+	r.wantView("! Review site — customers, negative, high  [surprise]", "• Staff forum", "1 came as a surprise")
+
+	// The new entry is selected; edit it.
+	r.keys("e", "end", "ctrl+u", "Intranet", "ctrl+s")
+	if got := r.s.Listen.Inventory[1].Place; got != "Intranet" {
+		t.Fatalf("edited place = %q, want Intranet", got)
+	}
+	if r.lastLabel() != "edited conversation: Intranet" {
+		t.Errorf("label = %q", r.lastLabel())
+	}
+
+	// A cancelled edit changes nothing.
+	n := len(r.edits)
+	r.keys("enter", "more", "esc")
+	if len(r.edits) != n || r.s.Listen.Inventory[1].Place != "Intranet" || r.m.Typing() {
+		t.Fatalf("esc should leave the entry as it was: %+v", r.s.Listen.Inventory[1])
+	}
+
+	// The required place is enforced.
+	r.keys("a", "ctrl+s")
+	r.wantView("required")
+	r.keys("esc")
+	if len(r.s.Listen.Inventory) != 2 {
+		t.Fatalf("an empty place was added")
+	}
+
+	// Move the intranet up, then down again.
+	r.keys("K")
+	if r.s.Listen.Inventory[0].Place != "Intranet" || r.lastLabel() != "moved conversation up: Intranet" {
+		t.Fatalf("after K: %+v (%q)", r.s.Listen.Inventory, r.lastLabel())
+	}
+	r.keys("K")
+	if r.s.Listen.Inventory[0].Place != "Intranet" {
+		t.Fatal("K on the first entry should leave it first")
+	}
+	r.keys("J")
+	if r.s.Listen.Inventory[1].Place != "Intranet" {
+		t.Fatalf("after J: %+v", r.s.Listen.Inventory)
+	}
+
+	// Delete asks first; n keeps, esc keeps, y deletes the selected entry.
+	r.keys("d")
+	r.wantView("Delete this conversation?", "Intranet")
+	r.keys("n")
+	r.keys("d", "esc")
+	if len(r.s.Listen.Inventory) != 2 || r.m.Typing() {
+		t.Fatal("n and esc should keep the entry")
+	}
+	r.keys("d", "y")
+	if inv := r.s.Listen.Inventory; len(inv) != 1 || inv[0].Place != "Review site" {
+		t.Fatalf("after delete: %+v", inv)
+	}
+	if r.lastLabel() != "deleted conversation: Intranet" {
+		t.Errorf("label = %q", r.lastLabel())
+	}
+	r.wantView("Inventory (1, 1 !)", "Review site")
+}
+
+func TestSurpriseMarkerAppearsAndClears(t *testing.T) {
+	r := newRig(t, session(), 80, 22)
+	r.keys("tab")
+	addConversation(r, "Hashtag #slowbank", "critics", true)
+	r.wantView("! Hashtag #slowbank", "[surprise]")
+	r.keys("e", "tab", "tab", "tab", "tab", "left", "ctrl+s")
+	if r.s.Listen.Inventory[0].Surprise {
+		t.Fatal("the surprise should be cleared")
+	}
+	if v := r.view(); strings.Contains(v, "[surprise]") || strings.Contains(v, "! Hashtag") {
+		t.Errorf("the surprise marker should be gone:\n%s", v)
+	}
+}
+
+func TestApplyIsSafeWhenTheListChanged(t *testing.T) {
+	r := newRig(t, session(), 80, 22)
+	r.keys("tab")
+	addConversation(r, "Forum", "customers", false)
+	_, cmd := r.m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("d")})
+	if cmd != nil {
+		t.Fatal("d should only ask")
+	}
+	_, cmd = r.m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("y")})
+	edit := cmd().(common.EditMsg)
+	r.s.Listen.Inventory = nil
+	edit.Apply(r.s) // must not panic on a list that shrank meanwhile
+	_, cmd = r.m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("+")})
+	if cmd != nil {
+		t.Fatal("+ on the inventory pane should do nothing")
+	}
+	s := session()
+	r2 := newRig(t, s, 80, 22)
+	_, cmd = r2.m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("+")})
+	s.Listen.Poll = nil
+	cmd().(common.EditMsg).Apply(s)
+}
+
+func TestExpertsAddAndEdit(t *testing.T) {
+	r := newRig(t, session(), 80, 22)
+	r.keys("shift+tab")
+	r.wantView("[ Experts (0) ]", "Nobody named yet")
+	r.keys("a", "tab", "IT", "ctrl+s")
+	r.wantView("required")
+	r.keys("esc")
+	if len(r.s.Listen.Experts) != 0 {
+		t.Fatal("an expert without a name was added")
+	}
+	r.keys("a", "Ana Ruiz", "tab", "Customer support", "tab", "Runs the support forum.\nKnows the regulars.", "ctrl+s")
+	ex := r.s.Listen.Experts
+	if len(ex) != 1 || ex[0].Name != "Ana Ruiz" || ex[0].Department != "Customer support" || ex[0].Knows != "Runs the support forum.\nKnows the regulars." {
+		t.Fatalf("experts = %+v", ex)
+	}
+	if r.lastLabel() != "added expert: Ana Ruiz" {
+		t.Errorf("label = %q", r.lastLabel())
+	}
+	r.wantView("› • Ana Ruiz (Customer support) — Runs the support forum.", "What Ana Ruiz knows:", "Knows the regulars.")
+}
+
+func TestEscLeavesDataUnchanged(t *testing.T) {
+	r := newRig(t, session(), 80, 22)
+	for _, ks := range [][]string{
+		{"enter", "backspace", "5", "esc"},
+		{"tab", "a", "Somewhere", "tab", "someone", "esc"},
+		{"tab", "a", "Ana", "esc"},
+	} {
+		r.keys(ks...)
+		if r.m.Typing() {
+			t.Fatalf("%v: esc should close the form", ks)
+		}
+	}
+	if len(r.edits) != 0 || r.s.Listen.Poll[0].Reads != 0 || len(r.s.Listen.Inventory) != 0 || len(r.s.Listen.Experts) != 0 {
+		t.Fatalf("esc changed the session: %v", r.edits)
+	}
+	// With nothing open, esc is the root's.
+	_, cmd := r.m.Update(tea.KeyMsg{Type: tea.KeyEsc})
+	if cmd != nil || r.m.Typing() {
+		t.Fatal("esc with nothing open should be left to the root")
+	}
+}
+
+func TestUserTextIsCleanedAndDrawnSafely(t *testing.T) {
+	r := newRig(t, session(), 80, 22)
+	r.keys("tab", "a", "Forum\x1b[31m \xff", "ctrl+s")
+	if got := r.s.Listen.Inventory[0].Place; !utf8.ValidString(got) || strings.Contains(got, "\x1b") || !strings.HasPrefix(got, "Forum") {
+		t.Fatalf("place not cleaned: %q", got)
+	}
+	if strings.Contains(r.m.View(), "\x1b[31m") {
+		t.Error("an escape sequence typed by a user reached the screen")
+	}
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name+".golden")
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to write it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs from %s:\n--- got\n%s\n--- want\n%s", name, path, got, want)
+	}
+}
+
+// filled is the sample room: a counted poll, three conversations (one a
+// surprise) and two experts.
+func filled() *model.Session {
+	s := session()
+	counts := [][2]int{{9, 3}, {7, 1}, {4, 2}, {8, 0}}
+	for i, c := range counts {
+		s.Listen.Poll[i].Reads, s.Listen.Poll[i].Creates = c[0], c[1]
+	}
+	s.Listen.Inventory = []model.Conversation{
+		{Place: "Review sites", Who: "customers", Tone: "mixed", Volume: "high", Notes: "Slow refunds come up every week."},
+		{Place: "Hashtag #slowbank", Who: "critics", Tone: "negative", Volume: "medium", Surprise: true, Notes: "Nobody in the room had seen it."},
+		{Place: "Staff forum", Who: "employees", Tone: "positive", Volume: "low"},
+	}
+	s.Listen.Experts = []model.Expert{
+		{Name: "Ana Ruiz", Department: "Customer support", Knows: "Runs the support forum and knows its regulars."},
+		{Name: "Tom Berg", Department: "IT", Knows: "Set up the company's first blog."},
+	}
+	return s
+}
+
+func TestGoldenViews(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {160, 45}} {
+		w, h := size[0], size[1]
+		sz := "-" + strconv.Itoa(w) + "x" + strconv.Itoa(h)
+		r := newRig(t, filled(), w, h)
+		r.keys("j", "l")
+		golden(t, "poll"+sz, r.view())
+		r.keys("enter")
+		golden(t, "poll-count"+sz, r.view())
+		r.keys("esc", "tab", "j")
+		golden(t, "inventory"+sz, r.view())
+		r.keys("e")
+		golden(t, "inventory-form"+sz, r.view())
+		r.keys("esc", "d")
+		golden(t, "inventory-delete"+sz, r.view())
+		r.keys("esc", "tab")
+		golden(t, "experts"+sz, r.view())
+	}
+}
+
+func TestEverySizeFits(t *testing.T) {
+	s := modeltest.Large()
+	s.Listen.Inventory[0].Place = "A very long place name\twith a tab and a line\nbreak " + strings.Repeat("wide 漢字 ", 30)
+	r := newRig(t, s, 80, 24)
+	states := []struct {
+		name string
+		keys []string
+	}{
+		{"poll", nil},
+		{"poll-count", []string{"enter"}},
+		{"inventory", []string{"esc", "tab"}},
+		{"inventory-form", []string{"e"}},
+		{"inventory-delete", []string{"esc", "d"}},
+		{"experts", []string{"esc", "tab", "G"}},
+		{"experts-form", []string{"a"}},
+	}
+	for _, st := range states {
+		r.keys(st.keys...)
+		for w := 0; w <= 300; w += 7 {
+			for h := 0; h <= 80; h += 5 {
+				r.m.SetSize(w, h)
+				v := r.m.View()
+				lines := strings.Split(v, "\n")
+				if v != "" && len(lines) > h {
+					t.Fatalf("%s at %dx%d: %d lines", st.name, w, h, len(lines))
+				}
+				for _, l := range lines {
+					if ansi.StringWidth(l) > w {
+						t.Fatalf("%s at %dx%d: line too wide: %q", st.name, w, h, l)
+					}
+				}
+			}
+		}
+	}
+}
+
+func largeRig(b *testing.B) *rig {
+	s := modeltest.Large()
+	r := &rig{s: s}
+	r.m = newModel(common.Context{Styles: theme.New(theme.Dark), Now: time.Now})
+	r.m.SetSession(s, 1)
+	r.m.SetSize(160, 45)
+	return r
+}
+
+func BenchmarkListenView(b *testing.B) {
+	for _, p := range []pane{panePoll, paneInventory, paneExperts} {
+		b.Run([]string{"poll", "inventory", "experts"}[p], func(b *testing.B) {
+			r := largeRig(b)
+			r.m.pane = p
+			for i := 0; b.Loop(); i++ {
+				r.m.SetSession(r.s, i+2)
+				_ = r.m.View()
+			}
+		})
+	}
+}
+
+func BenchmarkListenUpdate(b *testing.B) {
+	r := largeRig(b)
+	r.m.pane = paneInventory
+	ks := []tea.KeyMsg{{Type: tea.KeyRunes, Runes: []rune{'j'}}, {Type: tea.KeyTab}, {Type: tea.KeyRunes, Runes: []rune{'j'}}, {Type: tea.KeyRunes, Runes: []rune{'k'}}, {Type: tea.KeyTab}, {Type: tea.KeyTab}}
+	for i := 0; b.Loop(); i++ {
+		r.m.Update(ks[i%len(ks)])
+		_ = r.m.View()
+	}
+}
+
+func TestLongListsScrollToTheSelection(t *testing.T) {
+	s := modeltest.Large()
+	s.Listen.Inventory[29].Place = "The last place"
+	r := newRig(t, s, 80, 16)
+	r.keys("tab")
+	if strings.Contains(r.view(), "The last place") {
+		t.Fatal("the last of 30 conversations should be off a 16-line screen")
+	}
+	r.keys("G")
+	r.wantView("› ", "The last place")
+	if n := strings.Count(r.view(), "\n") + 1; n > 16 {
+		t.Fatalf("%d lines on a 16-line screen", n)
+	}
+	r.keys("g", "pgdown")
+	if r.m.inv == 0 {
+		t.Fatal("page down should move the selection")
+	}
+}

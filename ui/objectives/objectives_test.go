@@ -1,0 +1,481 @@
+package objectives
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/muesli/termenv"
+
+	"github.com/roundtable/roundtable/model"
+	"github.com/roundtable/roundtable/model/modeltest"
+	"github.com/roundtable/roundtable/ui/common"
+	"github.com/roundtable/roundtable/ui/theme"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+func TestMain(m *testing.M) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	os.Exit(m.Run())
+}
+
+func workshop() model.Workshop {
+	w := model.Workshop{Name: "test", Title: "Test workshop", Steps: []model.Step{
+		{Kind: model.StepObjectives, Title: "Objectives", Prompts: []string{"Whom do we want to reach?"}},
+	}}
+	w.Objectives = model.ObjectiveCatalogue{
+		VotesPerParticipant: 3,
+		Objectives: []model.CatalogueObjective{
+			{ID: "listen", Title: "Listen", Source: "Groundswell", Description: "Use what people say online as research."},
+			{ID: "talk", Title: "Talk", Source: "Groundswell", Description: "Take part in the conversation."},
+			{ID: "support", Title: "Support", Source: "Groundswell", Description: "Help customers help each other."},
+		},
+		Models: []model.OrgModel{
+			{ID: "organic", Name: "Organic", Description: "Anyone may post; nobody coordinates."},
+			{ID: "centralised", Name: "Centralised", Description: "One team runs every account."},
+			{ID: "hub-and-spoke", Name: "Hub and spoke", Description: "A small central team sets policy; the business units talk."},
+		},
+	}
+	return w
+}
+
+// session is a room of eleven with no objectives yet.
+func session() *model.Session {
+	s := model.New("objectives-test", model.Meta{Title: "Objectives"}, workshop())
+	for i := range 11 {
+		s.Participants = append(s.Participants, model.Participant{Name: "Person " + strconv.Itoa(i+1)})
+	}
+	return s
+}
+
+// rig drives the screen as the root would: edits are applied to the
+// session and the session is shown again at the next revision.
+type rig struct {
+	t     *testing.T
+	m     *Model
+	s     *model.Session
+	rev   int
+	edits []common.EditMsg
+}
+
+func newRig(t *testing.T, s *model.Session, w, h int) *rig {
+	r := &rig{t: t, s: s}
+	r.m = newModel(common.Context{Styles: theme.New(theme.Dark), Now: time.Now})
+	r.m.SetSession(s, r.rev)
+	r.m.SetSize(w, h)
+	return r
+}
+
+func (r *rig) run(cmd tea.Cmd) {
+	if cmd == nil {
+		return
+	}
+	switch msg := cmd().(type) {
+	case nil:
+	case tea.BatchMsg:
+		for _, c := range msg {
+			r.run(c)
+		}
+	case common.EditMsg:
+		r.edits = append(r.edits, msg)
+		msg.Apply(r.s)
+		r.rev++
+		r.m.SetSession(r.s, r.rev)
+	default:
+		_, c := r.m.Update(msg)
+		r.run(c)
+	}
+}
+
+// keys presses each key; a string of several letters that names no key is
+// typed as text.
+func (r *rig) keys(ks ...string) {
+	named := map[string]tea.KeyType{
+		"enter": tea.KeyEnter, "esc": tea.KeyEsc, "tab": tea.KeyTab, "shift+tab": tea.KeyShiftTab,
+		"right": tea.KeyRight, "left": tea.KeyLeft, "up": tea.KeyUp, "down": tea.KeyDown,
+		"ctrl+s": tea.KeyCtrlS, "ctrl+u": tea.KeyCtrlU, "backspace": tea.KeyBackspace, "end": tea.KeyEnd,
+	}
+	for _, k := range ks {
+		msg := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
+		if t, ok := named[k]; ok {
+			msg = tea.KeyMsg{Type: t}
+		}
+		_, cmd := r.m.Update(msg)
+		r.run(cmd)
+	}
+}
+
+func (r *rig) view() string { return ansi.Strip(r.m.View()) }
+
+func (r *rig) wantView(parts ...string) {
+	r.t.Helper()
+	v := r.view()
+	for _, p := range parts {
+		if !strings.Contains(v, p) {
+			r.t.Errorf("the view should show %q:\n%s", p, v)
+		}
+	}
+}
+
+func (r *rig) dontWantView(parts ...string) {
+	r.t.Helper()
+	v := r.view()
+	for _, p := range parts {
+		if strings.Contains(v, p) {
+			r.t.Errorf("the view should not show %q:\n%s", p, v)
+		}
+	}
+}
+
+func (r *rig) lastLabel() string {
+	if len(r.edits) == 0 {
+		return ""
+	}
+	return r.edits[len(r.edits)-1].Label
+}
+
+func TestPickFromTheCatalogueAndFillTheObjective(t *testing.T) {
+	r := newRig(t, session(), 100, 30)
+	r.wantView("No objectives yet")
+	r.keys("a")
+	if !r.m.Typing() {
+		t.Fatal("the catalogue should take the keys while it is open")
+	}
+	r.wantView("Pick an objective", "Listen (Groundswell)", "✎ Write a new objective", "Use what people say online as research.")
+	r.keys("j", "enter")
+	r.wantView("Add an objective", "Talk")
+	// Objective, audience, strategy, technology, then the sponsor.
+	r.keys("tab", "Customers who ask for help", "tab", "Answer within a day.", "tab", "The community platform", "tab", "right", "right",
+		"tab", "Questions answered by customers", "tab", "30%", "tab", "2027-06-30", "ctrl+s")
+	items := r.s.Objectives.Items
+	if len(items) != 1 {
+		t.Fatalf("objectives = %+v", items)
+	}
+	o := items[0]
+	want := model.Objective{Title: "Talk", Catalogue: "talk", Audience: "Customers who ask for help", Strategy: "Answer within a day.",
+		Technology: "The community platform", Sponsor: "Person 2", Metric: "Questions answered by customers", Target: "30%", Due: "2027-06-30"}
+	if o != want {
+		t.Fatalf("objective =\n%+v, want\n%+v", o, want)
+	}
+	if r.lastLabel() != "added objective: Talk" {
+		t.Errorf("label = %q", r.lastLabel())
+	}
+	r.wantView("1.", "Talk — Person 2", "From the catalogue: Talk (Groundswell)", "Target     30%")
+	r.dontWantView("[missing")
+
+	// The catalogue marks what is already in the list.
+	r.keys("a")
+	r.wantView("Talk (Groundswell)  ✓ already in the list")
+	r.keys("esc")
+	if r.m.Typing() || len(r.edits) != 1 {
+		t.Fatal("esc should close the catalogue and change nothing")
+	}
+}
+
+func TestWriteANewObjectiveWithATypedSponsor(t *testing.T) {
+	r := newRig(t, session(), 100, 30)
+	r.keys("a", "G", "enter", "Hear complaints early")
+	// left from "(nobody yet)" wraps to "type another…", which opens a line.
+	r.keys("tab", "tab", "tab", "tab", "left")
+	r.wantView("type another…", "typed")
+	r.keys("tab", "The board", "ctrl+s")
+	o := r.s.Objectives.Items[0]
+	if o.Title != "Hear complaints early" || o.Catalogue != "" || o.Sponsor != "The board" {
+		t.Fatalf("objective = %+v", o)
+	}
+	// Editing shows the typed sponsor again, and picking a participant
+	// instead hides the typed line.
+	r.keys("e")
+	r.wantView("type another…", "The board")
+	r.keys("tab", "tab", "tab", "tab", "right")
+	r.dontWantView("The board")
+	r.keys("ctrl+s")
+	if got := r.s.Objectives.Items[0].Sponsor; got != "" {
+		t.Fatalf("sponsor = %q; the choice after 'type another' is nobody", got)
+	}
+}
+
+func TestMissingSponsorAndMetricAreFlaggedAndClear(t *testing.T) {
+	r := newRig(t, session(), 100, 30)
+	r.keys("a", "G", "enter", "Engage employees", "ctrl+s")
+	r.wantView("Engage employees  [missing: sponsor, metric, target]", "Sponsor    — missing", "Metric     — missing")
+	if miss := r.s.Missing(model.StepObjectives); !strings.Contains(strings.Join(miss, ";"), "1 objective without a sponsor") {
+		t.Errorf("the step's missing list = %q", miss)
+	}
+	r.keys("e", "tab", "tab", "tab", "tab", "right", "tab", "Staff trained", "ctrl+s")
+	r.wantView("[missing: target]")
+	r.dontWantView("missing: sponsor")
+	r.keys("e", "tab", "tab", "tab", "tab", "tab", "tab", "80%", "ctrl+s")
+	r.dontWantView("[missing")
+	if r.lastLabel() != "edited objective: Engage employees" {
+		t.Errorf("label = %q", r.lastLabel())
+	}
+
+	// Undo, as the root does it, brings the flag back.
+	before := r.s.Clone()
+	before.Objectives.Items[0].Target = ""
+	r.m.SetSession(before, r.rev+1)
+	r.wantView("[missing: target]")
+}
+
+func TestDueDateIsValidated(t *testing.T) {
+	r := newRig(t, session(), 100, 30)
+	r.keys("a", "G", "enter", "Support", "tab", "tab", "tab", "tab", "tab", "tab", "tab", "31/03/2027", "ctrl+s")
+	r.wantView("YYYY-MM-DD, for example 2027-03-31")
+	if len(r.edits) != 0 {
+		t.Fatal("a bad date was saved")
+	}
+	for range 10 {
+		r.keys("backspace")
+	}
+	r.keys("2027-03-31", "ctrl+s")
+	if got := r.s.Objectives.Items[0].Due; got != "2027-03-31" {
+		t.Fatalf("due = %q", got)
+	}
+}
+
+func sessionWithObjectives() *model.Session {
+	s := session()
+	s.Objectives.Items = []model.Objective{
+		{Title: "Listen", Catalogue: "listen", Sponsor: "Person 1", Metric: "Complaints answered", Target: "90%", Votes: 4},
+		{Title: "Support", Catalogue: "support", Votes: 7},
+		{Title: "Capture innovation", Sponsor: "Person 3", Votes: 2},
+	}
+	return s
+}
+
+func TestVotingRanksAndCountsTheDots(t *testing.T) {
+	r := newRig(t, sessionWithObjectives(), 100, 30)
+	r.wantView("Dots: 3 per participant × 11 in the room = 33; 13 placed, 20 left.")
+	v := r.view()
+	if strings.Index(v, "Support") > strings.Index(v, "Listen —") || strings.Index(v, "Listen —") > strings.Index(v, "Capture innovation") {
+		t.Fatalf("the list should be ranked by votes:\n%s", v)
+	}
+	// The selection starts on the top objective; the third moves up as it
+	// gains votes, and the cursor follows it.
+	r.keys("G")
+	for range 6 {
+		r.keys("+")
+	}
+	if got := r.s.Objectives.Items[2].Votes; got != 8 {
+		t.Fatalf("votes = %d, want 8", got)
+	}
+	if r.lastLabel() != "votes: Capture innovation 8" {
+		t.Errorf("label = %q", r.lastLabel())
+	}
+	r.wantView("› 1.    8 ████████ Capture innovation")
+	r.keys("v", "ctrl+u", "1", "enter")
+	if got := r.s.Objectives.Items[2].Votes; got != 1 {
+		t.Fatalf("typed votes = %d, want 1", got)
+	}
+	r.wantView("› 3.")
+	r.keys("-", "-", "-")
+	if got := r.s.Objectives.Items[2].Votes; got != 0 {
+		t.Fatalf("votes = %d; they never go below zero", got)
+	}
+	r.keys("v", "ctrl+u", "x", "enter")
+	r.wantView("type a whole number")
+	r.keys("esc")
+
+	// Dots per participant.
+	r.keys("V", "ctrl+u", "1", "enter")
+	if r.s.Objectives.VotesPerParticipant != 1 || r.lastLabel() != "dots per participant: 1" {
+		t.Fatalf("dots per participant = %d (%q)", r.s.Objectives.VotesPerParticipant, r.lastLabel())
+	}
+	r.wantView("= 11; 11 placed, all used.")
+	r.keys("+")
+	r.wantView("! 1 more than the room has")
+}
+
+func TestDeleteAsksFirst(t *testing.T) {
+	r := newRig(t, sessionWithObjectives(), 100, 30)
+	r.keys("d")
+	r.wantView("Delete this objective?", "Support")
+	r.keys("n", "d", "esc")
+	if len(r.s.Objectives.Items) != 3 || r.m.Typing() {
+		t.Fatal("n and esc should keep it")
+	}
+	r.keys("d", "y")
+	if len(r.s.Objectives.Items) != 2 || r.lastLabel() != "deleted objective: Support" {
+		t.Fatalf("after delete: %+v (%q)", r.s.Objectives.Items, r.lastLabel())
+	}
+	r.dontWantView("Support")
+}
+
+func TestEscLeavesDataUnchanged(t *testing.T) {
+	r := newRig(t, sessionWithObjectives(), 100, 30)
+	for _, ks := range [][]string{
+		{"e", "ctrl+u", "Renamed", "tab", "tab", "tab", "tab", "right", "esc"},
+		{"a", "enter", "tab", "Someone", "esc"},
+		{"a", "esc"},
+		{"v", "ctrl+u", "9", "esc"},
+		{"V", "ctrl+u", "9", "esc"},
+		{"d", "esc"},
+	} {
+		r.keys(ks...)
+		if r.m.Typing() {
+			t.Fatalf("%v: esc should close what was open", ks)
+		}
+	}
+	if len(r.edits) != 0 || r.s.Objectives.Items[1].Title != "Support" || len(r.s.Objectives.Items) != 3 {
+		t.Fatalf("esc changed the session: %v", r.edits)
+	}
+	if _, cmd := r.m.Update(tea.KeyMsg{Type: tea.KeyEsc}); cmd != nil || r.m.Typing() {
+		t.Fatal("esc with nothing open should be left to the root")
+	}
+}
+
+func TestOrganisationalModel(t *testing.T) {
+	r := newRig(t, sessionWithObjectives(), 100, 30)
+	r.wantView("Organisational model: not chosen !")
+	r.keys("tab")
+	r.wantView("How will the company organise", "( ) Organic — Anyone may post", "Organic:")
+	r.keys("j", "j", "enter")
+	if r.s.Objectives.Model != "hub-and-spoke" || r.lastLabel() != "organisational model: Hub and spoke" {
+		t.Fatalf("model = %q (%q)", r.s.Objectives.Model, r.lastLabel())
+	}
+	r.wantView("(•) Hub and spoke — chosen", "[ Organisational model: Hub and spoke ]", "A small central team sets policy")
+	r.keys("x")
+	if r.s.Objectives.Model != "" {
+		t.Fatal("x should clear the choice")
+	}
+	r.keys("tab")
+	r.wantView("[ Objectives (3) ]")
+}
+
+func TestApplyIsSafeWhenTheListChanged(t *testing.T) {
+	r := newRig(t, sessionWithObjectives(), 80, 22)
+	for _, k := range []string{"+", "-"} {
+		_, cmd := r.m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)})
+		edit := cmd().(common.EditMsg)
+		s := session()
+		edit.Apply(s) // must not panic on a list that shrank meanwhile
+	}
+	r.keys("d")
+	_, cmd := r.m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("y")})
+	edit := cmd().(common.EditMsg)
+	edit.Apply(session())
+}
+
+func TestUserTextIsCleanedAndDrawnSafely(t *testing.T) {
+	r := newRig(t, session(), 80, 22)
+	r.keys("a", "G", "enter", "Grow\x1b[31m \xff", "ctrl+s")
+	if got := r.s.Objectives.Items[0].Title; strings.Contains(got, "\xff") || !strings.HasPrefix(got, "Grow") {
+		t.Fatalf("title not cleaned: %q", got)
+	}
+	if strings.Contains(r.m.View(), "\x1b[31m") {
+		t.Error("an escape sequence typed by a user reached the screen")
+	}
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name+".golden")
+	if *update {
+		if err := os.MkdirAll("testdata", 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to write it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs from %s:\n--- got\n%s\n--- want\n%s", name, path, got, want)
+	}
+}
+
+func TestGoldenViews(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {160, 45}} {
+		w, h := size[0], size[1]
+		sz := "-" + strconv.Itoa(w) + "x" + strconv.Itoa(h)
+		s := sessionWithObjectives()
+		s.Objectives.Items[0].Strategy = "Monitor forums and review sites every day, and route any complaint that spreads to support within the hour."
+		r := newRig(t, s, w, h)
+		r.keys("j")
+		golden(t, "list"+sz, r.view())
+		r.keys("e")
+		golden(t, "form"+sz, r.view())
+		r.keys("esc", "a")
+		golden(t, "catalogue"+sz, r.view())
+		r.keys("esc", "tab", "j", "enter")
+		golden(t, "model"+sz, r.view())
+	}
+}
+
+func TestEverySizeFits(t *testing.T) {
+	s := modeltest.Large()
+	s.Objectives.Items[0].Title = "A very long objective\twith a tab and a line\nbreak " + strings.Repeat("wide 漢字 ", 30)
+	r := newRig(t, s, 80, 24)
+	states := []struct {
+		name string
+		keys []string
+	}{
+		{"list", nil},
+		{"form", []string{"e"}},
+		{"votes", []string{"esc", "v"}},
+		{"catalogue", []string{"esc", "a"}},
+		{"delete", []string{"esc", "d"}},
+		{"model", []string{"esc", "tab"}},
+	}
+	for _, st := range states {
+		r.keys(st.keys...)
+		for w := 0; w <= 300; w += 7 {
+			for h := 0; h <= 80; h += 5 {
+				r.m.SetSize(w, h)
+				v := r.m.View()
+				lines := strings.Split(v, "\n")
+				if v != "" && len(lines) > h {
+					t.Fatalf("%s at %dx%d: %d lines", st.name, w, h, len(lines))
+				}
+				for _, l := range lines {
+					if ansi.StringWidth(l) > w {
+						t.Fatalf("%s at %dx%d: line too wide: %q", st.name, w, h, l)
+					}
+				}
+			}
+		}
+	}
+}
+
+func largeRig() *rig {
+	s := modeltest.Large()
+	r := &rig{s: s}
+	r.m = newModel(common.Context{Styles: theme.New(theme.Dark), Now: time.Now})
+	r.m.SetSession(s, 1)
+	r.m.SetSize(160, 45)
+	return r
+}
+
+func BenchmarkObjectivesView(b *testing.B) {
+	for _, p := range []pane{paneList, paneModel} {
+		b.Run([]string{"list", "model"}[p], func(b *testing.B) {
+			r := largeRig()
+			r.m.pane = p
+			for i := 0; b.Loop(); i++ {
+				r.m.SetSession(r.s, i+2)
+				_ = r.m.View()
+			}
+		})
+	}
+}
+
+func BenchmarkObjectivesUpdate(b *testing.B) {
+	r := largeRig()
+	ks := []tea.KeyMsg{{Type: tea.KeyRunes, Runes: []rune{'j'}}, {Type: tea.KeyRunes, Runes: []rune{'j'}}, {Type: tea.KeyRunes, Runes: []rune{'k'}}, {Type: tea.KeyTab}, {Type: tea.KeyRunes, Runes: []rune{'j'}}, {Type: tea.KeyTab}}
+	for i := 0; b.Loop(); i++ {
+		r.m.Update(ks[i%len(ks)])
+		_ = r.m.View()
+	}
+}

@@ -1,0 +1,50 @@
+package pick
+
+import (
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/roundtable/roundtable/ui/form"
+	"github.com/roundtable/roundtable/ui/theme"
+)
+
+var sponsor = Pick{Key: "sponsor", Label: "Sponsor", Options: []string{"Ana", " ", "Tom", "Ana"}, None: "(nobody yet)"}
+
+func press(f *form.Form, p Pick, keys ...tea.KeyType) {
+	for _, k := range keys {
+		f.Update(tea.KeyMsg{Type: k})
+		p.Sync(f)
+	}
+}
+
+func TestPickOrType(t *testing.T) {
+	f := form.New(theme.New(theme.Dark), sponsor.Fields("Tom")...)
+	if f.Len() != 1 || sponsor.Value(f) != "Tom" {
+		t.Fatalf("a listed value is chosen: %d fields, %q", f.Len(), sponsor.Value(f))
+	}
+	// Blanks and repeats are dropped: nobody, Ana, Tom, type another.
+	press(f, sponsor, tea.KeyRight)
+	if f.Len() != 2 || sponsor.Value(f) != "" {
+		t.Fatalf("type another should open a line: %d fields, %q", f.Len(), sponsor.Value(f))
+	}
+	press(f, sponsor, tea.KeyTab)
+	f.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("The board")})
+	if got := sponsor.Value(f); got != "The board" {
+		t.Fatalf("typed value = %q", got)
+	}
+	press(f, sponsor, tea.KeyShiftTab, tea.KeyRight)
+	if f.Len() != 1 || sponsor.Value(f) != "" {
+		t.Fatalf("leaving type another hides the line: %d fields, %q", f.Len(), sponsor.Value(f))
+	}
+
+	f = form.New(theme.New(theme.Dark), sponsor.Fields("Someone else")...)
+	if f.Len() != 2 || sponsor.Value(f) != "Someone else" {
+		t.Fatalf("an unlisted value opens typed: %d fields, %q", f.Len(), sponsor.Value(f))
+	}
+	plain := Pick{Key: "who", Label: "Who"}
+	f = form.New(theme.New(theme.Dark), plain.Fields("x")...)
+	if !f.Typing() || plain.Value(f) != "x" {
+		t.Fatal("without options it is a plain line")
+	}
+}
