@@ -1,0 +1,347 @@
+package raci
+
+import (
+	"strings"
+
+	"github.com/roundtable/roundtable/model"
+	"github.com/roundtable/roundtable/ui/display"
+)
+
+// cellW is the width of one role column: a space and three cells for the
+// letter, which the cursor shows as [A].
+const cellW = 4
+
+// head is the three lines above the grid: the size of the grid with the
+// step's prompts, the focused role and the column headers.
+const head = 3
+
+// sideMin is the narrowest findings panel drawn beside the grid.
+const sideMin = 40
+
+// layout is where things go at the current size.
+type layout struct {
+	nameW   int
+	cols    int
+	rows    int
+	explain int
+	// findH is the findings block under the grid (heading included), or
+	// sideW the width of the panel beside it.
+	findH int
+	sideW int
+	gridW int
+}
+
+func (m *Model) layout() layout {
+	mx := m.matrix()
+	var l layout
+	longest := 0
+	// Only the widest names in view matter, and a screen of rows is cheap.
+	for i := m.top; i < min(len(mx.Activities), m.top+max(m.height, 1)); i++ {
+		longest = max(longest, display.Width(display.OneLine(mx.Activities[i].Name)))
+	}
+	l.nameW = min(max(longest+4, 14), 40, max(m.width/3, 14))
+	l.nameW = min(l.nameW, m.width)
+	// Beside a narrow grid, the grid side still gets half the width, so
+	// the role line and the explanation have room to be read.
+	natural := max(l.nameW+cellW*len(mx.Roles), min(m.width/2, 80))
+	l.gridW = m.width
+	if m.width >= 120 && natural+2+sideMin <= m.width {
+		l.sideW = m.width - natural - 2
+		l.gridW = natural
+	}
+	l.cols = min(max((l.gridW-l.nameW)/cellW, 0), len(mx.Roles))
+	rest := max(m.height-head, 0)
+	if rest >= 4 {
+		l.explain = 2
+	}
+	if l.sideW == 0 && rest >= 6 {
+		l.findH = min(max(len(m.check().findings), 1)+1, max((rest-l.explain)/3, 2))
+	}
+	l.rows = min(max(rest-l.explain-l.findH, 0), len(mx.Activities))
+	if l.sideW == 0 && rest >= 6 {
+		l.findH = min(max(len(m.check().findings), 1)+1, rest-l.explain-l.rows)
+	}
+	return l
+}
+
+// View draws the grid window, the finding under the cursor and the list of
+// findings; only the rows and columns in view are drawn.
+func (m *Model) View() string {
+	if m.sess == nil || m.width <= 0 || m.height <= 0 {
+		return ""
+	}
+	if m.dialog != nil {
+		return display.FitBlock(m.dialog.View(m.width), m.width, m.height)
+	}
+	if m.form != nil {
+		return display.FitBlock(m.formTitle()+"\n"+m.form.View(), m.width, m.height)
+	}
+	m.clamp()
+	l := m.layout()
+	mx := m.matrix()
+	lines := []string{m.promptLine(), m.roleLine()}
+	if len(mx.Activities) == 0 || len(mx.Roles) == 0 {
+		lines = append(lines, m.ctx.Styles.Muted.Render("The grid is empty: + adds an activity or a role."))
+	} else {
+		lines = append(lines, m.header(l))
+		for i := m.top; i < m.top+l.rows; i++ {
+			lines = append(lines, m.gridRow(l, i))
+		}
+	}
+	explainW := m.width
+	if l.sideW > 0 {
+		explainW = l.gridW
+	}
+	if l.explain > 0 {
+		lines = append(lines, m.explanation(explainW, l.explain)...)
+	}
+	if l.findH > 0 {
+		lines = append(lines, m.findingsList(m.width, l.findH, false)...)
+	}
+	if l.sideW > 0 {
+		side := m.findingsList(l.sideW, m.height, true)
+		for i := range lines {
+			lines[i] = display.Pad(lines[i], l.gridW+2)
+			if i < len(side) {
+				lines[i] += side[i]
+			}
+		}
+		for i := len(lines); i < len(side); i++ {
+			lines = append(lines, strings.Repeat(" ", l.gridW+2)+side[i])
+		}
+	}
+	if len(lines) > m.height {
+		lines = lines[:m.height]
+	}
+	for i, s := range lines {
+		lines[i] = display.Fit(s, m.width)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// promptLine gives the size of the grid and what the facilitator asks the
+// room to open the step.
+func (m *Model) promptLine() string {
+	mx := m.matrix()
+	s := itoa(len(mx.Activities)) + " activities × " + itoa(len(mx.Roles)) + " roles"
+	if step, ok := m.sess.CurrentStep(); ok && step.Kind == model.StepRACI && len(step.Prompts) > 0 {
+		s += " · Ask the room: " + display.OneLine(strings.Join(step.Prompts, " · "))
+	}
+	return m.ctx.Styles.Muted.Render(s)
+}
+
+// roleLine names the focused column: role, person and backup. A role with
+// no backup is flagged, for one named person alone is a single point of
+// failure.
+func (m *Model) roleLine() string {
+	st := m.ctx.Styles
+	r, ok := m.role()
+	if !ok {
+		return st.Muted.Render("No roles yet: + adds one.")
+	}
+	n := len(m.matrix().Roles)
+	s := st.Heading.Render("Role "+itoa(m.col+1)+"/"+itoa(n)+": "+display.OneLine(roleLabel(r))) + " — "
+	if strings.TrimSpace(r.Person) == "" {
+		s += st.Warn.Render("! nobody named")
+	} else {
+		s += display.OneLine(r.Person)
+	}
+	if strings.TrimSpace(r.Backup) == "" {
+		s += ", " + st.Warn.Render("! no backup")
+	} else {
+		s += ", backup " + display.OneLine(r.Backup)
+	}
+	return s
+}
+
+// header is the row of role codes; a column with a finding shows "!".
+func (m *Model) header(l layout) string {
+	c := m.check()
+	mx := m.matrix()
+	var b strings.Builder
+	label := "Activity " + itoa(m.row+1) + "/" + itoa(len(mx.Activities))
+	b.WriteString(m.ctx.Styles.Muted.Render(display.Pad(label, l.nameW)))
+	for j := m.left; j < m.left+l.cols; j++ {
+		code := c.codes[j]
+		if c.flagged[mx.Roles[j].ID] {
+			code = truncate(code, 2) + "!"
+		}
+		code = display.Pad(code, cellW-1)
+		b.WriteByte(' ')
+		if j == m.col {
+			b.WriteString(m.ctx.Styles.Selected.Render(code))
+		} else {
+			b.WriteString(code)
+		}
+	}
+	return b.String()
+}
+
+// gridRow draws activity i: a marker on the cursor row, the name with "!"
+// when a rule is broken on it, and the letters of the roles in view.
+func (m *Model) gridRow(l layout, i int) string {
+	st := m.ctx.Styles
+	c := m.check()
+	mx := m.matrix()
+	a := mx.Activities[i]
+	var b strings.Builder
+	marker := "  "
+	if i == m.row {
+		marker = st.Marker.Render("›") + " "
+	}
+	b.WriteString(marker)
+	nameW := max(l.nameW-2, 0)
+	name := display.OneLine(a.Name)
+	if c.byRow[i] >= 0 {
+		b.WriteString(display.Fit(name, max(nameW-2, 0)))
+		b.WriteString(st.Warn.Render("!"))
+		b.WriteString(strings.Repeat(" ", max(nameW-min(display.Width(name), max(nameW-2, 0))-1, 0)))
+	} else {
+		b.WriteString(display.Pad(name, nameW))
+	}
+	for j := m.left; j < m.left+l.cols; j++ {
+		letter := a.Cells[mx.Roles[j].ID]
+		cell := " · "
+		if letter.Valid() {
+			cell = " " + string(letter) + " "
+		}
+		b.WriteByte(' ')
+		if i == m.row && j == m.col {
+			b.WriteString(st.Selected.Render("[" + cell[1:len(cell)-1] + "]"))
+		} else {
+			b.WriteString(cell)
+		}
+	}
+	return b.String()
+}
+
+// explanation is the finding under the cursor in a sentence, or a word
+// that nothing is broken here.
+func (m *Model) explanation(width, height int) []string {
+	st := m.ctx.Styles
+	i := m.here()
+	if i < 0 {
+		return []string{"", st.Good.Render(display.Fit("✓ No rule broken on this row or column.", width))}
+	}
+	f := m.check().findings[i]
+	lines := display.Wrap("! "+f.Message, max(width, 1))
+	if len(lines) > height {
+		lines = lines[:height]
+		lines[height-1] = display.Fit(lines[height-1]+" …", width)
+	}
+	for len(lines) < height {
+		lines = append([]string{""}, lines...)
+	}
+	for k := range lines {
+		lines[k] = st.Warn.Render(lines[k])
+	}
+	return lines
+}
+
+// findingsList is the heading and the findings that fit in height lines,
+// scrolled so the finding under the cursor is among them. Under the grid
+// each finding takes one line; beside it (wrap) each is wrapped in full,
+// since the panel is narrow and tall.
+func (m *Model) findingsList(width, height int, wrap bool) []string {
+	st := m.ctx.Styles
+	c := m.check()
+	if height <= 0 {
+		return nil
+	}
+	n := len(c.findings)
+	out := []string{st.Heading.Render(display.Fit("Findings ("+itoa(n)+")", width))}
+	if n == 0 {
+		if height > 1 && len(m.matrix().Activities) > 0 {
+			out = append(out, st.Good.Render(display.Fit("✓ One A and at least one R on every row.", width)))
+		}
+		return out
+	}
+	room := height - 1
+	here := m.here()
+	start := 0
+	if here >= room || (wrap && here > 0) {
+		start = here - room/2
+		if wrap {
+			start = here - 1
+		}
+	}
+	start = max(min(start, n-room), 0)
+	for i := start; i < n && len(out) < height; i++ {
+		mark := "  "
+		if i == here {
+			mark = "› "
+		}
+		line := mark + "! " + where(c.findings[i]) + display.OneLine(c.findings[i].Message)
+		if !wrap {
+			out = append(out, display.Fit(line, width))
+			continue
+		}
+		for k, part := range display.Wrap(line, max(width-4, 1)) {
+			if len(out) >= height {
+				break
+			}
+			if k > 0 {
+				part = "    " + part
+			}
+			out = append(out, display.Fit(part, width))
+		}
+	}
+	return out
+}
+
+// where prefixes a finding with its row number, so the room can find it
+// in a long grid.
+func where(f model.Finding) string {
+	if f.Activity >= 0 {
+		return "row " + itoa(f.Activity+1) + ": "
+	}
+	return ""
+}
+
+// roleCodes gives each role a short, unique column header from the
+// initials of its name.
+func roleCodes(roles []model.Role) []string {
+	codes := make([]string, len(roles))
+	seen := map[string]bool{}
+	for i, r := range roles {
+		name := display.OneLine(roleLabel(r))
+		code := ""
+		for _, w := range strings.Fields(name) {
+			if !smallWords[strings.ToLower(w)] {
+				code += string([]rune(w)[:1])
+			}
+		}
+		code = strings.ToUpper(code)
+		if display.Width(code) < 2 {
+			code = strings.ToUpper(string([]rune(strings.ReplaceAll(name, " ", "") + "??")[:2]))
+		}
+		code = truncate(code, 3)
+		base := code
+		for n := 2; seen[code]; n++ {
+			code = truncate(base, 3-len(itoa(n))) + itoa(n)
+			if n > 99 {
+				code = "#" + itoa(i+1)
+				break
+			}
+		}
+		seen[code] = true
+		codes[i] = code
+	}
+	return codes
+}
+
+// smallWords carry no meaning in an initial: "Head of IT" is HIT, not HOI.
+var smallWords = map[string]bool{"of": true, "the": true, "and": true, "for": true, "&": true, "a": true, "an": true}
+
+// truncate keeps the leading runes of s that fit in width cells.
+func truncate(s string, width int) string {
+	w := 0
+	for i, r := range s {
+		rw := display.Width(string(r))
+		if w+rw > width {
+			return s[:i]
+		}
+		w += rw
+	}
+	return s
+}

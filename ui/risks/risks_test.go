@@ -1,0 +1,521 @@
+package risks
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/muesli/termenv"
+
+	"github.com/roundtable/roundtable/model"
+	"github.com/roundtable/roundtable/model/modeltest"
+	"github.com/roundtable/roundtable/ui/common"
+	"github.com/roundtable/roundtable/ui/theme"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata")
+
+func TestMain(m *testing.M) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	os.Exit(m.Run())
+}
+
+func session() *model.Session {
+	w := model.Workshop{Name: "test", Steps: []model.Step{{Kind: model.StepRisks, Title: "Risks", Prompts: []string{"What keeps you up at night?"}}}}
+	w.Risks.Categories = []string{"alignment", "crisis", "security"}
+	s := model.New("risks-test", model.Meta{Title: "Risks"}, w)
+	s.RACI.Roles = []model.Role{
+		{ID: "comms", Name: "Head of communications"},
+		{ID: "it", Name: "IT lead"},
+	}
+	s.Risks = []model.Risk{
+		{Title: "Customer data leaks through a forum plug-in", Category: "security", Likelihood: 3, Impact: 5, Owner: "it",
+			Treatment: model.Mitigate, Mitigation: "Patch monthly.\nReview plug-ins.", ResidualLikelihood: 1, ResidualImpact: 5, Status: model.RiskOpen, Review: "2026-06-30"},
+		{Title: "Marketing buys a second listening tool", Category: "alignment", Likelihood: 4, Impact: 2, Status: model.RiskOpen},
+		{Title: "Nobody answers a viral complaint", Category: "crisis", Likelihood: 4, Impact: 4, Status: model.RiskOpen},
+		{Title: "Old blog left online", Category: "security", Likelihood: 1, Impact: 2, Status: model.RiskClosed},
+		{Title: "Not yet scored", Category: "crisis", Status: model.RiskOpen},
+	}
+	return s
+}
+
+// rig drives the screen as the root would: edits are applied to the
+// session and shown again at the next revision.
+type rig struct {
+	t      *testing.T
+	m      *Model
+	s      *model.Session
+	rev    int
+	edits  []common.EditMsg
+	status []string
+}
+
+func newRig(t *testing.T, s *model.Session, w, h int) *rig {
+	r := &rig{t: t, s: s}
+	r.m = newModel(common.Context{Styles: theme.New(theme.Dark), Now: time.Now})
+	r.m.SetSession(s, r.rev)
+	r.m.SetSize(w, h)
+	return r
+}
+
+func (r *rig) run(cmd tea.Cmd) {
+	if cmd == nil {
+		return
+	}
+	switch msg := cmd().(type) {
+	case nil:
+	case tea.BatchMsg:
+		for _, c := range msg {
+			r.run(c)
+		}
+	case common.EditMsg:
+		r.edits = append(r.edits, msg)
+		msg.Apply(r.s)
+		r.rev++
+		r.m.SetSession(r.s, r.rev)
+		r.status = append(r.status, msg.Label)
+	case common.StatusMsg:
+		r.status = append(r.status, msg.Text)
+	default:
+		_, c := r.m.Update(msg)
+		r.run(c)
+	}
+}
+
+var named = map[string]tea.KeyType{
+	"enter": tea.KeyEnter, "esc": tea.KeyEsc, "tab": tea.KeyTab, "shift+tab": tea.KeyShiftTab,
+	"right": tea.KeyRight, "left": tea.KeyLeft, "up": tea.KeyUp, "down": tea.KeyDown,
+	"pgdown": tea.KeyPgDown, "pgup": tea.KeyPgUp, "ctrl+s": tea.KeyCtrlS, "backspace": tea.KeyBackspace,
+}
+
+func (r *rig) keys(ks ...string) {
+	for _, k := range ks {
+		msg := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
+		if t, ok := named[k]; ok {
+			msg = tea.KeyMsg{Type: t}
+		}
+		_, cmd := r.m.Update(msg)
+		r.run(cmd)
+	}
+}
+
+func (r *rig) view() string { return ansi.Strip(r.m.View()) }
+
+func (r *rig) wantView(parts ...string) {
+	r.t.Helper()
+	v := r.view()
+	for _, p := range parts {
+		if !strings.Contains(v, p) {
+			r.t.Errorf("the view should show %q:\n%s", p, v)
+		}
+	}
+}
+
+func (r *rig) notView(parts ...string) {
+	r.t.Helper()
+	v := r.view()
+	for _, p := range parts {
+		if strings.Contains(v, p) {
+			r.t.Errorf("the view should not show %q:\n%s", p, v)
+		}
+	}
+}
+
+// listed returns the titles of the list in the order drawn.
+func (r *rig) listed() []string {
+	var out []string
+	for _, i := range r.m.list().idx {
+		out = append(out, r.s.Risks[i].Title)
+	}
+	return out
+}
+
+// largeAt opens modeltest.Large() on its risk register.
+func largeAt(tb testing.TB, w, h int) *rig {
+	s := modeltest.Large()
+	r := &rig{s: s}
+	if t, ok := tb.(*testing.T); ok {
+		r.t = t
+	}
+	r.m = newModel(common.Context{Styles: theme.New(theme.Dark), Now: time.Now})
+	r.m.SetSession(s, 1)
+	r.m.SetSize(w, h)
+	return r
+}
+
+func TestListIsSortedByScoreAndSToggles(t *testing.T) {
+	r := newRig(t, session(), 80, 24)
+	want := []string{"Nobody answers a viral complaint", "Customer data leaks through a forum plug-in",
+		"Marketing buys a second listening tool", "Old blog left online", "Not yet scored"}
+	if got := r.listed(); strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("by score: %v", got)
+	}
+	r.wantView("Ask the room: What keeps you up at night?", "› ! 4×4 16 HIGH Nobody answers a viral complaint", "3×5 15 HIGH", "4×2  8 MED", "1×2  2 LOW", "not scored  Not yet scored", "by score")
+	r.keys("j", "s")
+	if got := r.listed(); got[0] != "Customer data leaks through a forum plug-in" || got[2] != "Nobody answers a viral complaint" {
+		t.Errorf("s should show register order: %v", got)
+	}
+	r.wantView("in register order", "›   3×5 15 HIGH Customer data leaks")
+	if r.s.Risks[r.m.sel].Title != "Customer data leaks through a forum plug-in" {
+		t.Error("sorting should keep the selection on its risk")
+	}
+	r.keys("s")
+	r.wantView("by score")
+}
+
+func TestMovingThroughTheList(t *testing.T) {
+	r := largeAt(t, 80, 24)
+	first := r.m.sel
+	r.keys("j", "down")
+	if p := r.m.list().pos[r.m.sel]; p != 2 {
+		t.Errorf("j and down should reach the third risk, at %d", p)
+	}
+	r.keys("k", "up", "up")
+	if r.m.sel != first {
+		t.Error("k and up should stop at the first risk")
+	}
+	r.keys("pgdown")
+	if p := r.m.list().pos[r.m.sel]; p < 5 || r.m.top == 0 {
+		t.Errorf("pgdown should move a page (at %d, top %d)", p, r.m.top)
+	}
+	r.keys("G")
+	last := r.s.Risks[r.m.sel]
+	if p := r.m.list().pos[r.m.sel]; p != 999 {
+		t.Errorf("G should reach the last risk, at %d", p)
+	}
+	r.wantView("› ", titleStart(last.Title))
+	r.keys("pgup", "g")
+	if r.m.sel != first || r.m.top != 0 {
+		t.Error("g should go back to the top")
+	}
+}
+
+// titleStart cuts a title as a narrow list shows its start.
+func titleStart(title string) string {
+	if len(title) > 12 {
+		return title[:12]
+	}
+	return title
+}
+
+func TestFilterNarrowsTheListAndEscClearsIt(t *testing.T) {
+	r := newRig(t, session(), 80, 24)
+	r.keys("/")
+	if !r.m.Typing() {
+		t.Fatal("/ should give the keys to the filter")
+	}
+	r.keys("sec", "u")
+	if got := r.listed(); len(got) != 2 || got[0] != "Customer data leaks through a forum plug-in" {
+		t.Errorf("filter secu shows %v", got)
+	}
+	r.keys("enter")
+	if r.m.Typing() {
+		t.Error("enter should keep the filter and give the keys back")
+	}
+	r.wantView(`showing 2 of 5 risks`, `filter "secu"`)
+	r.notView("Nobody answers")
+	// The owner's role name matches too.
+	r.keys("/", "backspace", "backspace", "backspace", "backspace", "it lead", "enter")
+	if got := r.listed(); len(got) != 1 || got[0] != "Customer data leaks through a forum plug-in" {
+		t.Errorf("filter by owner shows %v", got)
+	}
+	r.keys("/", "esc")
+	if len(r.listed()) != 5 || r.m.Typing() {
+		t.Errorf("esc should clear the filter: %v", r.listed())
+	}
+	r.notView("filter")
+}
+
+func TestHeatMapCountsAndFiltersByCell(t *testing.T) {
+	r := newRig(t, session(), 80, 24)
+	// Row for impact 4: likelihood 4 holds the viral complaint, a high risk.
+	r.wantView(" 4    · L    · M    · H    1 H    · C ", " 5    · M    · H    1 H    · C    · C ", "L low, M medium, H high, C critical")
+	r.keys("tab")
+	if r.m.Typing() {
+		t.Error("the map takes no text")
+	}
+	r.wantView(" 4    · L    · M    · H [  1 H]   · C ", "cell L4×I4")
+	if got := r.listed(); len(got) != 1 || got[0] != "Nobody answers a viral complaint" {
+		t.Errorf("tab should filter to the selected risk's cell: %v", got)
+	}
+	r.keys("k", "h")
+	r.wantView(" 5    · M    · H [  1 H]   · C ", "cell L3×I5")
+	if got := r.listed(); len(got) != 1 || got[0] != "Customer data leaks through a forum plug-in" {
+		t.Errorf("moving on the map should filter to L3×I5: %v", got)
+	}
+	r.keys("j", "j", "j")
+	r.wantView("No risk matches", "showing 0 of 5")
+	// Back on the list the cell still filters; x shows every cell.
+	r.keys("up", "up", "up", "tab")
+	r.wantView("›   3×5 15 HIGH Customer data leaks", "cell L3×I5")
+	r.keys("x")
+	if len(r.listed()) != 5 {
+		t.Errorf("x should show every risk: %v", r.listed())
+	}
+	r.notView("cell L", "[")
+	// The map stops at its edges.
+	r.keys("tab", "l", "l", "l", "l", "l", "k", "k", "k")
+	if r.m.mapL != 5 || r.m.mapI != 5 {
+		t.Errorf("the map cursor went to L%d×I%d", r.m.mapL, r.m.mapI)
+	}
+}
+
+func TestFlagsOnSeriousRisksAppearAndClear(t *testing.T) {
+	r := newRig(t, session(), 80, 24)
+	r.wantView("! 1 serious without owner or mitigation", "! no owner, no mitigation")
+	// e opens the form on the flagged risk; give it an owner and a plan.
+	r.keys("e")
+	if !r.m.Typing() {
+		t.Fatal("e should open the form")
+	}
+	r.keys("tab", "tab", "tab", "tab", "right", "right", "tab", "right", "tab", "Staff the weekend rota.", "ctrl+s")
+	got := r.s.Risks[2]
+	if got.Owner != "it" || got.Treatment != model.Mitigate || string(got.Mitigation) != "Staff the weekend rota." {
+		t.Fatalf("the form saved %+v", got)
+	}
+	if got.Likelihood != 4 || got.Impact != 4 || got.Category != "crisis" || got.Status != model.RiskOpen {
+		t.Errorf("untouched fields changed: %+v", got)
+	}
+	r.notView("! 1 serious", "no owner", "! 4×4")
+	r.wantView("IT lead", "Mitigation: Staff the weekend rota.")
+	if want := "changed risk Nobody answers a viral complaint"; r.status[len(r.status)-1] != want {
+		t.Errorf("status %q", r.status[len(r.status)-1])
+	}
+}
+
+func TestAddARiskWithEveryField(t *testing.T) {
+	r := newRig(t, session(), 100, 40)
+	r.keys("a", "Press calls at night", "tab", "right", "right", "tab", "right", "right", "tab", "right", "right", "right", "right", "right",
+		"tab", "right", "tab", "right", "right", "tab", "Brief the duty officer.", "tab", "right", "tab", "right", "right", "tab", "right", "tab", "2026-07-01", "ctrl+s")
+	if len(r.s.Risks) != 6 {
+		t.Fatalf("a then ctrl+s left %d risks", len(r.s.Risks))
+	}
+	want := model.Risk{Title: "Press calls at night", Category: "crisis", Likelihood: 2, Impact: 5, Owner: "comms",
+		Treatment: model.Accept, Mitigation: "Brief the duty officer.", ResidualLikelihood: 1, ResidualImpact: 2,
+		Status: model.RiskInProgress, Review: "2026-07-01"}
+	if got := r.s.Risks[5]; got != want {
+		t.Errorf("added %+v\nwant  %+v", got, want)
+	}
+	if r.m.sel != 5 {
+		t.Error("the new risk should be selected")
+	}
+	r.wantView("›   2×5 10 HIGH Press calls at night", "Head of communications", "crisis", "accept")
+}
+
+func TestFormChecksTheReviewDateAndTitle(t *testing.T) {
+	r := newRig(t, session(), 100, 40)
+	r.keys("a", "ctrl+s")
+	r.wantView("! Risk: required — please fill it in")
+	r.keys("Typo date")
+	for range 10 {
+		r.keys("tab")
+	}
+	r.keys("30/06/2026", "ctrl+s")
+	r.wantView("write the date as YYYY-MM-DD")
+	if len(r.s.Risks) != 5 {
+		t.Error("a bad date must not be saved")
+	}
+	r.keys("esc")
+	if r.m.Typing() || len(r.edits) != 0 {
+		t.Error("esc should close the form without an edit")
+	}
+}
+
+func TestCategoryCanBeTyped(t *testing.T) {
+	r := newRig(t, session(), 100, 40)
+	r.keys("a", "Vendor folds", "tab", "left", "tab", "vendor", "ctrl+s")
+	if got := r.s.Risks[5].Category; got != "vendor" {
+		t.Errorf("typed category saved as %q", got)
+	}
+}
+
+func TestDeleteAsksFirst(t *testing.T) {
+	r := newRig(t, session(), 80, 24)
+	r.keys("j", "d")
+	r.wantView("Delete risk Customer data leaks through a forum plug-in?", "Score 3×5 = 15 (high), owner IT lead.")
+	r.keys("esc")
+	if len(r.s.Risks) != 5 || len(r.edits) != 0 {
+		t.Fatal("esc should keep the risk")
+	}
+	r.keys("d", "n")
+	if len(r.s.Risks) != 5 {
+		t.Fatal("n should keep the risk")
+	}
+	r.keys("d", "y")
+	if len(r.s.Risks) != 4 || r.s.Risks[0].Title == "Customer data leaks through a forum plug-in" {
+		t.Errorf("y should delete it: %+v", r.s.Risks)
+	}
+	if r.status[len(r.status)-1] != "deleted risk Customer data leaks through a forum plug-in" {
+		t.Errorf("status %q", r.status[len(r.status)-1])
+	}
+	// A stale delete (the list changed under it) touches nothing.
+	before := len(r.s.Risks)
+	r.keys("d")
+	r.s.Risks[r.m.sel].Title = "renamed elsewhere"
+	r.keys("y")
+	if len(r.s.Risks) != before {
+		t.Error("a delete must not remove a different risk")
+	}
+}
+
+func TestOwnerFromTheRACIRoles(t *testing.T) {
+	s := session()
+	s.Risks[1].Owner = "gone"
+	r := newRig(t, s, 80, 24)
+	r.wantView("? gone")
+	r.keys("j", "j", "e", "tab", "tab", "tab", "tab")
+	r.wantView("‹ ? gone (no longer in the grid) ›")
+	r.keys("right")
+	r.wantView("‹ (nobody yet) ›")
+	r.keys("right")
+	r.wantView("‹ Head of communications ›")
+}
+
+func TestHostileTextKeepsTheListAligned(t *testing.T) {
+	s := session()
+	s.Risks[0].Title = "Line\nbreak\x1b[31m red \u202e 長い名前のリスクです"
+	s.Risks[0].Category = "\x00\x07"
+	s.RACI.Roles[1].Name = "IT\tlead\r"
+	for _, w := range []int{80, 125, 160} {
+		r := newRig(t, s, w, 45)
+		v := r.m.View()
+		if strings.Contains(v, "\x1b[31m") {
+			t.Error("a title's escape sequence reached the terminal")
+		}
+		lines := strings.Split(ansi.Strip(v), "\n")
+		col := -1
+		first := r.m.promptH() + 2
+		for _, l := range lines[first : first+5] {
+			// The owner column starts at the same cell on every row,
+			// whatever bytes the title holds.
+			at := strings.Index(l, "(nobody)")
+			if at < 0 {
+				at = strings.Index(l, "IT lead")
+			}
+			got := ansi.StringWidth(l[:max(at, 0)])
+			if col >= 0 && got != col || at < 0 {
+				t.Errorf("at %d the owner column moved to %d from %d:\n%s", w, got, col, ansi.Strip(v))
+			}
+			col = got
+		}
+	}
+}
+
+func golden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name+".golden")
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to write it)", err)
+	}
+	if string(want) != got {
+		t.Errorf("%s differs from the golden file:\n%s\nwant:\n%s", name, got, want)
+	}
+}
+
+func TestGoldenViews(t *testing.T) {
+	for _, sz := range [][2]int{{80, 24}, {160, 45}} {
+		name := fmt.Sprintf("-%dx%d", sz[0], sz[1])
+		r := newRig(t, session(), sz[0], sz[1])
+		r.keys("j")
+		golden(t, "small"+name, r.view())
+		l := largeAt(t, sz[0], sz[1])
+		l.keys("j", "tab", "h")
+		golden(t, "large"+name, l.view())
+	}
+}
+
+func TestEverySizeFits(t *testing.T) {
+	states := map[string]*rig{
+		"small": newRig(t, session(), 80, 24),
+		"large": largeAt(t, 80, 24),
+		"map":   largeAt(t, 80, 24),
+		"form":  newRig(t, session(), 80, 24),
+		"empty": newRig(t, model.New("e", model.Meta{}, model.Workshop{}), 80, 24),
+	}
+	states["large"].keys("G")
+	states["map"].keys("tab", "/", "risk 1")
+	states["form"].keys("e")
+	for name, r := range states {
+		for w := 0; w <= 300; w += 7 {
+			for h := 0; h <= 80; h += 5 {
+				r.m.SetSize(w, h)
+				v := r.m.View()
+				lines := strings.Split(v, "\n")
+				if v != "" && len(lines) > h {
+					t.Fatalf("%s at %dx%d: %d lines", name, w, h, len(lines))
+				}
+				for _, l := range lines {
+					if ansi.StringWidth(l) > w {
+						t.Fatalf("%s at %dx%d: line too wide: %q", name, w, h, l)
+					}
+				}
+			}
+		}
+	}
+}
+
+func BenchmarkRisksView(b *testing.B) {
+	for _, sz := range [][2]int{{80, 24}, {160, 45}, {300, 80}} {
+		b.Run(fmt.Sprintf("%dx%d", sz[0], sz[1]), func(b *testing.B) {
+			r := largeAt(b, sz[0], sz[1])
+			for i := 0; b.Loop(); i++ {
+				// A new revision each frame, as if every frame followed an edit:
+				// the list is sorted and the map counted again.
+				r.m.SetSession(r.s, i+2)
+				_ = r.m.View()
+			}
+		})
+	}
+}
+
+func BenchmarkRisksViewSameRev(b *testing.B) {
+	r := largeAt(b, 160, 45)
+	for b.Loop() {
+		_ = r.m.View()
+	}
+}
+
+func BenchmarkRisksUpdate(b *testing.B) {
+	r := largeAt(b, 160, 45)
+	keys := []tea.KeyMsg{{Type: tea.KeyRunes, Runes: []rune{'j'}}, {Type: tea.KeyDown}, {Type: tea.KeyRunes, Runes: []rune{'k'}}}
+	for i := 0; b.Loop(); i++ {
+		r.m.Update(keys[i%len(keys)])
+		_ = r.m.View()
+	}
+}
+
+// BenchmarkRisksMapMove moves on the heat map: every move filters the
+// thousand risks to a new cell.
+func BenchmarkRisksMapMove(b *testing.B) {
+	r := largeAt(b, 160, 45)
+	r.m.Update(tea.KeyMsg{Type: tea.KeyTab})
+	keys := []tea.KeyMsg{{Type: tea.KeyRunes, Runes: []rune{'h'}}, {Type: tea.KeyRunes, Runes: []rune{'l'}}}
+	for i := 0; b.Loop(); i++ {
+		r.m.Update(keys[i%len(keys)])
+		_ = r.m.View()
+	}
+}
+
+// BenchmarkRisksFilterKey types a letter into the filter of a thousand risks.
+func BenchmarkRisksFilterKey(b *testing.B) {
+	r := largeAt(b, 160, 45)
+	r.m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'/'}})
+	keys := []tea.KeyMsg{{Type: tea.KeyRunes, Runes: []rune{'o'}}, {Type: tea.KeyBackspace}}
+	for i := 0; b.Loop(); i++ {
+		r.m.Update(keys[i%len(keys)])
+		_ = r.m.View()
+	}
+}
