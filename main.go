@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"strings"
 	"text/tabwriter"
@@ -17,6 +18,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/roundtable/roundtable/model"
+	"github.com/roundtable/roundtable/model/plan"
 	"github.com/roundtable/roundtable/model/store"
 	"github.com/roundtable/roundtable/ui"
 	"github.com/roundtable/roundtable/workshops"
@@ -96,6 +98,7 @@ Without a command it opens the home screen.`,
 		newListCommand(a),
 		newWorkshopsCommand(a),
 		newValidateCommand(a),
+		newExportCommand(a),
 	)
 	return root
 }
@@ -282,6 +285,97 @@ Exits non-zero when there is any problem.`,
 			return nil
 		},
 	}
+}
+
+func newExportCommand(a *app) *cobra.Command {
+	var (
+		output string
+		stdout bool
+		csvDir string
+	)
+	cmd := &cobra.Command{
+		Use:   "export SESSION",
+		Short: "Write a session's plan as Markdown",
+		Long: `Write the plan of a session as GitHub-flavoured Markdown, without opening
+the program. The session is read only, so this works while another
+terminal has it open.
+
+Without -o the plan goes to <session-id>-plan.md in the current folder and
+its path is printed. An existing file is replaced, as with -o in other
+tools; the message says so.
+
+With --csv DIR the RACI matrix, the risk register and the action items are
+written to DIR as CSV files a spreadsheet opens as they are; the plan is
+then written only when -o or --stdout asks for it.`,
+		Example: `  roundtable export acme
+  roundtable export acme -o board/plan.md
+  roundtable export acme --stdout | less
+  roundtable export acme --csv sheets`,
+		Args:              cobra.ExactArgs(1),
+		ValidArgsFunction: a.completeSessions,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			h, err := a.store().Open(args[0], true)
+			if err != nil {
+				return err
+			}
+			defer h.Close()
+			sess := h.Session
+			out := cmd.OutOrStdout()
+			if csvDir != "" {
+				if err := os.MkdirAll(csvDir, 0o700); err != nil {
+					return fmt.Errorf("creating the folder for the CSV files: %w", err)
+				}
+				for _, f := range plan.CSVFiles(sess) {
+					if err := writeExport(out, filepath.Join(csvDir, f.Name), f.Data); err != nil {
+						return err
+					}
+				}
+				if output == "" && !stdout {
+					return nil
+				}
+			}
+			doc := plan.Markdown(sess)
+			if stdout {
+				_, err := out.Write(doc)
+				return err
+			}
+			if output == "" {
+				output = plan.FileName(sess)
+			}
+			return writeExport(out, output, doc)
+		},
+	}
+	cmd.Flags().StringVarP(&output, "output", "o", "", "write the plan to `FILE` (default <session-id>-plan.md in the current folder)")
+	cmd.Flags().BoolVar(&stdout, "stdout", false, "write the plan to standard output instead of a file")
+	cmd.Flags().StringVar(&csvDir, "csv", "", "write the RACI matrix, risks and actions as CSV files into `DIR` (and the plan only with -o or --stdout)")
+	cmd.MarkFlagsMutuallyExclusive("output", "stdout")
+	_ = cmd.MarkFlagDirname("csv")
+	return cmd
+}
+
+// writeExport writes an exported document and says where, and whether it
+// replaced a file that was there.
+func writeExport(out io.Writer, path string, data []byte) error {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return err
+	}
+	info, err := os.Stat(abs)
+	switch {
+	case err == nil && info.IsDir():
+		return fmt.Errorf("%s is a folder; give a file name, e.g. -o %s", abs, filepath.Join(path, "plan.md"))
+	case err == nil:
+		if err := store.WriteExport(abs, data); err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "replaced %s\n", abs)
+		return nil
+	}
+	if err := store.WriteExport(abs, data); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "wrote %s\n", abs)
+	return nil
 }
 
 // completeSessions offers session ids, with their titles, to the shell.

@@ -96,6 +96,11 @@ type App struct {
 	// unknown keys in its file.
 	pending *store.Handle
 
+	// timers are the step timers by step index; timerGen tells the tick
+	// of the running timer from stale ones.
+	timers   map[int]*stepTimer
+	timerGen int
+
 	status    string
 	statusErr error
 
@@ -197,6 +202,8 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.key(msg)
 	case common.EditMsg:
 		return a, a.apply(msg)
+	case timerTickMsg:
+		return a, a.timerTick(msg)
 	case autosaveMsg:
 		if msg.gen == a.gen {
 			a.saveDue = false
@@ -241,6 +248,8 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, closeHandleCmd(h)
 	case hangupMsg:
 		return a, a.quit()
+	case exportAskMsg, exportReplaceMsg, exportedMsg:
+		return a, a.exporting(msg)
 	case common.OpenMsg:
 		return a, a.openCmd(msg.Ref, msg.ReadOnly)
 	case common.NewSessionMsg:
@@ -322,6 +331,12 @@ func (a *App) key(msg tea.KeyMsg) tea.Cmd {
 			return a.redoChange()
 		case key.Matches(msg, keys.Keys.Back):
 			return a.leave()
+		case key.Matches(msg, keys.Keys.Export):
+			return a.exportCmd()
+		case key.Matches(msg, timerKeys.Toggle):
+			return a.toggleTimer()
+		case key.Matches(msg, timerKeys.Extend):
+			return a.extendTimer()
 		}
 	}
 	return a.forward(a.current(), msg)
@@ -341,6 +356,7 @@ func (a *App) goStep(i int) tea.Cmd {
 		return nil
 	}
 	a.sess.Step = i
+	a.pauseOtherTimers()
 	if a.readOnly {
 		a.steps.SetSession(a.sess, a.rev)
 		return nil
@@ -499,6 +515,7 @@ func (a *App) closeCmd() tea.Cmd {
 	a.saver.close()
 	a.handle, a.sess, a.saver, a.steps = nil, nil, nil, nil
 	a.undo, a.redo = nil, nil
+	a.timers, a.timerGen = nil, a.timerGen+1
 	a.readOnly = false
 	return func() tea.Msg { return closedMsg{err: h.Close()} }
 }
@@ -571,6 +588,7 @@ func (a *App) enter(h *store.Handle) tea.Cmd {
 	a.saver = &saver{handle: h}
 	a.rev, a.savedRev, a.gen, a.saveDue = 0, 0, 0, false
 	a.undo, a.redo = nil, nil
+	a.timers, a.timerGen = nil, a.timerGen+1
 	a.statusErr = nil
 	a.steps = steps.New(a.ctx, a.sess, a.rev)
 	a.active = stepScreen

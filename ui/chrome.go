@@ -29,14 +29,18 @@ func (a *App) header() string {
 	}
 	n := len(a.sess.Workshop.Steps)
 	cur := min(max(a.sess.Step, 0), max(n-1, 0))
-	where := fmt.Sprintf("Step %d of %d", cur+1, n)
-	if n == 0 {
-		where = "No steps in this workshop"
-	} else if step := a.sess.Workshop.Steps[cur]; step.Timebox > 0 {
-		where += fmt.Sprintf(" · about %d min", step.Timebox)
+	right := st.Heading.Render("No steps in this workshop")
+	if n > 0 {
+		where := st.Heading.Render(fmt.Sprintf("Step %d of %d", cur+1, n))
+		// The step timer sits beside where the group is; on a narrow
+		// terminal it says the same in fewer words.
+		right = where + a.timerView(cur, false)
+		if display.Width(right) > a.width/2 {
+			right = where + a.timerView(cur, true)
+		}
 	}
 	left := st.Title.Render("Roundtable") + st.Muted.Render(" › ") + st.Heading.Render(display.OneLine(a.sess.Meta.Title))
-	return spread(left, st.Heading.Render(where), a.width) + "\n" + a.stepBar(cur)
+	return spread(left, right, a.width) + "\n" + a.stepBar(cur)
 }
 
 // stepBar lists every step with the current one marked. When the names do
@@ -179,7 +183,7 @@ func (h helpKeys) global() []key.Binding {
 	}
 	bs := []key.Binding{}
 	if h.app.active == stepScreen && h.app.sess != nil {
-		bs = append(bs, k.PrevStep, k.NextStep, k.Jump, k.Undo, k.Redo, k.Back)
+		bs = append(bs, k.PrevStep, k.NextStep, k.Jump, k.Undo, k.Redo, k.Back, timerKeys.Toggle, timerKeys.Extend, k.Export)
 	}
 	return append(bs, k.Help, k.Quit)
 }
@@ -187,6 +191,11 @@ func (h helpKeys) global() []key.Binding {
 func (h helpKeys) ShortHelp() []key.Binding {
 	g := h.global()
 	short := h.screen.ShortHelp()
+	if t, ok := h.screen.(common.Typer); ok && t.Typing() {
+		// While a field or the screen's own box has the keys, the step
+		// keys do nothing, so the help shows only what does.
+		return append(short, g...)
+	}
 	if h.app.active == stepScreen && h.app.dialog == nil {
 		// The step keys lead: they are what a facilitator needs first.
 		return append(append([]key.Binding{keys.Keys.PrevStep, keys.Keys.NextStep, keys.Keys.Back}, short...), keys.Keys.Help, keys.Keys.Quit)

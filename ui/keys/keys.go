@@ -15,6 +15,7 @@ type Global struct {
 	Back     key.Binding
 	Undo     key.Binding
 	Redo     key.Binding
+	Export   key.Binding
 }
 
 // Keys is the key contract.
@@ -28,6 +29,7 @@ var Keys = Global{
 	Back:     key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "home")),
 	Undo:     key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo")),
 	Redo:     key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "redo")),
+	Export:   key.NewBinding(key.WithKeys("ctrl+e"), key.WithHelp("ctrl+e", "export the plan")),
 }
 
 // Move is the movement inside a list or view.

@@ -2,14 +2,26 @@ package steps
 
 import (
 	"github.com/roundtable/roundtable/model"
+	"github.com/roundtable/roundtable/ui/assessment"
 	"github.com/roundtable/roundtable/ui/common"
 	"github.com/roundtable/roundtable/ui/drill"
+	"github.com/roundtable/roundtable/ui/listen"
+	"github.com/roundtable/roundtable/ui/objectives"
+	"github.com/roundtable/roundtable/ui/raci"
+	"github.com/roundtable/roundtable/ui/review"
+	"github.com/roundtable/roundtable/ui/risks"
 )
 
 // screens makes the interactive screen of each kind of step that has one.
 // A kind without one shows its read-only page.
 var screens = map[model.StepKind]func(common.Context) common.StepScreen{
-	model.StepDrill: drill.New,
+	model.StepAssessment: assessment.New,
+	model.StepDrill:      drill.New,
+	model.StepListen:     listen.New,
+	model.StepObjectives: objectives.New,
+	model.StepRACI:       raci.New,
+	model.StepReview:     review.New,
+	model.StepRisks:      risks.New,
 }
 
 // screen returns the interactive screen of the current step, made on first

@@ -1,0 +1,182 @@
+package plan
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// md is text that is already Markdown: the plan's own words, or user text
+// that went through esc. The writer takes only md, so user text cannot reach
+// the plan without being escaped.
+type md string
+
+// esc turns any user text into one line of inert Markdown, for a table cell,
+// a heading, a list item or a paragraph alike:
+//
+//   - line breaks of every kind (LF, CR, NEL, U+2028, U+2029, VT, FF) become
+//     " / ", since a newline would end a table row or start a new block;
+//     tabs and runs of spaces become one space; the ends are trimmed, so no
+//     indentation makes a code block and no trailing spaces a line break;
+//   - control characters, direction overrides and byte-order marks are
+//     dropped: they would reach the file invisibly or reorder what a reader
+//     sees;
+//   - \ ` * _ [ ] < > | ~ & @ # $ are always backslash-escaped: emphasis,
+//     code, links, tables, strikethrough, entities, HTML, mentions, headings
+//     and GitHub's maths cannot start;
+//   - a leading - + = or digits followed by . or ) are escaped, so no list,
+//     thematic break or heading underline starts where the text does;
+//   - the ":" after a scheme-like word ("http:", "javascript:") and the "."
+//     of a leading "www." are escaped, so no bare link is recognised.
+func esc(s string) md {
+	if plain(s) {
+		return md(s)
+	}
+	var b strings.Builder
+	b.Grow(len(s) + len(s)/8 + 4)
+	// gap is what separates the next character from the last one written:
+	// nothing, a space, or a line break.
+	const (
+		gapNone = iota
+		gapSpace
+		gapBreak
+	)
+	gap := gapNone
+	leadDigits := true
+	for i, r := range s {
+		switch {
+		case lineBreak(r):
+			if b.Len() > 0 {
+				gap = gapBreak
+			}
+			continue
+		case r == '\t' || unicode.IsSpace(r):
+			if b.Len() > 0 && gap == gapNone {
+				gap = gapSpace
+			}
+			continue
+		case dropped(r):
+			continue
+		}
+		switch gap {
+		case gapSpace:
+			b.WriteByte(' ')
+			leadDigits = false
+		case gapBreak:
+			b.WriteString(" / ")
+			leadDigits = false
+		}
+		gap = gapNone
+		start := b.Len() == 0
+		if r >= utf8.RuneSelf {
+			b.WriteRune(r)
+			leadDigits = false
+			continue
+		}
+		c := byte(r)
+		if needsEscape(c, start, leadDigits, b.String(), s[i+1:]) {
+			b.WriteByte('\\')
+		}
+		b.WriteByte(c)
+		leadDigits = leadDigits && c >= '0' && c <= '9'
+	}
+	return md(b.String())
+}
+
+// needsEscape decides for one ASCII character c, given what was written
+// before it and what follows it in the source.
+func needsEscape(c byte, start, leadDigits bool, before, after string) bool {
+	switch c {
+	case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '&', '@', '#', '$':
+		return true
+	case '-', '+', '=':
+		return start
+	case '.', ')':
+		if leadDigits && !start {
+			return true
+		}
+		return c == '.' && wwwBefore(before)
+	case ':':
+		return asciiLetter(lastByte(before)) && after != "" && !startsWithSpace(after)
+	}
+	return false
+}
+
+// wwwBefore reports whether the text written so far ends in a word "www".
+func wwwBefore(before string) bool {
+	n := len(before)
+	if n < 3 || !strings.EqualFold(before[n-3:], "www") {
+		return false
+	}
+	return n == 3 || !(asciiLetter(before[n-4]) || before[n-4] >= '0' && before[n-4] <= '9')
+}
+
+func lastByte(s string) byte {
+	if s == "" {
+		return 0
+	}
+	return s[len(s)-1]
+}
+
+func asciiLetter(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+}
+
+func startsWithSpace(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsSpace(r)
+}
+
+// lineBreak reports whether r ends a line in some system or renderer.
+func lineBreak(r rune) bool {
+	switch r {
+	case '\n', '\r', '\v', '\f', '\u0085', '\u2028', '\u2029':
+		return true
+	}
+	return false
+}
+
+// dropped reports whether r is left out of the plan: control characters,
+// the invisible characters that change the direction of the text around
+// them, and the byte-order mark.
+func dropped(r rune) bool {
+	switch {
+	case unicode.IsControl(r):
+		return true
+	case r >= '\u202A' && r <= '\u202E', r >= '\u2066' && r <= '\u2069', r == '\uFEFF':
+		return true
+	}
+	return false
+}
+
+// plain reports whether s can go into the plan as it is: printable ASCII
+// with nothing Markdown reads as structure, single spaces, and no space at
+// either end. Most of a session's text is, and is copied without work.
+func plain(s string) bool {
+	if s == "" {
+		return true
+	}
+	switch s[0] {
+	case ' ', '-', '+', '=', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		return false
+	}
+	if s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c < 0x20 || c >= 0x7f:
+			return false
+		case c == ' ' && s[i+1] == ' ':
+			return false
+		case c == '.' && wwwBefore(s[:i]):
+			return false
+		}
+		switch c {
+		case '\\', '`', '*', '_', '[', ']', '<', '>', '|', '~', '&', '@', '#', '$', ':':
+			return false
+		}
+	}
+	return true
+}
