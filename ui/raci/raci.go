@@ -118,6 +118,14 @@ func (m *Model) check() *checks {
 		if f.Activity >= 0 && f.Activity < len(c.byRow) && c.byRow[f.Activity] < 0 {
 			c.byRow[f.Activity] = i
 		}
+		if f.Kind == model.ManyAccountable && f.Activity >= 0 && f.Activity < len(mx.Activities) {
+			// Every role holding one of the competing As shares the finding.
+			for id, l := range mx.Activities[f.Activity].Cells {
+				if l == model.Accountable {
+					c.flagged[id] = true
+				}
+			}
+		}
 		if f.Role != "" {
 			c.flagged[f.Role] = true
 			if _, ok := c.byRole[f.Role]; !ok && f.Activity < 0 {

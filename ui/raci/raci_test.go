@@ -210,7 +210,7 @@ func TestTwoAccountableShowFindingExplainedAndClearWhenFixed(t *testing.T) {
 	if got := r.lastStatus(); got != "RACI: A for IT lead on Write posts" {
 		t.Errorf("status %q", got)
 	}
-	r.wantView("Write posts!", "IL!", "! row 1: \"Write posts\" has 2 accountable roles")
+	r.wantView("Write posts!", "IL!", "HC!", "! row 1: \"Write posts\" has 2 accountable roles")
 	// The cursor is on the row: the finding is explained under the grid.
 	lines := strings.Split(r.view(), "\n")
 	explained := false
@@ -226,7 +226,7 @@ func TestTwoAccountableShowFindingExplainedAndClearWhenFixed(t *testing.T) {
 	r.keys("j")
 	r.wantView("✓ No rule broken on this row or column.")
 	r.keys("k", "i")
-	r.notView("2 accountable", "Write posts!", "IL!")
+	r.notView("2 accountable", "Write posts!", "IL!", "HC!")
 	r.wantView("Findings (0)", "✓ One A and at least one R on every row.")
 }
 
