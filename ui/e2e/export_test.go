@@ -1,50 +1,56 @@
-package main
+package e2e
 
 import (
 	"bytes"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/adrg/xdg"
 
 	"github.com/roundtable/roundtable/model/plan"
 	"github.com/roundtable/roundtable/model/store"
 )
 
-// cli runs the command line in process with its own data folder.
-func cli(t *testing.T, data string, args ...string) (string, error) {
-	t.Helper()
-	var out, errOut bytes.Buffer
-	root := newRootCommand(strings.NewReader(""), &out, &errOut)
-	root.SetArgs(append([]string{"--data-dir", data}, args...))
-	err := root.Execute()
-	return out.String() + errOut.String(), err
-}
-
-// sampleSession creates the sample session and returns its id.
-func sampleSession(t *testing.T) (data, id string) {
+// exportSession makes the sample session and returns the environment, the
+// data folder's store and the session's id.
+func exportSession(t *testing.T) (env []string, st *store.Store, id string) {
 	t.Helper()
 	home := t.TempDir()
-	t.Setenv("XDG_CONFIG_HOME", filepath.Join(home, "config"))
-	t.Setenv("XDG_DATA_HOME", filepath.Join(home, "share"))
-	t.Setenv(store.EnvDataDir, "")
-	xdg.Reload()
-	data = filepath.Join(home, "data")
-	out, err := cli(t, data, "new", "Northwind plan", "--sample", "--no-open")
+	env = testEnv(t, home)
+	out, _, err := roundtable(t, env, "new", "Northwind plan", "--sample", "--no-open")
 	if err != nil {
-		t.Fatalf("new: %v\n%s", err, out)
+		t.Fatalf("new: %v", err)
 	}
-	lines := strings.Split(strings.TrimSpace(out), "\n")
-	return data, lines[len(lines)-1]
+	return env, store.New(filepath.Join(home, "data", "roundtable")), lastLine(out)
+}
+
+// roundtableIn runs the binary in folder dir, its output and errors together.
+func roundtableIn(t *testing.T, env []string, dir string, args ...string) (string, error) {
+	t.Helper()
+	var out bytes.Buffer
+	cmd := exec.Command(binary, args...)
+	cmd.Env, cmd.Dir = env, dir
+	cmd.Stdout, cmd.Stderr = &out, &out
+	err := cmd.Run()
+	return out.String(), err
+}
+
+// samplePlan is the plan of session id as the store reads it now.
+func samplePlan(t *testing.T, st *store.Store, id string) []byte {
+	t.Helper()
+	h, err := st.Open(id, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer h.Close()
+	return plan.Markdown(h.Session)
 }
 
 func TestExportWritesThePlanInTheCurrentFolder(t *testing.T) {
-	data, id := sampleSession(t)
+	env, st, id := exportSession(t)
 	dir := t.TempDir()
-	t.Chdir(dir)
-	out, err := cli(t, data, "export", id[:10])
+	out, err := roundtableIn(t, env, dir, "export", id[:10])
 	if err != nil {
 		t.Fatalf("export: %v\n%s", err, out)
 	}
@@ -56,11 +62,7 @@ func TestExportWritesThePlanInTheCurrentFolder(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h, err := store.New(data).Open(id, true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, plan.Markdown(h.Session)) {
+	if !bytes.Equal(got, samplePlan(t, st, id)) {
 		t.Fatal("the file is not the session's plan")
 	}
 	if !bytes.HasPrefix(got, []byte("# Northwind plan\n")) {
@@ -71,7 +73,7 @@ func TestExportWritesThePlanInTheCurrentFolder(t *testing.T) {
 	if err := os.WriteFile(path, []byte("old"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	out, err = cli(t, data, "export", id)
+	out, err = roundtableIn(t, env, dir, "export", id)
 	if err != nil || out != "replaced "+path+"\n" {
 		t.Fatalf("second export: %v, printed %q", err, out)
 	}
@@ -80,16 +82,16 @@ func TestExportWritesThePlanInTheCurrentFolder(t *testing.T) {
 	}
 }
 
-func TestExportWhileAnotherTerminalHasTheSessionOpen(t *testing.T) {
-	data, id := sampleSession(t)
-	h, err := store.New(data).Open(id, false)
+func TestExportWhileTheSessionIsOpenElsewhere(t *testing.T) {
+	env, st, id := exportSession(t)
+	h, err := st.Open(id, false)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer h.Close()
-	out, err := cli(t, data, "export", id, "--stdout")
+	out, _, err := roundtable(t, env, "export", id, "--stdout")
 	if err != nil {
-		t.Fatalf("export of a locked session: %v\n%s", err, out)
+		t.Fatalf("export of a session open in another terminal: %v\n%s", err, out)
 	}
 	if out != string(plan.Markdown(h.Session)) {
 		t.Fatal("--stdout does not print the plan alone")
@@ -97,13 +99,14 @@ func TestExportWhileAnotherTerminalHasTheSessionOpen(t *testing.T) {
 }
 
 func TestExportOutputFileAndCSV(t *testing.T) {
-	data, id := sampleSession(t)
+	env, _, id := exportSession(t)
 	dir := t.TempDir()
 	file := filepath.Join(dir, "board", "plan.md")
 	if err := os.MkdirAll(filepath.Dir(file), 0o700); err != nil {
 		t.Fatal(err)
 	}
-	out, err := cli(t, data, "export", id, "-o", file, "--csv", filepath.Join(dir, "sheets"))
+	cwd := t.TempDir()
+	out, err := roundtableIn(t, env, cwd, "export", id, "-o", file, "--csv", filepath.Join(dir, "sheets"))
 	if err != nil {
 		t.Fatalf("export: %v\n%s", err, out)
 	}
@@ -118,9 +121,7 @@ func TestExportOutputFileAndCSV(t *testing.T) {
 	}
 
 	// --csv alone writes no plan into the current folder.
-	cwd := t.TempDir()
-	t.Chdir(cwd)
-	if out, err := cli(t, data, "export", id, "--csv", filepath.Join(dir, "more")); err != nil {
+	if out, err := roundtableIn(t, env, cwd, "export", id, "--csv", filepath.Join(dir, "more")); err != nil {
 		t.Fatalf("export --csv: %v\n%s", err, out)
 	}
 	if entries, _ := os.ReadDir(cwd); len(entries) != 0 {
@@ -129,7 +130,7 @@ func TestExportOutputFileAndCSV(t *testing.T) {
 }
 
 func TestExportRefusesWhatItCannotDo(t *testing.T) {
-	data, id := sampleSession(t)
+	env, _, id := exportSession(t)
 	dir := t.TempDir()
 	for _, tc := range []struct {
 		args []string
@@ -139,9 +140,9 @@ func TestExportRefusesWhatItCannotDo(t *testing.T) {
 		{[]string{"export", id, "-o", dir}, "is a folder"},
 		{[]string{"export", id, "-o", filepath.Join(dir, "x.md"), "--stdout"}, "none of the others can be"},
 	} {
-		out, err := cli(t, data, tc.args...)
-		if err == nil || !strings.Contains(err.Error(), tc.want) {
-			t.Errorf("%v: error %v (output %q), want one saying %q", tc.args, err, out, tc.want)
+		out, err := roundtableIn(t, env, dir, tc.args...)
+		if err == nil || !strings.Contains(out, tc.want) {
+			t.Errorf("%v: error %v, output %q, want a message saying %q", tc.args, err, out, tc.want)
 		}
 	}
 }
