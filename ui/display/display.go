@@ -143,3 +143,11 @@ func writeVisible(b *strings.Builder, r rune) {
 		b.WriteRune(r)
 	}
 }
+
+// Plural picks the word that goes with a count of n.
+func Plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

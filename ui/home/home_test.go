@@ -2,6 +2,7 @@ package home
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -78,5 +79,13 @@ func BenchmarkHomeFilter500(b *testing.B) {
 		m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'1'}})
 		_ = m.View()
 		m.Update(tea.KeyMsg{Type: tea.KeyBackspace})
+	}
+}
+
+func TestSessionCountReadsAsASentence(t *testing.T) {
+	for n, want := range map[int]string{1: "Sessions  1 session\n", 2: "Sessions  2 sessions\n"} {
+		if got := listOf(n).View(); !strings.HasPrefix(got, want) {
+			t.Errorf("with %d sessions the list starts %q, want %q", n, got[:min(len(got), 30)], want)
+		}
 	}
 }

@@ -38,9 +38,10 @@ func (m *Model) View() string {
 	}
 	st := m.ctx.Styles
 	var out []string
-	count := fmt.Sprintf("%d sessions", len(m.entries))
+	noun := display.Plural(len(m.entries), "session", "sessions")
+	count := fmt.Sprintf("%d %s", len(m.entries), noun)
 	if len(m.shown) != len(m.entries) {
-		count = fmt.Sprintf("%d of %d sessions", len(m.shown), len(m.entries))
+		count = fmt.Sprintf("%d of %d %s", len(m.shown), len(m.entries), noun)
 	}
 	out = append(out, st.Heading.Render("Sessions")+st.Muted.Render("  "+count))
 	if m.filtering || m.filter.Value() != "" {

@@ -331,7 +331,7 @@ func (m *Model) suggest() tea.Cmd {
 	if n == 0 {
 		return common.Status("No empty cell has a suggested letter: the room's letters are kept")
 	}
-	return edit("RACI: suggested assignment filled "+itoa(n)+" empty "+plural(n, "cell", "cells"), func(s *model.Session) {
+	return edit("RACI: suggested assignment filled "+itoa(n)+" empty "+display.Plural(n, "cell", "cells"), func(s *model.Session) {
 		s.RACI.ApplySuggested(s.Workshop.RACI.Activities)
 	})
 }
@@ -388,11 +388,4 @@ func roleLabel(r model.Role) string {
 		return r.Name
 	}
 	return r.ID
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }

@@ -168,7 +168,7 @@ func (m *Model) topLine(w int) string {
 	sum := m.summary()
 	c := m.list()
 	n := len(m.risks())
-	s := itoa(n) + " " + plural(n, "risk", "risks")
+	s := itoa(n) + " " + display.Plural(n, "risk", "risks")
 	if len(c.idx) != n {
 		s = "showing " + itoa(len(c.idx)) + " of " + s
 	}
@@ -412,11 +412,4 @@ func residualText(r model.Risk) string {
 		return "not scored"
 	}
 	return itoa(r.ResidualLikelihood) + "×" + itoa(r.ResidualImpact) + " = " + itoa(r.ResidualScore()) + " (" + r.ResidualBand().String() + ")"
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
