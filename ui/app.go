@@ -512,6 +512,11 @@ func (a *App) leave() tea.Cmd {
 
 func (a *App) closeCmd() tea.Cmd {
 	h := a.handle
+	if a.readOnly {
+		a.setStatus("Closed " + display.OneLine(a.sess.Meta.Title) + ".")
+	} else {
+		a.setStatus("Closed " + display.OneLine(a.sess.Meta.Title) + "; every change is saved.")
+	}
 	a.saver.close()
 	a.handle, a.sess, a.saver, a.steps = nil, nil, nil, nil
 	a.undo, a.redo = nil, nil

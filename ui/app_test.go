@@ -87,7 +87,8 @@ func TestEscGoesHomeAfterSaving(t *testing.T) {
 	h := opened(t, 80, 24)
 	h.send(common.EditMsg{Label: "renamed", Apply: func(s *model.Session) { s.Meta.Organisation = "Initech" }})
 	h.keys("esc")
-	h.wantScreen("Initech", "Sessions")
+	h.wantScreen("Initech", "Sessions", "; every change is saved.")
+	h.dontWantScreen("renamed")
 	if h.app.sess != nil {
 		t.Fatal("the session is still open")
 	}
