@@ -576,8 +576,8 @@ func (a *App) opened(msg openedMsg) tea.Cmd {
 	}
 	if unknown := msg.handle.Report.Unknown; len(unknown) > 0 && !msg.handle.ReadOnly {
 		a.pending = msg.handle
-		body := "These keys in " + msg.handle.Path + " are not known to this version of Roundtable and will be dropped on the next save:\n\n  " +
-			strings.Join(unknown, "\n  ") + "\n\nOpen it read-only to keep the file as it is."
+		body := "These keys in " + display.OneLine(msg.handle.Path) + " are not known to this version of Roundtable and will be dropped on the next save:\n\n  " +
+			strings.Join(unknownList(unknown), "\n  ") + "\n\nOpen it read-only to keep the file as it is."
 		a.dialog = dialog.New(a.ctx.Styles, "Unknown keys in this session file", body,
 			dialog.Choice{Key: "c", Label: "Continue and edit", Msg: acceptUnknown{}},
 			dialog.Choice{Key: "r", Label: "Open read-only", Msg: reopenRO{}})
@@ -585,6 +585,20 @@ func (a *App) opened(msg openedMsg) tea.Cmd {
 		return nil
 	}
 	return a.enter(msg.handle)
+}
+
+// unknownList names at most a screenful of unknown keys, each on one line.
+func unknownList(keys []string) []string {
+	const most = 6
+	var out []string
+	for i, k := range keys {
+		if i == most {
+			out = append(out, fmt.Sprintf("… and %d more", len(keys)-most))
+			break
+		}
+		out = append(out, display.OneLine(k))
+	}
+	return out
 }
 
 // enter shows an opened session's current step.

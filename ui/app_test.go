@@ -323,3 +323,26 @@ func TestHostileTextKeepsTheLayout(t *testing.T) {
 		checkFits(t, h.app.View(), 80, 24, fmt.Sprintf("step %d", i))
 	}
 }
+
+func TestManyUnknownKeysFitTheDialog(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	s := h.create("Future file", "Acme")
+	h.reload()
+	path := h.entries()[0].Path
+	data, _ := os.ReadFile(path)
+	var extra strings.Builder
+	for i := range 10 {
+		fmt.Fprintf(&extra, "\nmood%d = \"sunny\"", i)
+	}
+	text := strings.Replace(string(data), "[meta]", "[meta]"+extra.String(), 1)
+	text = strings.ReplaceAll(text, "[[risks]]", "[[risks]]\nweather = \"fog\"")
+	if !strings.Contains(text, "weather") {
+		t.Fatal("the session has no risks to add a key to")
+	}
+	writeFile(t, path, text)
+	h.send(common.OpenMsg{Ref: s.ID})
+	h.wantScreen("not known to this version", "meta.mood0", "… and 5 more", "Continue", "Open read-only")
+	if n := strings.Count(h.screen(), "weather"); n > 1 {
+		t.Fatalf("a key repeated in every risk is listed %d times:\n%s", n, h.screen())
+	}
+}

@@ -272,6 +272,8 @@ func normalise(s *model.Session) {
 // inside a table that is itself unknown.
 func unknownKeys(md toml.MetaData) []string {
 	var out []string
+	// A key repeated in every table of an array (risks.extra) is named once.
+	seen := map[string]bool{}
 	for _, k := range md.Undecoded() {
 		s := k.String()
 		if len(out) > 0 {
@@ -280,6 +282,10 @@ func unknownKeys(md toml.MetaData) []string {
 				continue
 			}
 		}
+		if seen[s] {
+			continue
+		}
+		seen[s] = true
 		out = append(out, s)
 	}
 	return out
