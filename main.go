@@ -21,6 +21,7 @@ import (
 	"github.com/roundtable/roundtable/model/plan"
 	"github.com/roundtable/roundtable/model/store"
 	"github.com/roundtable/roundtable/ui"
+	"github.com/roundtable/roundtable/ui/display"
 	"github.com/roundtable/roundtable/workshops"
 )
 
@@ -222,15 +223,26 @@ listed with the file and the line of the problem.`,
 			}
 			tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
 			fmt.Fprintln(tw, "ID\tTITLE\tORGANISATION\tWORKSHOP\tUPDATED\tPROGRESS")
+			var broken []string
 			for _, e := range entries {
 				if e.Err != nil {
-					fmt.Fprintf(tw, "%s\t%s\t\t\t\t\n", oneLine(e.ID), oneLine(e.Err.Error()))
+					fmt.Fprintf(tw, "%s\t%s\t\t\t\t\n", clip(e.ID, 40), "(cannot be read, see below)")
+					broken = append(broken, oneLine(e.Err.Error()))
 					continue
 				}
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d/%d\n", oneLine(e.ID), oneLine(e.Title), oneLine(e.Organisation),
-					oneLine(e.Workshop), e.Updated.Local().Format("2006-01-02 15:04"), e.Done, e.Total)
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d/%d\n", clip(e.ID, 40), clip(e.Title, 40), clip(e.Organisation, 24),
+					clip(e.Workshop, 20), e.Updated.Local().Format("2006-01-02 15:04"), e.Done, e.Total)
 			}
-			return tw.Flush()
+			if err := tw.Flush(); err != nil {
+				return err
+			}
+			if len(broken) > 0 {
+				fmt.Fprintln(out, "\nCannot be read:")
+				for _, b := range broken {
+					fmt.Fprintln(out, "  "+b)
+				}
+			}
+			return nil
 		},
 	}
 }
@@ -419,3 +431,6 @@ func buildVersion() string {
 	}
 	return "dev"
 }
+
+// clip keeps a column of the session list to at most n cells.
+func clip(s string, n int) string { return display.Fit(oneLine(s), n) }

@@ -152,7 +152,7 @@ func TestBrokenFileIsListedAndNotOpened(t *testing.T) {
 	path := h.entries()[0].Path
 	writeFile(t, strings.Replace(path, s.ID, "broken-one", 1), "schema_version = 1\nid = \"broken-one\"\n[meta\ntitle = 1\n")
 	h.reload()
-	h.wantScreen("broken-one", "cannot be read")
+	h.wantScreen("broken-one", "cannot be read: line 3, column")
 	// The broken row is listed first or last; find and open it.
 	for i := 0; i < 2 && h.app.sess == nil; i++ {
 		if e, _ := h.app.home.Selected(); e.Err != nil {

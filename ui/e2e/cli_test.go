@@ -220,3 +220,23 @@ func TestSessionKeepsItsTemplate(t *testing.T) {
 		t.Fatal("the session file does not carry a copy of its template")
 	}
 }
+
+func TestListKeepsLongTitlesToTheirColumn(t *testing.T) {
+	env := testEnv(t, t.TempDir())
+	long := strings.Repeat("A very long title ", 12)
+	if _, _, err := roundtable(t, env, "new", long, "--no-open"); err != nil {
+		t.Fatal(err)
+	}
+	out, _, err := roundtable(t, env, "list")
+	if err != nil {
+		t.Fatalf("list: %v", err)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		if n := len([]rune(line)); n > 160 {
+			t.Errorf("a line of %d characters:\n%s", n, line)
+		}
+	}
+	if !strings.Contains(out, "A very long title A very long title A v…") {
+		t.Errorf("the title is not cut with an ellipsis:\n%s", out)
+	}
+}

@@ -1,6 +1,7 @@
 package home
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -104,6 +105,19 @@ func (m *Model) renderRows() {
 	}
 }
 
+// brokenReason says where a file broke first, for a row that has no room
+// for its path; opening the row shows the whole message.
+func brokenReason(err error) string {
+	var pe *store.ParseError
+	if !errors.As(err, &pe) || pe.Line == 0 {
+		return err.Error()
+	}
+	if pe.Col == 0 {
+		return fmt.Sprintf("line %d: %s", pe.Line, pe.Msg)
+	}
+	return fmt.Sprintf("line %d, column %d: %s", pe.Line, pe.Col, pe.Msg)
+}
+
 func (m *Model) row(e store.Entry, c columns, now time.Time) string {
 	st := m.ctx.Styles
 	if e.Err != nil {
@@ -112,7 +126,7 @@ func (m *Model) row(e store.Entry, c columns, now time.Time) string {
 			name = e.Path
 		}
 		return st.Bad.Render("✗ "+display.Pad(display.OneLine(name), max(c.title-2, 1))) + " " +
-			st.Bad.Render(display.OneLine("cannot be read: "+e.Err.Error()))
+			st.Bad.Render(display.OneLine("cannot be read: "+brokenReason(e.Err)))
 	}
 	title := e.Title
 	if strings.TrimSpace(title) == "" {
