@@ -339,7 +339,15 @@ func (a *App) key(msg tea.KeyMsg) tea.Cmd {
 			return a.extendTimer()
 		}
 	}
-	return a.forward(a.current(), msg)
+	cmd := a.forward(a.current(), msg)
+	if a.readOnly && a.active == stepScreen && a.typing() && msg.String() != "/" {
+		// A form opened: close it before anyone types words that could
+		// not be kept. Filtering with / changes nothing and stays open.
+		a.forward(a.current(), tea.KeyMsg{Type: tea.KeyEsc})
+		a.setError(errReadOnly)
+		return nil
+	}
+	return cmd
 }
 
 // goStep moves the group to step i; where the group is belongs in the file

@@ -281,6 +281,17 @@ func TestReadOnlyRefusesChanges(t *testing.T) {
 	if h.app.sess.Meta.Organisation != "Acme" {
 		t.Fatal("a read-only session was changed")
 	}
+	// A form would take words it cannot keep: it does not stay open.
+	h.keys("tab", "a")
+	if h.app.typing() {
+		t.Fatalf("a form opened on a read-only session:\n%s", h.screen())
+	}
+	h.wantScreen("read-only", "Inventory (0)")
+	// Filtering changes nothing and is allowed.
+	h.keys("4", "/")
+	if !h.app.typing() {
+		t.Fatalf("the risk filter did not open on a read-only session:\n%s", h.screen())
+	}
 }
 
 func TestUnknownKeysAskBeforeEditing(t *testing.T) {
