@@ -67,8 +67,15 @@ func testEnv(t testing.TB, home string) []string {
 
 func startScreen(t testing.TB, env []string, cols, rows int, args ...string) *screen {
 	t.Helper()
+	return startScreenIn(t, env, "", cols, rows, args...)
+}
+
+// startScreenIn starts the program in folder dir, where ctrl+e writes the
+// plan.
+func startScreenIn(t testing.TB, env []string, dir string, cols, rows int, args ...string) *screen {
+	t.Helper()
 	cmd := exec.Command(binary, args...)
-	cmd.Env = env
+	cmd.Env, cmd.Dir = env, dir
 	f, err := pty.StartWithSize(cmd, &pty.Winsize{Cols: uint16(cols), Rows: uint16(rows)})
 	if err != nil {
 		t.Fatalf("starting roundtable in a pseudo-terminal: %v", err)
