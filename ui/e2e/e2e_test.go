@@ -12,6 +12,7 @@ import (
 	"sync"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/creack/pty"
 	"github.com/hinshun/vt10x"
@@ -86,7 +87,7 @@ func startScreenIn(t testing.TB, env []string, dir string, cols, rows int, args 
 	s.vt = vt10x.New(vt10x.WithWriter(f), vt10x.WithSize(cols, rows))
 	go func() {
 		defer close(s.done)
-		_, err := io.Copy(s.vt, f)
+		err := s.copyToScreen()
 		s.mu.Lock()
 		s.err = err
 		s.mu.Unlock()
@@ -99,6 +100,39 @@ func startScreenIn(t testing.TB, env []string, dir string, cols, rows int, args 
 		f.Close()
 	})
 	return s
+}
+
+// copyToScreen feeds the program's output to the emulator. The emulator
+// takes only whole characters and reports the rest as unwritten, which
+// io.Copy would treat as an error and stop, freezing the screen: a read can
+// end in the middle of a "█". The tail waits for the next read instead.
+func (s *screen) copyToScreen() error {
+	buf := make([]byte, 32*1024)
+	var pending []byte
+	for {
+		n, err := s.pty.Read(buf)
+		pending = append(pending, buf[:n]...)
+		whole := len(pending)
+		for i := len(pending) - 1; i >= 0 && i >= len(pending)-utf8.UTFMax; i-- {
+			if utf8.RuneStart(pending[i]) {
+				if !utf8.FullRune(pending[i:]) {
+					whole = i
+				}
+				break
+			}
+		}
+		w, werr := s.vt.Write(pending[:whole])
+		if werr != nil {
+			return werr
+		}
+		pending = append(pending[:0], pending[w:]...)
+		if err != nil {
+			if err == io.EOF {
+				return nil
+			}
+			return err
+		}
+	}
 }
 
 // text is what the terminal shows now.

@@ -1,0 +1,73 @@
+package perf
+
+import "time"
+
+// Budget is one of the design's speed promises, measured by the benchmark
+// Benchmark<Name> in this package.
+type Budget struct {
+	Name string
+	// What is measured, as one operation of the benchmark.
+	What string
+	// Time is the most one operation may take on a facilitator's laptop.
+	Time time.Duration
+	// Allocs is the most heap allocations one operation may make; CI holds
+	// the hot paths to it (TestAllocationBudgets). Zero: not checked, as
+	// for start-up, which runs in another process.
+	Allocs int
+}
+
+// The design's three bars.
+const (
+	// FirstFrame is from starting the program to its first frame.
+	FirstFrame = 50 * time.Millisecond
+	// Keystroke is a screen's share of a 60 Hz frame (16.7 ms): the step
+	// bar, status and help line and the terminal's own drawing need the rest.
+	Keystroke = 2 * time.Millisecond
+	// FileWork is loading, saving or exporting the benchmark-sized session.
+	FileWork = 20 * time.Millisecond
+)
+
+// Budgets is every budget, by benchmark name. A View is a frame drawn after
+// the session changed (nothing cached can be reused); an Update is a key and
+// the frame after it; an Edit is a key that changes the session, the copy
+// kept for undo, and the frame after it, as the root model does it. Screens
+// run at 160×45, as on a projector; allocation budgets leave 25–50 %
+// headroom over what was measured.
+var Budgets = []Budget{
+	{Name: "Startup", What: "start the binary in a pseudo-terminal until its first frame: the home list, or a large session opened", Time: FirstFrame},
+	{Name: "Load", What: "read and decode the session file", Time: FileWork, Allocs: 115_000},
+	{Name: "Save", What: "encode, write, sync and rename the session file, keeping a backup", Time: FileWork, Allocs: 52_000},
+	{Name: "Encode", What: "encode the session as TOML", Time: FileWork, Allocs: 52_000},
+	{Name: "ExportMarkdown", What: "write the plan as Markdown", Time: FileWork, Allocs: 19_000},
+	{Name: "ExportCSV", What: "write the RACI, risk and action spreadsheets", Time: FileWork, Allocs: 2800},
+	{Name: "RACIFindings", What: "check the RACI rules on 200 activities × 30 roles", Time: Keystroke, Allocs: 2100},
+	{Name: "Progress", What: "work out which steps are complete, for the step bar", Time: Keystroke, Allocs: 4200},
+	{Name: "HomeView", What: "home screen frame with 100 sessions listed", Time: Keystroke, Allocs: 170},
+	{Name: "HomeUpdate", What: "home screen: cursor down or up, and the frame", Time: Keystroke, Allocs: 170},
+	{Name: "ListenView", What: "listen step frame", Time: Keystroke, Allocs: 1050},
+	{Name: "ListenUpdate", What: "listen step: cursor down or up in the inventory, and the frame", Time: Keystroke, Allocs: 240},
+	{Name: "ObjectivesView", What: "objectives step frame", Time: Keystroke, Allocs: 640},
+	{Name: "ObjectivesUpdate", What: "objectives step: cursor down or up, and the frame", Time: Keystroke, Allocs: 200},
+	{Name: "RACIView", What: "RACI grid frame", Time: Keystroke, Allocs: 12_500},
+	{Name: "RACIUpdate", What: "RACI grid: cursor down or up, and the frame", Time: Keystroke, Allocs: 680},
+	{Name: "RACIEdit", What: "RACI grid: set a letter in a cell, rules checked again, and the frame", Time: Keystroke, Allocs: 14_000},
+	{Name: "RisksView", What: "risk register and heat map frame", Time: Keystroke, Allocs: 15_500},
+	{Name: "RisksUpdate", What: "risk register: cursor down or up, and the frame", Time: Keystroke, Allocs: 830},
+	{Name: "RisksEdit", What: "risk register: open a risk's form, change its category, save, and the frame", Time: Keystroke, Allocs: 17_000},
+	{Name: "DrillView", What: "live crisis drill frame (clock paused)", Time: Keystroke, Allocs: 4000},
+	{Name: "DrillUpdate", What: "live crisis drill: cursor down or up in the events, and the frame", Time: Keystroke, Allocs: 620},
+	{Name: "AssessmentView", What: "self-assessment frame", Time: Keystroke, Allocs: 550},
+	{Name: "AssessmentUpdate", What: "self-assessment: cursor down or up, and the frame", Time: Keystroke, Allocs: 250},
+	{Name: "ReviewView", What: "review summary frame", Time: Keystroke, Allocs: 12_000},
+	{Name: "ReviewUpdate", What: "review: cursor down or up in the action items, and the frame", Time: Keystroke, Allocs: 520},
+}
+
+// Lookup returns the budget of a benchmark by name.
+func Lookup(name string) (Budget, bool) {
+	for _, b := range Budgets {
+		if b.Name == name {
+			return b, true
+		}
+	}
+	return Budget{}, false
+}

@@ -1,0 +1,188 @@
+package perf
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/creack/pty"
+	"github.com/hinshun/vt10x"
+
+	"github.com/roundtable/roundtable/model/store"
+)
+
+// The roundtable binary, built once for BenchmarkStartup.
+var (
+	buildOnce sync.Once
+	binDir    string
+	binPath   string
+	buildErr  error
+)
+
+func binary(b *testing.B) string {
+	b.Helper()
+	buildOnce.Do(func() {
+		binDir, buildErr = os.MkdirTemp("", "roundtable-perf-")
+		if buildErr != nil {
+			return
+		}
+		binPath = filepath.Join(binDir, "roundtable")
+		out, err := exec.Command("go", "build", "-o", binPath, "github.com/roundtable/roundtable").CombinedOutput()
+		if err != nil {
+			buildErr = fmt.Errorf("building roundtable: %v\n%s", err, out)
+		}
+	})
+	if buildErr != nil {
+		b.Fatal(buildErr)
+	}
+	return binPath
+}
+
+func removeBinary() {
+	if binDir != "" {
+		os.RemoveAll(binDir)
+	}
+}
+
+// BenchmarkStartup measures from starting the binary in an 80×24
+// pseudo-terminal to its first frame: the home screen, the home screen
+// listing the 100 sessions of fillStore, or the large session opened on
+// its step.
+func BenchmarkStartup(b *testing.B) {
+	bin := binary(b)
+	home := b.TempDir()
+	env := append(os.Environ(),
+		"HOME="+home,
+		"XDG_DATA_HOME="+filepath.Join(home, "data"),
+		"XDG_CONFIG_HOME="+filepath.Join(home, "config"),
+		"XDG_STATE_HOME="+filepath.Join(home, "state"),
+		"XDG_CACHE_HOME="+filepath.Join(home, "cache"),
+		"ROUNDTABLE_DATA_DIR="+filepath.Join(home, "data", "roundtable"),
+		"TERM=xterm-256color",
+	)
+	large := fillStore(b, store.New(filepath.Join(home, "data", "roundtable")))
+	budget, _ := Lookup("Startup")
+	for _, c := range []struct {
+		name  string
+		args  []string
+		frame string
+	}{
+		// The first frame, then the frame with the list read from disk.
+		{"home-first-frame", nil, "Sessions"},
+		{"home-listed", nil, "Acme social media roles"},
+		{"open-large", []string{"open", large.ID}, fmt.Sprintf("Step %d of", large.Step+1)},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				p, err := startInTerminal(bin, env, c.args, c.frame)
+				if err != nil {
+					b.Fatal(err)
+				}
+				b.StopTimer()
+				if err := p.quit(); err != nil {
+					b.Fatal(err)
+				}
+				b.StartTimer()
+			}
+			reportBudget(b, budget)
+		})
+	}
+}
+
+// running is the program in a pseudo-terminal, its screen kept by a
+// terminal emulator that also answers the program's terminal queries.
+type running struct {
+	cmd  *exec.Cmd
+	pty  *os.File
+	done chan struct{}
+}
+
+// startInTerminal starts the binary and returns once the screen shows
+// frame.
+func startInTerminal(bin string, env, args []string, frame string) (*running, error) {
+	cmd := exec.Command(bin, args...)
+	cmd.Env = env
+	f, err := pty.StartWithSize(cmd, &pty.Winsize{Cols: 80, Rows: 24})
+	if err != nil {
+		return nil, err
+	}
+	p := &running{cmd: cmd, pty: f, done: make(chan struct{})}
+	vt := vt10x.New(vt10x.WithWriter(f), vt10x.WithSize(80, 24))
+	shown := make(chan struct{})
+	go func() {
+		defer close(p.done)
+		buf := make([]byte, 64*1024)
+		var pending []byte
+		seen := false
+		for {
+			n, err := f.Read(buf)
+			pending = append(pending, buf[:n]...)
+			// The emulator takes whole characters only; a read can end
+			// inside one.
+			whole := len(pending)
+			for i := len(pending) - 1; i >= 0 && i >= len(pending)-utf8.UTFMax; i-- {
+				if utf8.RuneStart(pending[i]) {
+					if !utf8.FullRune(pending[i:]) {
+						whole = i
+					}
+					break
+				}
+			}
+			w, _ := vt.Write(pending[:whole])
+			pending = append(pending[:0], pending[w:]...)
+			if !seen && strings.Contains(vt.String(), frame) {
+				seen = true
+				close(shown)
+			}
+			if err != nil {
+				return
+			}
+		}
+	}()
+	select {
+	case <-shown:
+		return p, nil
+	case <-p.done:
+		p.kill()
+		return nil, fmt.Errorf("roundtable %v ended before showing %q:\n%s", args, frame, vt.String())
+	case <-time.After(10 * time.Second):
+		screen := vt.String()
+		p.kill()
+		return nil, fmt.Errorf("roundtable %v never showed %q; the screen shows:\n%s", args, frame, screen)
+	}
+}
+
+// quit presses ctrl+c and waits for the program to end.
+func (p *running) quit() error {
+	if _, err := p.pty.Write([]byte{3}); err != nil {
+		return err
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- p.cmd.Wait() }()
+	select {
+	case err := <-errc:
+		p.pty.Close()
+		<-p.done
+		var exit *exec.ExitError
+		if err != nil && !errors.As(err, &exit) {
+			return err
+		}
+		return nil
+	case <-time.After(10 * time.Second):
+		p.kill()
+		return errors.New("roundtable did not quit on ctrl+c")
+	}
+}
+
+func (p *running) kill() {
+	_ = p.cmd.Process.Kill()
+	_ = p.cmd.Wait()
+	p.pty.Close()
+}
