@@ -12,8 +12,8 @@ import (
 	"github.com/roundtable/roundtable/ui/risks"
 )
 
-// screens makes the interactive screen of each kind of step that has one.
-// A kind without one shows its read-only page.
+// screens makes the screen of each kind of step; a test checks that every
+// kind has one.
 var screens = map[model.StepKind]func(common.Context) common.StepScreen{
 	model.StepAssessment: assessment.New,
 	model.StepDrill:      drill.New,
@@ -24,8 +24,8 @@ var screens = map[model.StepKind]func(common.Context) common.StepScreen{
 	model.StepRisks:      risks.New,
 }
 
-// screen returns the interactive screen of the current step, made on first
-// use, or nil when the step's kind shows the read-only page.
+// screen returns the screen of the current step, made on first use, or nil
+// when the workshop has no steps.
 func (m *Model) screen() common.StepScreen {
 	step, ok := m.sess.CurrentStep()
 	if !ok {

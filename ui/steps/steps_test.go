@@ -1,7 +1,6 @@
 package steps
 
 import (
-	"fmt"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -33,60 +32,46 @@ func allKinds(s *model.Session) *model.Session {
 	return s
 }
 
-func TestEveryStepShowsItsDataAndWhatIsMissing(t *testing.T) {
+func TestEveryKindOfStepHasItsScreen(t *testing.T) {
+	for _, k := range model.StepKinds {
+		if screens[k] == nil {
+			t.Errorf("the %s step has no screen", k)
+		}
+	}
+}
+
+func TestEveryStepShowsItsScreenAndWhatIsMissing(t *testing.T) {
 	s := allKinds(modeltest.Large())
-	s.Risks[0] = model.Risk{Title: "Customer data leak", Likelihood: 5, Impact: 5, Status: model.RiskOpen}
-	s.Listen.Inventory = append(s.Listen.Inventory, model.Conversation{Place: "Reddit thread", Surprise: true})
 	m := New(testContext(), s, 1)
 	m.SetSize(120, 40)
-	want := map[model.StepKind][]string{
-		model.StepListen:     {"Show of hands", "Reddit thread", "[surprise: we did not know]"},
-		model.StepObjectives: {"Objectives, by votes"},
-		model.StepRACI:       {fmt.Sprintf("%d activities × %d roles", len(s.RACI.Activities), len(s.RACI.Roles))},
-		model.StepRisks:      {"Risk register", "likelihood", "25 critical Customer data leak", "[no owner, no mitigation]"},
-		model.StepDrill:      {"Crisis drill runs"},
-		model.StepAssessment: {"Self-assessment"},
-		model.StepReview:     {"Where we stand", "Action items"},
-	}
 	for i, k := range model.StepKinds {
 		s.Step = i
 		m.SetSession(s, i+2)
 		view := ansi.Strip(m.View())
-		if !strings.Contains(view, "What do we know about "+string(k)) {
-			t.Errorf("%s: the prompt is not shown:\n%s", k, view)
+		if !strings.HasPrefix(view, string(k)+"\n") {
+			t.Errorf("%s: the step's title does not come first:\n%s", k, view)
 		}
 		if miss := s.Missing(k); len(miss) > 0 && !strings.Contains(view, "Still missing: "+miss[0]) {
 			t.Errorf("%s: %q is missing but not shown:\n%s", k, miss[0], view)
 		}
-		for _, w := range want[k] {
-			if !strings.Contains(view, w) && !strings.Contains(strings.Join(m.pageLines(), "\n"), w) {
-				t.Errorf("%s: %q is not on the page", k, w)
-			}
+		if !strings.Contains(view, "What do we know about "+string(k)) {
+			t.Errorf("%s: the step's screen does not ask the room its prompt:\n%s", k, view)
+		}
+		if lines := strings.Count(view, "\n") + 1; lines > 40 {
+			t.Errorf("%s: %d lines on a screen of 40", k, lines)
 		}
 	}
 }
 
-func TestScrollingMovesThePage(t *testing.T) {
-	s := allKinds(modeltest.Large())
-	s.Step = 3
+func TestAWorkshopWithoutStepsSaysSo(t *testing.T) {
+	s := modeltest.Large()
+	s.Workshop.Steps = nil
 	m := New(testContext(), s, 1)
-	m.SetSize(80, 20)
-	before := ansi.Strip(m.View())
-	m.Update(tea.KeyMsg{Type: tea.KeyPgDown})
-	if after := ansi.Strip(m.View()); after == before {
-		t.Fatal("page down did not move the risk register")
+	m.SetSize(80, 24)
+	if view := m.View(); !strings.Contains(view, "needs a [[steps]] table") {
+		t.Fatalf("a workshop without steps shows:\n%s", view)
 	}
-}
-
-func (m *Model) pageLines() []string {
-	m.refresh()
-	var out []string
-	for i := 0; i < m.view.TotalLineCount(); i += max(m.view.Height, 1) {
-		m.view.SetYOffset(i)
-		out = append(out, ansi.Strip(m.view.View()))
-	}
-	m.view.SetYOffset(0)
-	return out
+	m.Update(tea.KeyMsg{Type: tea.KeyDown})
 }
 
 func TestRandomSessionsNeverBreakTheLayout(t *testing.T) {
@@ -110,7 +95,7 @@ func TestRandomSessionsNeverBreakTheLayout(t *testing.T) {
 }
 
 // BenchmarkStepView measures a frame of each step of the large session
-// after a key press: the page is cached, so only the window is drawn.
+// after a key press.
 func BenchmarkStepView(b *testing.B) {
 	s := allKinds(modeltest.Large())
 	for i, k := range model.StepKinds {
@@ -129,8 +114,7 @@ func BenchmarkStepView(b *testing.B) {
 	}
 }
 
-// BenchmarkStepChange measures a frame after a change to the session: the
-// page of the step is built again.
+// BenchmarkStepChange measures a frame after a change to the session.
 func BenchmarkStepChange(b *testing.B) {
 	s := allKinds(modeltest.Large())
 	for i, k := range model.StepKinds {
