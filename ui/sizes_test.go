@@ -9,7 +9,10 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"github.com/roundtable/roundtable/model"
+	"github.com/roundtable/roundtable/model/modeltest"
+	"github.com/roundtable/roundtable/model/store"
 	"github.com/roundtable/roundtable/ui/common"
+	"github.com/roundtable/roundtable/workshops"
 )
 
 // TestEveryScreenFitsEverySize draws every screen from 20×5 to 300×80:
@@ -123,4 +126,91 @@ func golden(t *testing.T, name, got string) {
 	if string(want) != got {
 		t.Fatalf("%s changed; got:\n%s\nwant:\n%s", path, got, want)
 	}
+}
+
+// TestBigSessionsAndEveryDrillStateFitEverySize draws every step of the
+// large session and of the self-assessment, and the drill's set-up, live
+// and results views, at sizes from 20×5 to 300×80.
+func TestBigSessionsAndEveryDrillStateFitEverySize(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	sizes := [][2]int{{20, 5}, {21, 6}, {40, 12}, {79, 23}, {80, 24}, {81, 25}, {120, 30}, {160, 45}, {300, 80}}
+	check := func(what string) {
+		t.Helper()
+		for _, s := range sizes {
+			h.size(s[0], s[1])
+			checkFits(t, h.app.View(), s[0], s[1], what)
+		}
+		h.size(80, 24)
+	}
+	open := func(sess *model.Session) {
+		t.Helper()
+		if _, err := h.store.Create(sess); err != nil {
+			t.Fatal(err)
+		}
+		h.send(common.OpenMsg{Ref: sess.ID})
+		if h.app.sess == nil {
+			t.Fatalf("%s did not open:\n%s", sess.Meta.Title, h.screen())
+		}
+	}
+
+	large := modeltest.Large()
+	large.ID = store.NewID("Large", fixedNow)
+	open(large)
+	for i := 1; i <= stepsOf(h); i++ {
+		h.keys(fmt.Sprint(i))
+		check(fmt.Sprintf("large session, step %d", i))
+	}
+	h.keys("esc")
+
+	w, err := h.app.opts.Workshops.Get(workshops.SelfAssessment)
+	if err != nil {
+		t.Fatal(err)
+	}
+	self := model.New(store.NewID("Self", fixedNow), model.Meta{Title: "Self", Date: "2026-03-14"}, w)
+	if err := workshops.Sample(self); err != nil {
+		t.Fatal(err)
+	}
+	open(self)
+	for i := 1; i <= stepsOf(h); i++ {
+		h.keys(fmt.Sprint(i))
+		check(fmt.Sprintf("self-assessment, step %d", i))
+	}
+	h.keys("esc")
+
+	def, err := h.app.opts.Workshops.Get(workshops.Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	toDrill := func() {
+		t.Helper()
+		for i, st := range h.app.sess.Workshop.Steps {
+			if st.Kind == model.StepDrill {
+				h.keys(fmt.Sprint(i + 1))
+				return
+			}
+		}
+		t.Fatal("the workshop has no drill step")
+	}
+	open(model.New(store.NewID("Fresh", fixedNow), model.Meta{Title: "Fresh", Date: "2026-03-14"}, def))
+	toDrill()
+	h.wantScreen("Set up drill run 1")
+	check("drill set-up")
+	h.keys("esc")
+
+	// A drill stopped half-way opens paused at its clock: the live view,
+	// without a clock ticking under the test.
+	stopped := model.New(store.NewID("Stopped", fixedNow), model.Meta{Title: "Stopped", Date: "2026-03-14"}, def)
+	stopped.Drill.Runs = []model.DrillRun{{Scenario: def.Drill.Scenarios[0].ID, Speed: 4, Clock: 1500,
+		Messages: []model.Message{{At: 300, Audience: "customers", Phase: "first hour", Text: "We are sorry; more by 14:00.", Inject: -1}}}}
+	open(stopped)
+	toDrill()
+	h.wantScreen("PAUSED")
+	check("live drill")
+	h.keys("m")
+	check("drafting a message")
+	h.keys("esc", "f")
+	check("finish dialog")
+	h.keys("y")
+	h.wantScreen("Results of run 1")
+	check("drill results")
 }
