@@ -61,6 +61,9 @@ type LogKind string
 const (
 	LogDecision LogKind = "decision"
 	LogNote     LogKind = "note"
+	// LogSkipped is written by the program when the facilitator skips an
+	// inject, so results show it skipped rather than left unanswered.
+	LogSkipped LogKind = "skipped"
 )
 
 // LogEntry is a decision or note taken during the drill.

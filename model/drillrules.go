@@ -235,9 +235,40 @@ func (r *DrillRun) ReleaseNext(sc Scenario, clock int) (InjectState, bool) {
 	return r.settleNext(sc, clock, InjectReleased)
 }
 
-// SkipNext drops the next inject from this run.
+// SkipNext drops the next inject from this run and logs it, clock-stamped,
+// so the results and the plan show it skipped.
 func (r *DrillRun) SkipNext(sc Scenario, clock int) (InjectState, bool) {
-	return r.settleNext(sc, clock, InjectSkipped)
+	st, ok := r.settleNext(sc, clock, InjectSkipped)
+	if ok {
+		r.Log = append(r.Log, LogEntry{At: clock, Kind: LogSkipped, Text: Text(InjectSummary(sc, st.Index)), Inject: st.Index})
+	}
+	return st, ok
+}
+
+// InjectSummary names inject i in one short line: its number, channel and
+// speaker, then the start of its text.
+func InjectSummary(sc Scenario, i int) string {
+	if i < 0 || i >= len(sc.Injects) {
+		return fmt.Sprintf("inject %d", i+1)
+	}
+	in := sc.Injects[i]
+	s := fmt.Sprintf("inject %d", i+1)
+	var from []string
+	for _, f := range []string{in.Channel, in.Speaker} {
+		if f = strings.Join(strings.Fields(f), " "); f != "" {
+			from = append(from, f)
+		}
+	}
+	if len(from) > 0 {
+		s += " (" + strings.Join(from, ", ") + ")"
+	}
+	if t := []rune(strings.Join(strings.Fields(string(in.Text)), " ")); len(t) > 0 {
+		if len(t) > 60 {
+			t = append(t[:59], '…')
+		}
+		s += ": " + string(t)
+	}
+	return s
 }
 
 func (r *DrillRun) settleNext(sc Scenario, clock int, status InjectStatus) (InjectState, bool) {
@@ -494,8 +525,18 @@ func orNone(s string) string {
 	return s
 }
 
+// Counts reports whether the room confirmed the item met: only the room's
+// word counts in results, never the program's guess.
+func (c Check) Counts() bool { return c.Met && c.Confirmed }
+
+// Proposed reports whether the program ticked the item and the room has
+// not yet confirmed or corrected it.
+func (c Check) Proposed() bool { return c.Met && !c.Confirmed }
+
 // ChecklistVerdict is the run's fire-drill checklist: what the room decided
-// for an item stands; otherwise an item is met when a message meets it.
+// for an item stands; otherwise an item is met when the room confirmed it
+// on a message, and proposed (Met, not Confirmed) when only the program
+// ticked it on a message.
 func (r DrillRun) ChecklistVerdict(items []ChecklistItem) map[string]Check {
 	out := make(map[string]Check, len(items))
 	for _, item := range items {
@@ -505,9 +546,21 @@ func (r DrillRun) ChecklistVerdict(items []ChecklistItem) map[string]Check {
 		}
 		c := Check{Why: "no message meets it yet"}
 		for _, m := range r.Messages {
-			if m.Checks[item.ID].Met {
-				c = Check{Met: true, Why: "the message at " + ClockText(m.At) + " to " + orNone(m.Audience)}
+			if mc := m.Checks[item.ID]; mc.Counts() {
+				c = Check{Met: true, Confirmed: true, Why: "the room confirmed the message at " + ClockText(m.At) + " to " + orNone(m.Audience)}
 				break
+			}
+		}
+		if !c.Met {
+			for _, m := range r.Messages {
+				if mc := m.Checks[item.ID]; mc.Proposed() {
+					why := "proposed: the message at " + ClockText(m.At) + " to " + orNone(m.Audience)
+					if mc.Why != "" {
+						why += " — " + mc.Why
+					}
+					c = Check{Met: true, Why: why}
+					break
+				}
 			}
 		}
 		out[item.ID] = c
@@ -544,14 +597,17 @@ type DrillFigures struct {
 	// false when there was none.
 	FirstAck int
 	Acked    bool
-	// ChecklistMet of ChecklistTotal fire-drill items are met.
-	ChecklistMet, ChecklistTotal int
+	// ChecklistMet of ChecklistTotal fire-drill items are met as the room
+	// confirmed; ChecklistProposed more are only ticked by the program.
+	ChecklistMet, ChecklistProposed, ChecklistTotal int
 	// Injects reached the room, Unanswered of them with no log entry or
 	// message answering them; Skipped and NotReached never came up.
 	Arrived, Unanswered, Skipped, NotReached int
 	Decisions, Messages                      int
 	PerAudience                              []AudienceCount
 	Clock                                    int
+	// Scenario is the ID of the scenario the run rehearsed.
+	Scenario string
 }
 
 // TimeToAck is how long after the first alert the company acknowledged
@@ -566,15 +622,21 @@ func (f DrillFigures) TimeToAck() (int, bool) {
 // Figures measures the run against its scenario and the workshop's
 // checklist and audiences.
 func (r DrillRun) Figures(sc Scenario, cat DrillCatalogue) DrillFigures {
-	f := DrillFigures{Clock: r.Clock, ChecklistTotal: len(cat.Checklist)}
+	f := DrillFigures{Clock: r.Clock, ChecklistTotal: len(cat.Checklist), Scenario: r.Scenario}
 	for _, c := range r.ChecklistVerdict(cat.Checklist) {
-		if c.Met {
+		switch {
+		case c.Counts():
 			f.ChecklistMet++
+		case c.Proposed():
+			f.ChecklistProposed++
 		}
 	}
 	answered := map[int]bool{}
 	for _, e := range r.Log {
-		if e.Kind == LogDecision {
+		switch e.Kind {
+		case LogSkipped:
+			continue
+		case LogDecision:
 			f.Decisions++
 		}
 		answered[e.Inject] = true
@@ -623,8 +685,12 @@ func (r DrillRun) Figures(sc Scenario, cat DrillCatalogue) DrillFigures {
 
 // Compare says, one short line each, how a later run did against an
 // earlier one: sooner or later to acknowledge, more or fewer items met,
-// more or fewer injects left unanswered.
+// more or fewer injects left unanswered. Runs of different scenarios face
+// different injects, so they are not compared: the one line says so.
 func Compare(earlier, later DrillFigures) []string {
+	if earlier.Scenario != later.Scenario {
+		return []string{"not comparable: the runs rehearse different scenarios"}
+	}
 	var out []string
 	e, eok := earlier.TimeToAck()
 	l, lok := later.TimeToAck()

@@ -269,9 +269,22 @@ func TestFiguresOfAScriptedDrill(t *testing.T) {
 	if f.Arrived != 3 || f.Unanswered != 1 || f.Skipped != 1 || f.NotReached != 0 {
 		t.Errorf("injects arrived %d unanswered %d skipped %d not reached %d, want 3 1 1 0", f.Arrived, f.Unanswered, f.Skipped, f.NotReached)
 	}
-	// acknowledge, spokesperson and compassion are met by the message to customers.
-	if f.ChecklistMet != 3 || f.ChecklistTotal != 7 {
-		t.Errorf("checklist %d of %d met, want 3 of 7", f.ChecklistMet, f.ChecklistTotal)
+	// acknowledge, spokesperson and compassion are only proposed by the
+	// program on the message to customers: none counts until the room says so.
+	if f.ChecklistMet != 0 || f.ChecklistProposed != 3 || f.ChecklistTotal != 7 {
+		t.Errorf("checklist %d met, %d proposed of %d, want 0 met, 3 proposed of 7", f.ChecklistMet, f.ChecklistProposed, f.ChecklistTotal)
+	}
+	pv := run.ChecklistVerdict(cat.Checklist)
+	if c := pv[CheckAcknowledge]; !c.Proposed() || c.Counts() || !strings.HasPrefix(c.Why, "proposed: the message at 13:00 to customers — ") || !strings.Contains(c.Why, "we are aware") {
+		t.Errorf("an unconfirmed pre-tick should read as a proposal with its reason, got %+v", c)
+	}
+	// The room confirms the acknowledgement on the message: now it counts.
+	run.Messages[1].Checks[CheckAcknowledge] = Check{Met: true, Confirmed: true}
+	if f := run.Figures(sc, cat); f.ChecklistMet != 1 || f.ChecklistProposed != 2 {
+		t.Errorf("after the room confirms one item: %d met, %d proposed, want 1 and 2", f.ChecklistMet, f.ChecklistProposed)
+	}
+	if len(run.Log) < 2 || run.Log[1].Kind != LogSkipped || run.Log[1].At != 900 || !strings.HasPrefix(string(run.Log[1].Text), "inject 4") {
+		t.Errorf("skipping an inject should log it at its clock, got log %+v", run.Log)
 	}
 	if f.Decisions != 1 || f.Messages != 2 {
 		t.Errorf("decisions %d messages %d, want 1 and 2", f.Decisions, f.Messages)
@@ -290,7 +303,7 @@ func TestFiguresOfAScriptedDrill(t *testing.T) {
 	if v[CheckCompassion].Met || !v[CheckCoordinate].Met || !v[CheckAcknowledge].Met {
 		t.Errorf("the room's verdicts should stand over the messages', got %+v", v)
 	}
-	if !strings.Contains(v[CheckAcknowledge].Why, "13:00 to customers") {
+	if !v[CheckAcknowledge].Counts() || !strings.Contains(v[CheckAcknowledge].Why, "room confirmed the message at 13:00 to customers") {
 		t.Errorf("an item met by a message should say which, got %q", v[CheckAcknowledge].Why)
 	}
 }
@@ -350,5 +363,15 @@ func TestSyncChecklistKeepsTheRoomsVerdicts(t *testing.T) {
 	run.SyncChecklist(cat.Checklist)
 	if run.Checklist[CheckAcknowledge].Met || !run.Checklist[CheckPlan].Met {
 		t.Errorf("without messages only the room's verdict stays met, got %+v", run.Checklist)
+	}
+}
+
+func TestRunsOfDifferentScenariosAreNotCompared(t *testing.T) {
+	first, sc, cat := scriptedDrill()
+	other := first.Clone()
+	other.Scenario = "another"
+	got := Compare(first.Figures(sc, cat), other.Figures(sc, cat))
+	if len(got) != 1 || !strings.Contains(got[0], "not comparable") {
+		t.Errorf("Compare across scenarios = %q, want one line saying they are not comparable", got)
 	}
 }

@@ -657,10 +657,12 @@ func (p *planner) drill() {
 		for i, item := range cat.Checklist {
 			c := verdict[item.ID]
 			met := md("no")
-			if c.Met {
-				met = "yes"
-			}
-			if c.Confirmed {
+			switch {
+			case c.Counts():
+				met = "yes, confirmed by the room"
+			case c.Proposed():
+				met = "proposed, not confirmed by the room"
+			case c.Confirmed:
 				met += ", confirmed by the room"
 			}
 			rows[i] = []md{text(item.Title, text(item.ID, "unnamed item")), met, esc(c.Why)}
@@ -737,6 +739,10 @@ func (p *planner) timeline(run model.DrillRun, sc model.Scenario) []event {
 	slices.SortStableFunc(out, func(a, b event) int { return cmp.Compare(a.at, b.at) })
 	var log []event
 	for _, e := range run.Log {
+		if e.Kind == model.LogSkipped {
+			// The inject's own row above already says it was skipped.
+			continue
+		}
 		what := md("Note")
 		if e.Kind == model.LogDecision {
 			what = "Decision"

@@ -121,7 +121,7 @@ func (m *Model) resultLines() []string {
 	} else {
 		fact("First public acknowledgement", "none: the company never acknowledged the issue in public", false)
 	}
-	fact("Fire-drill checklist met", fmt.Sprintf("%d of %d", f.ChecklistMet, f.ChecklistTotal), f.ChecklistMet == f.ChecklistTotal)
+	fact("Fire-drill checklist met", fmt.Sprintf("%d of %d confirmed by the room · %d only proposed", f.ChecklistMet, f.ChecklistTotal, f.ChecklistProposed), f.ChecklistMet == f.ChecklistTotal)
 	fact("Injects left unanswered", fmt.Sprintf("%d of %d arrived · %d skipped · %d not reached",
 		f.Unanswered, f.Arrived, f.Skipped, f.NotReached), f.Unanswered == 0)
 	var per []string
@@ -132,14 +132,17 @@ func (m *Model) resultLines() []string {
 	fact("Decisions logged", fmt.Sprint(f.Decisions), f.Decisions > 0)
 
 	if m.runIdx > 0 {
-		prev := m.sess.Drill.Runs[m.runIdx-1]
-		psc, _ := d.ScenarioByID(prev.Scenario)
-		pf := prev.Figures(psc, d)
-		note := ""
-		if prev.Scenario != run.Scenario {
-			note = " (another scenario)"
+		// Only a run of the same scenario measures progress.
+		cmp := "The first run of this scenario: earlier runs rehearsed other scenarios."
+		for i := m.runIdx - 1; i >= 0; i-- {
+			prev := m.sess.Drill.Runs[i]
+			if prev.Scenario != run.Scenario {
+				continue
+			}
+			psc, _ := d.ScenarioByID(prev.Scenario)
+			cmp = fmt.Sprintf("Compared with run %d: %s.", i+1, strings.Join(model.Compare(prev.Figures(psc, d), f), "; "))
+			break
 		}
-		cmp := fmt.Sprintf("Compared with run %d%s: %s.", m.runIdx, note, strings.Join(model.Compare(pf, f), "; "))
 		for i, l := range display.Wrap(cmp, max(w-2, 1)) {
 			if i == 0 {
 				add(heading.Paint(l))
@@ -167,9 +170,12 @@ func (m *Model) resultLines() []string {
 	verdicts := run.ChecklistVerdict(d.Checklist)
 	for _, item := range d.Checklist {
 		c := verdicts[item.ID]
-		mark := warn.Paint("[ ] not met")
-		if c.Met {
-			mark = good.Paint("[x] met    ")
+		mark := warn.Paint("not met   ")
+		switch {
+		case c.Counts():
+			mark = good.Paint("met       ")
+		case c.Proposed():
+			mark = warn.Paint("? proposed")
 		}
 		line := "  " + mark + " " + display.OneLine(itemTitle(item))
 		if c.Why != "" {
