@@ -309,11 +309,12 @@ func PublicAudience(audience string) bool {
 // Phrases the grader looks for. A trailing * matches any ending.
 var (
 	ackWords = []string{"we are aware", "we're aware", "we are investigating", "we're investigating",
-		"we know", "we have seen", "we've seen", "we have learned", "we've learned", "we can confirm",
+		"we know about", "we know that", "we know of", "we have seen", "we've seen", "we have learned", "we've learned", "we can confirm",
 		"we confirm", "acknowledg*", "we made a mistake", "we got this wrong", "our mistake",
 		"we are looking into", "we're looking into"}
 	issueWords = []string{"issue*", "problem*", "incident*", "outage*", "leak*", "breach*", "error*",
-		"complaint*", "failure*", "fault*", "down", "disruption*"}
+		"complaint*", "failure*", "fault*", "disruption*", "went down", "is down", "was down",
+		"slow", "slowness", "delay*", "unavailable", "not working"}
 	sourceWords = []string{"according to", "reported by", "as reported", "source*", "the post", "the article",
 		"the thread", "the video", "the tweet", "the review", "the blog", "the report", "the forum", "posted by",
 		"posted on", "reported on", "reported in", "wrote on", "your post",
@@ -321,15 +322,15 @@ var (
 	compassionWords = []string{"sorry", "apolog*", "regret*", "we understand", "understand how", "frustrat*",
 		"upset*", "inconvenien*", "worr*", "we hear you", "our fault", "we let you down", "thank you for your patience",
 		"concern*", "distress*"}
-	stepWords = []string{"we will", "we'll", "we are going to", "we're going to", "next step*", "our plan",
-		"the plan", "we are working", "we're working", "we are fixing", "we're fixing", "will be fixed",
+	stepWords = []string{"we will", "we'll", "we are going to", "we're going to", "next step*", "our plan is",
+		"we are working", "we're working", "we are fixing", "we're fixing", "will be fixed",
 		"will be restored", "we will update", "will update", "next update", "we are contacting", "we're contacting"}
 	pageWords = []string{"response page", "status page", "update page", "updates page", "intranet",
 		"internal page", "internal site", "faq*", "help centre", "help center", "knowledge base",
-		"this page", "our page", "incident page"}
+		"incident page"}
 	coordinateWords = []string{"call centre", "call center", "contact centre", "contact center", "support team",
-		"customer service", "helpdesk", "help desk", "web team", "website", "pr team", "press office", "pr",
-		"marketing", "corporate library", "every channel", "all channels"}
+		"customer service", "helpdesk", "help desk", "web team", "website team", "pr team", "pr people",
+		"press office", "marketing team", "corporate library", "every channel", "all channels"}
 
 	linkPattern = regexp.MustCompile(`(?i)\b(https?://[^\s<>"]+|www\.[^\s<>"]+|[a-z0-9-]+(\.[a-z0-9-]+)*\.(com|org|net|io|co|uk|news|info|biz)(/[^\s<>"]*)?)`)
 	pagePath    = regexp.MustCompile(`(?i)(/|\b)(status|incident|faq|help|support|updates?|response)\b`)

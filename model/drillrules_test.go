@@ -219,8 +219,17 @@ func TestGradingReasonsForPartialAnswers(t *testing.T) {
 		{Message{Audience: "employees", Text: "Read the guidance on the intranet."}, CheckResponsePage, true, "“intranet”"},
 		{Message{Audience: "press", Text: "We apologise."}, CheckCompassion, true, "“apologise”"},
 		{Message{Audience: "press", Text: "Unapologetic."}, CheckCompassion, false, ""},
-		{Message{Audience: "press", Text: "Our PR people know."}, CheckCoordinate, true, "“pr”"},
+		{Message{Audience: "press", Text: "Our PR people know."}, CheckCoordinate, true, "“pr people”"},
 		{Message{Audience: "press", Text: "A prize."}, CheckCoordinate, false, ""},
+		// Words that only look like the item are not taken for it.
+		{Message{Audience: "press", Text: "Our PR is good."}, CheckCoordinate, false, ""},
+		{Message{Audience: "press", Text: "See our website."}, CheckCoordinate, false, ""},
+		{Message{Audience: "press", Text: "Marketing loves you."}, CheckCoordinate, false, ""},
+		{Message{Audience: "customers", Text: "Sit down and relax."}, CheckAcknowledge, false, ""},
+		{Message{Audience: "customers", Text: "We know you."}, CheckAcknowledge, false, ""},
+		{Message{Audience: "customers", Text: "Checkout is slow for some of you."}, CheckAcknowledge, true, "“slow”"},
+		{Message{Audience: "customers", Text: "Read this page."}, CheckResponsePage, false, ""},
+		{Message{Audience: "customers", Text: "The plan is at 15:00."}, CheckPlan, false, "but no next step"},
 	}
 	for _, c := range cases {
 		got := GradeMessage(c.msg, run, cat, roles)[c.item]
