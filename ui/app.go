@@ -494,7 +494,20 @@ func (a *App) saved(msg savedMsg) tea.Cmd {
 }
 
 // quit saves first when anything is unsaved, then stops the program.
+// flush writes down what a screen keeps lazily (a running drill clock)
+// before the session is saved for the last time.
+func (a *App) flush() {
+	if a.steps == nil || a.sess == nil || a.readOnly {
+		return
+	}
+	if e, ok := a.steps.Flush(); ok {
+		e.Apply(a.sess)
+		a.rev++
+	}
+}
+
 func (a *App) quit() tea.Cmd {
+	a.flush()
 	if a.sess == nil || a.readOnly || a.rev == a.savedRev {
 		a.quitting = true
 		return tea.Quit
@@ -508,6 +521,7 @@ func (a *App) quit() tea.Cmd {
 
 // leave saves the session, releases it and shows the home screen.
 func (a *App) leave() tea.Cmd {
+	a.flush()
 	a.leaving = true
 	if !a.readOnly && a.rev != a.savedRev {
 		if a.saving {

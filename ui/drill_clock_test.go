@@ -8,9 +8,9 @@ import (
 	"github.com/roundtable/roundtable/ui/common"
 )
 
-// A running drill clock saves itself four times a second as bookkeeping
-// edits: they must neither fill the undo stack nor keep putting off the
-// autosave that waits for a quiet moment.
+// Bookkeeping edits (a drill clock written down, the step the room is on)
+// must neither fill the undo stack nor keep putting off the autosave that
+// waits for a quiet moment.
 func TestBookkeepingEditsTakeNoUndoAndDoNotStarveAutosave(t *testing.T) {
 	h := opened(t, 80, 24)
 	h.send(common.EditMsg{Label: "set organisation", Apply: func(s *model.Session) { s.Meta.Organisation = "Initech" }})

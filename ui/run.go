@@ -89,6 +89,7 @@ func (a *App) finish() error {
 	if a.handle == nil {
 		return nil
 	}
+	a.flush()
 	var saveErr error
 	if !a.readOnly && a.rev != a.savedRev {
 		saveErr = a.saver.save(a.sess, a.rev)

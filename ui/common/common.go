@@ -86,6 +86,14 @@ func Fail(err error) tea.Cmd {
 // draws the step's title and what is still missing above it; the screen
 // draws the rest and changes the session only by sending EditMsg, so undo
 // and autosave work the same on every step.
+// Flusher is a screen that writes some bookkeeping down lazily, such as a
+// running drill clock: the root asks it for that last change before it
+// saves on the way out, so nothing is left behind.
+type Flusher interface {
+	// Flush returns the change to apply, or false when there is none.
+	Flush() (EditMsg, bool)
+}
+
 type StepScreen interface {
 	Component
 	Typer

@@ -84,6 +84,8 @@ type Model struct {
 	seq         int
 	// dirty marks a clock not yet written to the session.
 	dirty bool
+	// clockSaved is when the running clock was last written down.
+	clockSaved time.Time
 	// overtime is set once the room runs on past the scenario's end.
 	overtime bool
 	// startPending is set between pressing start and the run appearing.
@@ -257,6 +259,12 @@ func (m *Model) edit(label string, noUndo bool, fn func(s *model.Session, run *m
 		return nil
 	}
 	idx, id := m.runIdx, run.Scenario
+	// Every entry of a live drill writes the clock down with it.
+	clock := -1
+	if m.mode() == modeLive {
+		clock = m.now()
+		m.clockSaved = m.ctx.Now()
+	}
 	e := common.EditMsg{Label: label, NoUndo: noUndo, Apply: func(s *model.Session) {
 		if idx >= len(s.Drill.Runs) || s.Drill.Runs[idx].Scenario != id {
 			return
@@ -264,6 +272,10 @@ func (m *Model) edit(label string, noUndo bool, fn func(s *model.Session, run *m
 		r := &s.Drill.Runs[idx]
 		sc, _ := s.Workshop.Drill.ScenarioByID(id)
 		fn(s, r, sc)
+		if clock > r.Clock && !r.Ended {
+			r.Clock = clock
+			r.Deliver(sc, clock)
+		}
 		r.SyncChecklist(s.Workshop.Drill.Checklist)
 	}}
 	return func() tea.Msg { return e }
@@ -311,11 +323,30 @@ func (m *Model) tick(t tickMsg) tea.Cmd {
 		return tea.Batch(m.saveClock("Scenario time is up: f finishes the drill, space runs on"))
 	}
 	run, _ := m.run()
-	label := ""
+	next := m.schedule(tickEvery, tickMsg{seq: m.seq})
 	if arrivals := run.Arrivals(sc, m.clock); len(arrivals) > 0 {
-		label = "Inject " + itoa(arrivals[len(arrivals)-1].Index+1) + " has arrived"
+		return tea.Batch(m.saveClock("Inject "+itoa(arrivals[len(arrivals)-1].Index+1)+" has arrived"), next)
 	}
-	return tea.Batch(m.saveClock(label), m.schedule(tickEvery, tickMsg{seq: m.seq}))
+	// Between events the clock is written down now and then, not on every
+	// tick: enough for a crash to resume close by, without a save a tick.
+	if m.ctx.Now().Sub(m.clockSaved) >= clockSaveEvery {
+		return tea.Batch(m.saveClock(""), next)
+	}
+	return next
+}
+
+// clockSaveEvery is how often a running clock is written down between
+// events; a quit, a pause and every entry write it at once.
+const clockSaveEvery = 30 * time.Second
+
+// Flush hands the root the running clock to write down before the last
+// save: quitting mid-drill resumes at the same clock.
+func (m *Model) Flush() (common.EditMsg, bool) {
+	if m.sess == nil || m.mode() != modeLive || (!m.running && !m.dirty) {
+		return common.EditMsg{}, false
+	}
+	msg, ok := m.saveClock("")().(common.EditMsg)
+	return msg, ok
 }
 
 // saveClock writes the clock and the injects due by it to the session,
@@ -323,6 +354,7 @@ func (m *Model) tick(t tickMsg) tea.Cmd {
 func (m *Model) saveClock(label string) tea.Cmd {
 	clock := m.now()
 	m.dirty = false
+	m.clockSaved = m.ctx.Now()
 	return m.edit(label, true, func(_ *model.Session, r *model.DrillRun, sc model.Scenario) {
 		r.Clock = clock
 		r.Deliver(sc, clock)

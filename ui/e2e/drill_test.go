@@ -5,6 +5,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/roundtable/roundtable/model/store"
 )
 
 // TestCompressedDrillMeasuresFirstAcknowledgement starts a compressed drill
@@ -30,6 +33,8 @@ func TestCompressedDrillMeasuresFirstAcknowledgement(t *testing.T) {
 	s.send("We are aware of the problem and we are sorry.")
 	s.send("\x13") // ctrl+s sends the message
 	s.waitFor("first ack")
+	// Two more seconds of a ×4 clock: quitting writes it down.
+	time.Sleep(2 * time.Second)
 	s.send("q")
 	if err := s.exit(); err != nil {
 		t.Fatalf("quitting during a running drill: %v\n%s", err, s.text())
@@ -40,6 +45,14 @@ func TestCompressedDrillMeasuresFirstAcknowledgement(t *testing.T) {
 	}
 	if !strings.Contains(string(data), "We are aware of the problem and we are sorry.") {
 		t.Fatal("the drafted message was not saved")
+	}
+	sess, _, err := store.Decode(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	run := sess.Drill.Runs[0]
+	if len(run.Messages) != 1 || run.Clock < run.Messages[0].At+8 {
+		t.Fatalf("quitting kept the clock at %ds, the message at %ds: the seconds after it are lost", run.Clock, run.Messages[0].At)
 	}
 	s = startScreen(t, env, 80, 24, "open", id)
 	s.waitFor("Step 5 of", "PAUSED", "first ack")

@@ -50,3 +50,25 @@ func (m *Model) Typing() bool {
 	s := m.screen()
 	return s != nil && s.Typing()
 }
+
+// Flush collects what the step screens made so far still have to write
+// down (common.Flusher), as one change for the root to apply before it
+// saves on the way out.
+func (m *Model) Flush() (common.EditMsg, bool) {
+	var edits []common.EditMsg
+	for _, s := range m.screensMade {
+		if f, ok := s.(common.Flusher); ok {
+			if e, ok := f.Flush(); ok && e.Apply != nil {
+				edits = append(edits, e)
+			}
+		}
+	}
+	if len(edits) == 0 {
+		return common.EditMsg{}, false
+	}
+	return common.EditMsg{NoUndo: true, Apply: func(s *model.Session) {
+		for _, e := range edits {
+			e.Apply(s)
+		}
+	}}, true
+}
