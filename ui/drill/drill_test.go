@@ -360,9 +360,9 @@ func TestMessageIsPreTickedAndTheRoomDecides(t *testing.T) {
 	if msg.At != 40 || msg.Audience != "customers" || msg.Sender != "comms" || msg.Phase != "first hour" {
 		t.Errorf("message = %+v, want at 00:40 to customers from the spokesperson", msg)
 	}
-	r.wantView("first ack 00:40", "[Messages 1]", "[x]? Acknowledge publicly — to customers, says “we are aware”",
-		"[x]? Through the spokesperson — sent by Head of communications", "[ ]? Cite the sources — names no source or link",
-		"[x]? Show the plan — a next step “we will” with a time “within 2 hours”", "customers [1]")
+	r.wantView("first ack 00:40", "[Messages 1]", "[proposed] Acknowledge publicly — to customers, says “we are aware”",
+		"[proposed] Through the spokesperson — sent by Head of communications", "[open]     Cite the sources — names no source or link",
+		"[proposed] Show the plan — a next step “we will” with a time “within 2 hours”", "customers [1]")
 	r.keys("y", "n")
 	msg = r.lastRun().Messages[0]
 	if c := msg.Checks[model.CheckAcknowledge]; !c.Met || !c.Confirmed {
@@ -371,11 +371,11 @@ func TestMessageIsPreTickedAndTheRoomDecides(t *testing.T) {
 	if c := msg.Checks[model.CheckSpokesperson]; c.Met || !c.Confirmed {
 		t.Errorf("n should overrule the program on the spokesperson, got %+v", c)
 	}
-	r.wantView("[x]= Acknowledge publicly", "[ ]= Through the spokesperson", "› [ ]? Cite the sources")
+	r.wantView("[met]      Acknowledge publicly", "[not met]  Through the spokesperson", "› [open]     Cite the sources")
 	r.keys("tab")
 	// Only the room's word counts: the acknowledgement it confirmed is met,
 	// the program's other ticks stay proposals.
-	r.wantView("Fire drill: 1 of 7 met", "[x]? Show compassion — proposed: the message at 00:40 to customers — words of")
+	r.wantView("Fire drill: 1 of 7 met", "[proposed] Show compassion — the message at 00:40 to customers — words of")
 	r.keys("j", "j", "j", "j", "j", "j", "y")
 	if c := r.lastRun().Checklist[model.CheckCoordinate]; !c.Met || !c.Confirmed {
 		t.Errorf("y in the checklist should record the room's verdict, got %+v", c)
@@ -455,7 +455,7 @@ func TestFinishShowsTheFiguresAndTheHotWash(t *testing.T) {
 		t.Fatal("y should end the run")
 	}
 	r.wantView("Results of run 1 of 1: Customer data leak", "First public acknowledgement 02:00 after the first alert",
-		"Fire-drill checklist met     ! 0 of 7 confirmed by the room · 3 only proposed", "? proposed Acknowledge publicly — proposed:", "Injects left unanswered      ! 2 of 3 arrived · 0 skipped · 1 not reached",
+		"Fire-drill checklist met     ! 0 of 7 confirmed by the room · 3 only proposed", "proposed   Acknowledge publicly — the message", "Injects left unanswered      ! 2 of 3 arrived · 0 skipped · 1 not reached",
 		"Messages per audience        employees 0 · customers 1 · press 0 · partners 0")
 	r.keys("e", "The spokesperson spoke within two minutes.", "tab", "Nobody answered the blogger.", "ctrl+s")
 	if rv := r.lastRun().Review; rv.WentWell != "The spokesperson spoke within two minutes." || rv.Failed != "Nobody answered the blogger." {

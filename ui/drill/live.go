@@ -549,32 +549,30 @@ func gridAxes(d model.DrillCatalogue, run *model.DrillRun) (auds, phases []strin
 	return auds, phases
 }
 
-// checkLine draws one fire-drill item: [x] met or [ ] not, ? while only
-// the program proposes it and = once the room has decided.
+// checkLine draws one fire-drill item with its state in words: met or
+// not met once the room has decided, proposed or open while only the
+// program has looked.
 func (m *Model) checkLine(i int, item model.ChecklistItem, c model.Check, w int) string {
 	st := m.ctx.Styles
 	cursor := "  "
 	if i == m.check {
 		cursor = st.Marker.Render("› ")
 	}
-	box := "[ ]"
-	if c.Met {
-		box = "[x]"
-	}
-	who := "?"
-	if c.Confirmed {
-		who = "="
-	}
-	mark := box + who
+	var mark string
 	switch {
+	case c.Met && c.Confirmed:
+		mark = st.Good.Render("[met]     ")
 	case c.Met:
-		mark = st.Good.Render(mark)
+		mark = st.Warn.Render("[proposed]")
+	case c.Confirmed:
+		mark = st.Bad.Render("[not met] ")
 	default:
-		mark = st.Warn.Render(mark)
+		mark = st.Warn.Render("[open]    ")
 	}
 	line := cursor + mark + " " + display.OneLine(itemTitle(item))
-	if c.Why != "" {
-		line += st.Muted.Render(" — " + display.OneLine(c.Why))
+	// The mark already says "proposed".
+	if why := strings.TrimPrefix(c.Why, "proposed: "); why != "" {
+		line += st.Muted.Render(" — " + display.OneLine(why))
 	}
 	return display.Fit(line, w)
 }
@@ -585,7 +583,7 @@ func (m *Model) checklistPane(height int) []string {
 	d := m.sess.Workshop.Drill
 	run, _ := m.run()
 	f := m.figures()
-	lines := []string{st.Heading.Render(display.Fit(fmt.Sprintf("Fire drill: %d of %d met  ([x] met, [ ] not; ? proposed, = the room decided)", f.ChecklistMet, f.ChecklistTotal), w))}
+	lines := []string{st.Heading.Render(display.Fit(fmt.Sprintf("Fire drill: %d of %d met · y/n: the room decides each item", f.ChecklistMet, f.ChecklistTotal), w))}
 	verdicts := run.ChecklistVerdict(d.Checklist)
 	for i, item := range d.Checklist {
 		lines = append(lines, m.checkLine(i, item, verdicts[item.ID], w))

@@ -175,11 +175,11 @@ func (m *Model) resultLines() []string {
 		case c.Counts():
 			mark = good.Paint("met       ")
 		case c.Proposed():
-			mark = warn.Paint("? proposed")
+			mark = warn.Paint("proposed  ")
 		}
 		line := "  " + mark + " " + display.OneLine(itemTitle(item))
-		if c.Why != "" {
-			line += muted.Paint(" — " + display.OneLine(c.Why))
+		if why := strings.TrimPrefix(c.Why, "proposed: "); why != "" {
+			line += muted.Paint(" — " + display.OneLine(why))
 		}
 		add(line)
 	}
