@@ -17,6 +17,7 @@ import (
 	"github.com/roundtable/roundtable/model"
 	"github.com/roundtable/roundtable/model/modeltest"
 	"github.com/roundtable/roundtable/ui/common"
+	"github.com/roundtable/roundtable/ui/screentest"
 	"github.com/roundtable/roundtable/ui/theme"
 )
 
@@ -43,160 +44,89 @@ func session() *model.Session {
 	return model.New("assessment-test", model.Meta{Title: "Assessment"}, workshop())
 }
 
+// rig is the shared screen rig with the assessment screen's own model at hand.
 type rig struct {
-	t     *testing.T
-	m     *Model
-	s     *model.Session
-	rev   int
-	edits []common.EditMsg
+	*screentest.Rig
+	m *Model
 }
 
-func newRig(t *testing.T, s *model.Session, w, h int) *rig {
-	r := &rig{t: t, s: s}
-	r.m = newModel(common.Context{Styles: theme.New(theme.Dark), Now: time.Now})
-	r.m.SetSession(s, r.rev)
-	r.m.SetSize(w, h)
-	return r
-}
-
-func (r *rig) run(cmd tea.Cmd) {
-	if cmd == nil {
-		return
-	}
-	switch msg := cmd().(type) {
-	case nil:
-	case tea.BatchMsg:
-		for _, c := range msg {
-			r.run(c)
-		}
-	case common.EditMsg:
-		r.edits = append(r.edits, msg)
-		msg.Apply(r.s)
-		r.rev++
-		r.m.SetSession(r.s, r.rev)
-	default:
-		_, c := r.m.Update(msg)
-		r.run(c)
-	}
-}
-
-func (r *rig) keys(ks ...string) {
-	named := map[string]tea.KeyType{
-		"enter": tea.KeyEnter, "esc": tea.KeyEsc, "tab": tea.KeyTab, "shift+tab": tea.KeyShiftTab,
-		"right": tea.KeyRight, "left": tea.KeyLeft, "up": tea.KeyUp, "down": tea.KeyDown,
-		"ctrl+s": tea.KeyCtrlS, "ctrl+u": tea.KeyCtrlU, "backspace": tea.KeyBackspace,
-	}
-	for _, k := range ks {
-		msg := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
-		if t, ok := named[k]; ok {
-			msg = tea.KeyMsg{Type: t}
-		}
-		_, cmd := r.m.Update(msg)
-		r.run(cmd)
-	}
-}
-
-func (r *rig) view() string { return ansi.Strip(r.m.View()) }
-
-func (r *rig) wantView(parts ...string) {
-	r.t.Helper()
-	v := r.view()
-	for _, p := range parts {
-		if !strings.Contains(v, p) {
-			r.t.Errorf("the view should show %q:\n%s", p, v)
-		}
-	}
-}
-
-func (r *rig) dontWantView(parts ...string) {
-	r.t.Helper()
-	v := r.view()
-	for _, p := range parts {
-		if strings.Contains(v, p) {
-			r.t.Errorf("the view should not show %q:\n%s", p, v)
-		}
-	}
-}
-
-func (r *rig) lastLabel() string {
-	if len(r.edits) == 0 {
-		return ""
-	}
-	return r.edits[len(r.edits)-1].Label
+func newRig(t testing.TB, s *model.Session, w, h int) *rig {
+	m := newModel(common.Context{Styles: theme.New(theme.Dark), Now: time.Now})
+	return &rig{screentest.New(t, m, s, w, h), m}
 }
 
 func TestRatingsSideBySideAndTheGap(t *testing.T) {
 	r := newRig(t, session(), 100, 30)
-	r.wantView("3 practices · rated by IT 0, by the business 0", "IT knows what the business plans", "gap ?")
-	r.keys("+", "+", "+", "+")
-	if got := r.s.Assessment[0].IT; got != 4 {
+	r.WantView("3 practices · rated by IT 0, by the business 0", "IT knows what the business plans", "gap ?")
+	r.Keys("+", "+", "+", "+")
+	if got := r.Session.Assessment[0].IT; got != 4 {
 		t.Fatalf("IT rating = %d, want 4", got)
 	}
-	if r.lastLabel() != "IT rating: IT anticipates business needs 4" {
-		t.Errorf("label = %q", r.lastLabel())
+	if r.LastLabel() != "IT rating: IT anticipates business needs 4" {
+		t.Errorf("label = %q", r.LastLabel())
 	}
-	r.wantView("[4] ■■■■□", "gap ?")
-	r.keys("right", "+", "+")
-	r.wantView("4  ■■■■□   [2] ■■□□□   gap 2 !", "1 wide gap (! = 2+ apart)")
-	if r.lastLabel() != "business rating: IT anticipates business needs 2" {
-		t.Errorf("label = %q", r.lastLabel())
+	r.WantView("[4] ■■■■□", "gap ?")
+	r.Keys("right", "+", "+")
+	r.WantView("4  ■■■■□   [2] ■■□□□   gap 2 !", "1 wide gap (! = 2+ apart)")
+	if r.LastLabel() != "business rating: IT anticipates business needs 2" {
+		t.Errorf("label = %q", r.LastLabel())
 	}
-	r.keys("+")
-	r.wantView("gap 1")
-	r.dontWantView("gap 2 !")
+	r.Keys("+")
+	r.WantView("gap 1")
+	r.DontWantView("gap 2 !")
 	// Ratings stay within 1 to 5; - from 1 leaves it not rated.
-	r.keys("+", "+", "+", "+")
-	if got := r.s.Assessment[0].Business; got != 5 {
+	r.Keys("+", "+", "+", "+")
+	if got := r.Session.Assessment[0].Business; got != 5 {
 		t.Fatalf("business rating = %d, want at most 5", got)
 	}
-	r.keys("x")
-	if got := r.s.Assessment[0].Business; got != 0 {
+	r.Keys("x")
+	if got := r.Session.Assessment[0].Business; got != 0 {
 		t.Fatalf("x should clear the rating, got %d", got)
 	}
-	r.wantView("[-] □□□□□")
-	if miss := r.s.Missing(model.StepAssessment); len(miss) != 2 || miss[1] != "3 practices not rated by the business" {
+	r.WantView("[-] □□□□□")
+	if miss := r.Session.Missing(model.StepAssessment); len(miss) != 2 || miss[1] != "3 practices not rated by the business" {
 		t.Errorf("missing = %q", miss)
 	}
 }
 
 func TestTypedRating(t *testing.T) {
 	r := newRig(t, session(), 100, 30)
-	r.keys("j", "enter")
-	r.wantView("Clear lines for running and paying — IT's rating, 1 (not at all) to 5")
-	r.keys("7", "enter")
-	r.wantView("type a whole number from 1 to 5")
-	r.keys("backspace", "3", "enter")
-	if got := r.s.Assessment[1].IT; got != 3 || r.m.Typing() {
+	r.Keys("j", "enter")
+	r.WantView("Clear lines for running and paying — IT's rating, 1 (not at all) to 5")
+	r.Keys("7", "enter")
+	r.WantView("type a whole number from 1 to 5")
+	r.Keys("backspace", "3", "enter")
+	if got := r.Session.Assessment[1].IT; got != 3 || r.m.Typing() {
 		t.Fatalf("typed rating = %d", got)
 	}
-	r.keys("enter", "backspace", "enter")
-	if got := r.s.Assessment[1].IT; got != 0 || r.lastLabel() != "IT rating: Clear lines for running and paying not rated" {
-		t.Fatalf("an empty rating should clear it: %d (%q)", got, r.lastLabel())
+	r.Keys("enter", "backspace", "enter")
+	if got := r.Session.Assessment[1].IT; got != 0 || r.LastLabel() != "IT rating: Clear lines for running and paying not rated" {
+		t.Fatalf("an empty rating should clear it: %d (%q)", got, r.LastLabel())
 	}
-	n := len(r.edits)
-	r.keys("enter", "4", "esc")
-	if len(r.edits) != n || r.s.Assessment[1].IT != 0 || r.m.Typing() {
+	n := len(r.Edits)
+	r.Keys("enter", "4", "esc")
+	if len(r.Edits) != n || r.Session.Assessment[1].IT != 0 || r.m.Typing() {
 		t.Fatal("esc should leave the rating as it was")
 	}
 }
 
 func TestNotes(t *testing.T) {
 	r := newRig(t, session(), 100, 30)
-	r.wantView("none yet")
-	r.keys("e", "IT says: we heard of the launch two days before.", "ctrl+s")
-	if got := r.s.Assessment[0].Notes; got != "IT says: we heard of the launch two days before." || r.lastLabel() != "notes: IT anticipates business needs" {
-		t.Fatalf("notes = %q (%q)", got, r.lastLabel())
+	r.WantView("none yet")
+	r.Keys("e", "IT says: we heard of the launch two days before.", "ctrl+s")
+	if got := r.Session.Assessment[0].Notes; got != "IT says: we heard of the launch two days before." || r.LastLabel() != "notes: IT anticipates business needs" {
+		t.Fatalf("notes = %q (%q)", got, r.LastLabel())
 	}
-	r.wantView("Notes:", "we heard of the launch two days before.")
-	n := len(r.edits)
-	r.keys("e", " More.", "esc")
-	if len(r.edits) != n || r.m.Typing() {
+	r.WantView("Notes:", "we heard of the launch two days before.")
+	n := len(r.Edits)
+	r.Keys("e", " More.", "esc")
+	if len(r.Edits) != n || r.m.Typing() {
 		t.Fatal("esc should keep the notes")
 	}
 	// Undo, as the root does it, shows the notes gone.
 	before := session()
-	r.m.SetSession(before, r.rev+1)
-	r.wantView("none yet")
+	r.m.SetSession(before, r.Rev+1)
+	r.WantView("none yet")
 }
 
 func TestRatingsMatchPracticesByID(t *testing.T) {
@@ -209,20 +139,20 @@ func TestRatingsMatchPracticesByID(t *testing.T) {
 		{Practice: "old-practice", IT: 3, Business: 3},
 	}
 	r := newRig(t, s, 100, 30)
-	r.wantView("Trusted people speak for us", "5  ■■■■■    2  ■■□□□   gap 3 !", "old-practice (not in this workshop)")
-	r.keys("j", "+")
-	if len(r.s.Assessment) != 4 || r.s.Assessment[3].Practice != "responsibility" || r.s.Assessment[3].IT != 1 {
-		t.Fatalf("a rating for an unrated practice should be added: %+v", r.s.Assessment)
+	r.WantView("Trusted people speak for us", "5  ■■■■■    2  ■■□□□   gap 3 !", "old-practice (not in this workshop)")
+	r.Keys("j", "+")
+	if len(r.Session.Assessment) != 4 || r.Session.Assessment[3].Practice != "responsibility" || r.Session.Assessment[3].IT != 1 {
+		t.Fatalf("a rating for an unrated practice should be added: %+v", r.Session.Assessment)
 	}
 	// Sorting by gap puts the widest first and keeps the selection.
-	r.keys("s")
-	v := r.view()
+	r.Keys("s")
+	v := r.View()
 	if strings.Index(v, "Trusted people") > strings.Index(v, "IT anticipates") {
 		t.Fatalf("the widest gap should come first:\n%s", v)
 	}
-	r.wantView("› Clear lines", "Practice (widest gap first")
-	r.keys("s")
-	r.wantView("Practice (s sorts by gap)")
+	r.WantView("› Clear lines", "Practice (widest gap first")
+	r.Keys("s")
+	r.WantView("Practice (s sorts by gap)")
 }
 
 func TestKeysAreNotDigits(t *testing.T) {
@@ -266,11 +196,11 @@ func TestGoldenViews(t *testing.T) {
 		s.Assessment[1].IT, s.Assessment[1].Business = 3, 3
 		s.Assessment[2].IT = 2
 		r := newRig(t, s, w, h)
-		golden(t, "ratings"+sz, r.view())
-		r.keys("j", "l", "enter")
-		golden(t, "rating-form"+sz, r.view())
-		r.keys("esc", "k", "e")
-		golden(t, "notes-form"+sz, r.view())
+		golden(t, "ratings"+sz, r.View())
+		r.Keys("j", "l", "enter")
+		golden(t, "rating-form"+sz, r.View())
+		r.Keys("esc", "k", "e")
+		golden(t, "notes-form"+sz, r.View())
 	}
 }
 
@@ -283,7 +213,7 @@ func TestEverySizeFits(t *testing.T) {
 		name string
 		keys []string
 	}{{"ratings", nil}, {"rating-form", []string{"enter"}}, {"notes-form", []string{"esc", "e"}}, {"sorted", []string{"esc", "s", "G"}}} {
-		r.keys(st.keys...)
+		r.Keys(st.keys...)
 		for w := 0; w <= 300; w += 7 {
 			for h := 0; h <= 80; h += 5 {
 				r.m.SetSize(w, h)
@@ -302,25 +232,20 @@ func TestEverySizeFits(t *testing.T) {
 	}
 }
 
-func largeRig() *rig {
-	s := modeltest.Large()
-	r := &rig{s: s}
-	r.m = newModel(common.Context{Styles: theme.New(theme.Dark), Now: time.Now})
-	r.m.SetSession(s, 1)
-	r.m.SetSize(160, 45)
-	return r
+func largeRig(b *testing.B) *rig {
+	return newRig(b, modeltest.Large(), 160, 45)
 }
 
 func BenchmarkAssessmentView(b *testing.B) {
-	r := largeRig()
+	r := largeRig(b)
 	for i := 0; b.Loop(); i++ {
-		r.m.SetSession(r.s, i+2)
+		r.m.SetSession(r.Session, i+2)
 		_ = r.m.View()
 	}
 }
 
 func BenchmarkAssessmentUpdate(b *testing.B) {
-	r := largeRig()
+	r := largeRig(b)
 	ks := []tea.KeyMsg{{Type: tea.KeyRunes, Runes: []rune{'j'}}, {Type: tea.KeyRunes, Runes: []rune{'l'}}, {Type: tea.KeyRunes, Runes: []rune{'k'}}, {Type: tea.KeyRunes, Runes: []rune{'s'}}}
 	for i := 0; b.Loop(); i++ {
 		r.m.Update(ks[i%len(ks)])

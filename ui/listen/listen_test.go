@@ -19,6 +19,7 @@ import (
 	"github.com/roundtable/roundtable/model"
 	"github.com/roundtable/roundtable/model/modeltest"
 	"github.com/roundtable/roundtable/ui/common"
+	"github.com/roundtable/roundtable/ui/screentest"
 	"github.com/roundtable/roundtable/ui/theme"
 )
 
@@ -50,134 +51,69 @@ func session() *model.Session {
 	return s
 }
 
-// rig drives the screen as the root would: edits are applied to the
-// session and the session is shown again at the next revision.
+// rig is the shared screen rig with the listening screen's own model at hand.
 type rig struct {
-	t     *testing.T
-	m     *Model
-	s     *model.Session
-	rev   int
-	edits []common.EditMsg
+	*screentest.Rig
+	m *Model
 }
 
-func newRig(t *testing.T, s *model.Session, w, h int) *rig {
-	r := &rig{t: t, s: s}
-	r.m = newModel(common.Context{Styles: theme.New(theme.Dark), Now: time.Now})
-	r.m.SetSession(s, r.rev)
-	r.m.SetSize(w, h)
-	return r
-}
-
-func (r *rig) run(cmd tea.Cmd) {
-	if cmd == nil {
-		return
-	}
-	switch msg := cmd().(type) {
-	case nil:
-	case tea.BatchMsg:
-		for _, c := range msg {
-			r.run(c)
-		}
-	case common.EditMsg:
-		r.edits = append(r.edits, msg)
-		msg.Apply(r.s)
-		r.rev++
-		r.m.SetSession(r.s, r.rev)
-	default:
-		_, c := r.m.Update(msg)
-		r.run(c)
-	}
-}
-
-// keys presses each key; a string of several letters that names no key is
-// typed as text.
-func (r *rig) keys(ks ...string) {
-	named := map[string]tea.KeyType{
-		"enter": tea.KeyEnter, "esc": tea.KeyEsc, "tab": tea.KeyTab, "shift+tab": tea.KeyShiftTab,
-		"right": tea.KeyRight, "left": tea.KeyLeft, "up": tea.KeyUp, "down": tea.KeyDown,
-		"ctrl+s": tea.KeyCtrlS, "end": tea.KeyEnd, "ctrl+u": tea.KeyCtrlU, "backspace": tea.KeyBackspace,
-	}
-	for _, k := range ks {
-		msg := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
-		if t, ok := named[k]; ok {
-			msg = tea.KeyMsg{Type: t}
-		}
-		_, cmd := r.m.Update(msg)
-		r.run(cmd)
-	}
-}
-
-func (r *rig) view() string { return ansi.Strip(r.m.View()) }
-
-func (r *rig) wantView(parts ...string) {
-	r.t.Helper()
-	v := r.view()
-	for _, p := range parts {
-		if !strings.Contains(v, p) {
-			r.t.Errorf("the view should show %q:\n%s", p, v)
-		}
-	}
-}
-
-func (r *rig) lastLabel() string {
-	if len(r.edits) == 0 {
-		return ""
-	}
-	return r.edits[len(r.edits)-1].Label
+func newRig(t testing.TB, s *model.Session, w, h int) *rig {
+	m := newModel(common.Context{Styles: theme.New(theme.Dark), Now: time.Now})
+	return &rig{screentest.New(t, m, s, w, h), m}
 }
 
 func TestPollStepsCountsAndNeverGoesBelowZero(t *testing.T) {
 	r := newRig(t, session(), 160, 22)
-	r.keys("+", "+", "+")
-	if got := r.s.Listen.Poll[0].Reads; got != 3 {
+	r.Keys("+", "+", "+")
+	if got := r.Session.Listen.Poll[0].Reads; got != 3 {
 		t.Fatalf("LinkedIn reads = %d after three +, want 3", got)
 	}
-	if r.lastLabel() != "poll: LinkedIn reads 3" {
-		t.Errorf("label = %q", r.lastLabel())
+	if r.LastLabel() != "poll: LinkedIn reads 3" {
+		t.Errorf("label = %q", r.LastLabel())
 	}
-	r.keys("l", "+", "j", "+", "+", "-")
-	if p := r.s.Listen.Poll; p[0].Creates != 1 || p[1].Creates != 1 || p[1].Reads != 0 {
+	r.Keys("l", "+", "j", "+", "+", "-")
+	if p := r.Session.Listen.Poll; p[0].Creates != 1 || p[1].Creates != 1 || p[1].Reads != 0 {
 		t.Fatalf("poll = %+v, want LinkedIn creates 1 and Facebook creates 1", p)
 	}
-	r.keys("-", "-", "-")
-	if got := r.s.Listen.Poll[1].Creates; got != 0 {
+	r.Keys("-", "-", "-")
+	if got := r.Session.Listen.Poll[1].Creates; got != 0 {
 		t.Fatalf("Facebook creates = %d, want 0: counts never go below zero", got)
 	}
-	r.keys("h", "k", "-")
-	if got := r.s.Listen.Poll[0].Reads; got != 2 {
+	r.Keys("h", "k", "-")
+	if got := r.Session.Listen.Poll[0].Reads; got != 2 {
 		t.Fatalf("LinkedIn reads = %d, want 2", got)
 	}
-	r.wantView("LinkedIn", "[2]", "1 of 11 in the room create on at least one platform; 1 only read; 9 neither — an estimate from the show of hands.", "Social Technographics")
+	r.WantView("LinkedIn", "[2]", "1 of 11 in the room create on at least one platform; 1 only read; 9 neither — an estimate from the show of hands.", "Social Technographics")
 }
 
 func TestPollTypedCount(t *testing.T) {
 	r := newRig(t, session(), 80, 22)
-	r.keys("j", "right", "enter")
+	r.Keys("j", "right", "enter")
 	if !r.m.Typing() {
 		t.Fatal("enter should open a field to type the count")
 	}
-	r.wantView("Facebook — How many contribute or create on it?")
-	r.keys("backspace", "x7", "enter")
-	r.wantView("type a whole number")
-	r.keys("backspace", "backspace", "-3", "enter")
-	r.wantView("counts start at 0")
-	if len(r.edits) != 0 {
-		t.Fatalf("an invalid count changed the session: %v", r.lastLabel())
+	r.WantView("Facebook — How many contribute or create on it?")
+	r.Keys("backspace", "x7", "enter")
+	r.WantView("type a whole number")
+	r.Keys("backspace", "backspace", "-3", "enter")
+	r.WantView("counts start at 0")
+	if len(r.Edits) != 0 {
+		t.Fatalf("an invalid count changed the session: %v", r.LastLabel())
 	}
-	r.keys("backspace", "backspace", "7", "enter")
+	r.Keys("backspace", "backspace", "7", "enter")
 	if r.m.Typing() {
 		t.Fatal("a valid count should close the field")
 	}
-	if got := r.s.Listen.Poll[1].Creates; got != 7 {
+	if got := r.Session.Listen.Poll[1].Creates; got != 7 {
 		t.Fatalf("Facebook creates = %d, want 7", got)
 	}
-	if r.lastLabel() != "poll: Facebook creates 7" {
-		t.Errorf("label = %q", r.lastLabel())
+	if r.LastLabel() != "poll: Facebook creates 7" {
+		t.Errorf("label = %q", r.LastLabel())
 	}
-	r.wantView("[7]", "7 of 11 in the room create")
+	r.WantView("[7]", "7 of 11 in the room create")
 
-	r.keys("enter", "backspace", "9", "esc")
-	if got := r.s.Listen.Poll[1].Creates; got != 7 || r.m.Typing() {
+	r.Keys("enter", "backspace", "9", "esc")
+	if got := r.Session.Listen.Poll[1].Creates; got != 7 || r.m.Typing() {
 		t.Fatalf("esc should close the field and keep 7, got %d", got)
 	}
 }
@@ -197,161 +133,161 @@ func TestLadderWithoutParticipantsUsesTheLargestCount(t *testing.T) {
 }
 
 func addConversation(r *rig, place, who string, surprise bool) {
-	r.keys("a", place, "tab")
+	r.Keys("a", place, "tab")
 	chooseVoice(r, who)
-	r.keys("tab", "negative", "tab", "high", "tab")
+	r.Keys("tab", "negative", "tab", "high", "tab")
 	if surprise {
-		r.keys("right")
+		r.Keys("right")
 	}
-	r.keys("tab", "They complain about waiting times.", "ctrl+s")
+	r.Keys("tab", "They complain about waiting times.", "ctrl+s")
 }
 
 // chooseVoice picks who talks from the workshop's voices, or types it.
 func chooseVoice(r *rig, who string) {
-	if i := slices.Index(r.s.Workshop.Listen.Voices, who); i >= 0 {
+	if i := slices.Index(r.Session.Workshop.Listen.Voices, who); i >= 0 {
 		for range i + 1 {
-			r.keys("right")
+			r.Keys("right")
 		}
 		return
 	}
-	r.keys("left", "tab", who)
+	r.Keys("left", "tab", who)
 }
 
 func TestWhoTalksIsPickedOrTyped(t *testing.T) {
 	r := newRig(t, session(), 100, 30)
-	r.keys("tab", "a", "Trade press", "tab")
-	r.wantView("Who talks    ‹ (not known yet) ›")
-	r.keys("right", "right", "right")
-	r.wantView("‹ press ›")
-	r.keys("right", "right")
-	r.wantView("‹ type another… ›", "typed")
-	r.keys("tab", "bloggers", "ctrl+s")
-	if got := r.s.Listen.Inventory[0].Who; got != "bloggers" {
+	r.Keys("tab", "a", "Trade press", "tab")
+	r.WantView("Who talks    ‹ (not known yet) ›")
+	r.Keys("right", "right", "right")
+	r.WantView("‹ press ›")
+	r.Keys("right", "right")
+	r.WantView("‹ type another… ›", "typed")
+	r.Keys("tab", "bloggers", "ctrl+s")
+	if got := r.Session.Listen.Inventory[0].Who; got != "bloggers" {
 		t.Fatalf("who = %q, want the typed voice", got)
 	}
-	r.wantView("Trade press — bloggers")
-	r.keys("e")
-	r.wantView("‹ type another… ›", "bloggers")
-	r.keys("esc")
+	r.WantView("Trade press — bloggers")
+	r.Keys("e")
+	r.WantView("‹ type another… ›", "bloggers")
+	r.Keys("esc")
 }
 
 func TestRowFlagsAppearAndClear(t *testing.T) {
 	r := newRig(t, session(), 120, 30)
-	r.keys("l", "+")
-	r.wantView("! creates > reads")
-	r.keys("h", "+")
-	if strings.Contains(r.view(), "creates > reads") {
-		t.Errorf("the flag should clear once reads catch up:\n%s", r.view())
+	r.Keys("l", "+")
+	r.WantView("! creates > reads")
+	r.Keys("h", "+")
+	if strings.Contains(r.View(), "creates > reads") {
+		t.Errorf("the flag should clear once reads catch up:\n%s", r.View())
 	}
-	r.keys("enter", "ctrl+u", "12", "enter")
-	r.wantView("! more hands than the 11 in the room")
-	r.keys("-")
-	if strings.Contains(r.view(), "more hands") {
-		t.Errorf("the flag should clear at 11:\n%s", r.view())
+	r.Keys("enter", "ctrl+u", "12", "enter")
+	r.WantView("! more hands than the 11 in the room")
+	r.Keys("-")
+	if strings.Contains(r.View(), "more hands") {
+		t.Errorf("the flag should clear at 11:\n%s", r.View())
 	}
 
-	r.keys("tab", "a", "Forum", "tab", "right", "ctrl+s")
-	r.wantView("Forum — customers  [missing: tone, volume]")
-	r.keys("e", "tab", "tab", "calm", "tab", "low", "ctrl+s")
-	if strings.Contains(r.view(), "[missing") {
-		t.Errorf("the flag should clear:\n%s", r.view())
+	r.Keys("tab", "a", "Forum", "tab", "right", "ctrl+s")
+	r.WantView("Forum — customers  [missing: tone, volume]")
+	r.Keys("e", "tab", "tab", "calm", "tab", "low", "ctrl+s")
+	if strings.Contains(r.View(), "[missing") {
+		t.Errorf("the flag should clear:\n%s", r.View())
 	}
-	r.keys("tab", "a", "Ana", "ctrl+s")
-	r.wantView("Ana  [missing: what they know]")
-	r.keys("e", "tab", "tab", "The forum regulars", "ctrl+s")
-	if strings.Contains(r.view(), "[missing") {
-		t.Errorf("the flag should clear:\n%s", r.view())
+	r.Keys("tab", "a", "Ana", "ctrl+s")
+	r.WantView("Ana  [missing: what they know]")
+	r.Keys("e", "tab", "tab", "The forum regulars", "ctrl+s")
+	if strings.Contains(r.View(), "[missing") {
+		t.Errorf("the flag should clear:\n%s", r.View())
 	}
 }
 
 func TestInventoryAddEditDeleteAndReorder(t *testing.T) {
 	r := newRig(t, session(), 100, 30)
-	r.keys("tab")
-	r.wantView("[ Inventory (0) ]", "Nothing listed yet")
+	r.Keys("tab")
+	r.WantView("[ Inventory (0) ]", "Nothing listed yet")
 	addConversation(r, "Review site", "customers", true)
 	addConversation(r, "Staff forum", "employees", false)
-	inv := r.s.Listen.Inventory
+	inv := r.Session.Listen.Inventory
 	if len(inv) != 2 || inv[0].Place != "Review site" || !inv[0].Surprise || inv[1].Surprise || inv[1].Who != "employees" || inv[0].Notes != "They complain about waiting times." {
 		t.Fatalf("inventory = %+v", inv)
 	}
-	if r.lastLabel() != "added conversation: Staff forum" {
-		t.Errorf("label = %q", r.lastLabel())
+	if r.LastLabel() != "added conversation: Staff forum" {
+		t.Errorf("label = %q", r.LastLabel())
 	}
-	r.wantView("! Review site — customers, negative, high  [surprise]", "• Staff forum", "1 came as a surprise")
+	r.WantView("! Review site — customers, negative, high  [surprise]", "• Staff forum", "1 came as a surprise")
 
 	// The new entry is selected; edit it.
-	r.keys("e", "end", "ctrl+u", "Intranet", "ctrl+s")
-	if got := r.s.Listen.Inventory[1].Place; got != "Intranet" {
+	r.Keys("e", "end", "ctrl+u", "Intranet", "ctrl+s")
+	if got := r.Session.Listen.Inventory[1].Place; got != "Intranet" {
 		t.Fatalf("edited place = %q, want Intranet", got)
 	}
-	if r.lastLabel() != "edited conversation: Intranet" {
-		t.Errorf("label = %q", r.lastLabel())
+	if r.LastLabel() != "edited conversation: Intranet" {
+		t.Errorf("label = %q", r.LastLabel())
 	}
 
 	// A cancelled edit changes nothing.
-	n := len(r.edits)
-	r.keys("enter", "more", "esc")
-	if len(r.edits) != n || r.s.Listen.Inventory[1].Place != "Intranet" || r.m.Typing() {
-		t.Fatalf("esc should leave the entry as it was: %+v", r.s.Listen.Inventory[1])
+	n := len(r.Edits)
+	r.Keys("enter", "more", "esc")
+	if len(r.Edits) != n || r.Session.Listen.Inventory[1].Place != "Intranet" || r.m.Typing() {
+		t.Fatalf("esc should leave the entry as it was: %+v", r.Session.Listen.Inventory[1])
 	}
 
 	// The required place is enforced.
-	r.keys("a", "ctrl+s")
-	r.wantView("required")
-	r.keys("esc")
-	if len(r.s.Listen.Inventory) != 2 {
+	r.Keys("a", "ctrl+s")
+	r.WantView("required")
+	r.Keys("esc")
+	if len(r.Session.Listen.Inventory) != 2 {
 		t.Fatalf("an empty place was added")
 	}
 
 	// Move the intranet up, then down again.
-	r.keys("K")
-	if r.s.Listen.Inventory[0].Place != "Intranet" || r.lastLabel() != "moved conversation up: Intranet" {
-		t.Fatalf("after K: %+v (%q)", r.s.Listen.Inventory, r.lastLabel())
+	r.Keys("K")
+	if r.Session.Listen.Inventory[0].Place != "Intranet" || r.LastLabel() != "moved conversation up: Intranet" {
+		t.Fatalf("after K: %+v (%q)", r.Session.Listen.Inventory, r.LastLabel())
 	}
-	r.keys("K")
-	if r.s.Listen.Inventory[0].Place != "Intranet" {
+	r.Keys("K")
+	if r.Session.Listen.Inventory[0].Place != "Intranet" {
 		t.Fatal("K on the first entry should leave it first")
 	}
-	r.keys("J")
-	if r.s.Listen.Inventory[1].Place != "Intranet" {
-		t.Fatalf("after J: %+v", r.s.Listen.Inventory)
+	r.Keys("J")
+	if r.Session.Listen.Inventory[1].Place != "Intranet" {
+		t.Fatalf("after J: %+v", r.Session.Listen.Inventory)
 	}
 
 	// Delete asks first; n keeps, esc keeps, y deletes the selected entry.
-	r.keys("d")
-	r.wantView("Delete this conversation?", "Intranet")
-	r.keys("n")
-	r.keys("d", "esc")
-	if len(r.s.Listen.Inventory) != 2 || r.m.Typing() {
+	r.Keys("d")
+	r.WantView("Delete this conversation?", "Intranet")
+	r.Keys("n")
+	r.Keys("d", "esc")
+	if len(r.Session.Listen.Inventory) != 2 || r.m.Typing() {
 		t.Fatal("n and esc should keep the entry")
 	}
-	r.keys("d", "y")
-	if inv := r.s.Listen.Inventory; len(inv) != 1 || inv[0].Place != "Review site" {
+	r.Keys("d", "y")
+	if inv := r.Session.Listen.Inventory; len(inv) != 1 || inv[0].Place != "Review site" {
 		t.Fatalf("after delete: %+v", inv)
 	}
-	if r.lastLabel() != "deleted conversation: Intranet" {
-		t.Errorf("label = %q", r.lastLabel())
+	if r.LastLabel() != "deleted conversation: Intranet" {
+		t.Errorf("label = %q", r.LastLabel())
 	}
-	r.wantView("Inventory (1, 1 !)", "Review site")
+	r.WantView("Inventory (1, 1 !)", "Review site")
 }
 
 func TestSurpriseMarkerAppearsAndClears(t *testing.T) {
 	r := newRig(t, session(), 80, 22)
-	r.keys("tab")
+	r.Keys("tab")
 	addConversation(r, "Hashtag #slowbank", "critics", true)
-	r.wantView("! Hashtag #slowbank", "[surprise]")
-	r.keys("e", "tab", "tab", "tab", "tab", "left", "ctrl+s")
-	if r.s.Listen.Inventory[0].Surprise {
+	r.WantView("! Hashtag #slowbank", "[surprise]")
+	r.Keys("e", "tab", "tab", "tab", "tab", "left", "ctrl+s")
+	if r.Session.Listen.Inventory[0].Surprise {
 		t.Fatal("the surprise should be cleared")
 	}
-	if v := r.view(); strings.Contains(v, "[surprise]") || strings.Contains(v, "! Hashtag") {
+	if v := r.View(); strings.Contains(v, "[surprise]") || strings.Contains(v, "! Hashtag") {
 		t.Errorf("the surprise marker should be gone:\n%s", v)
 	}
 }
 
 func TestApplyIsSafeWhenTheListChanged(t *testing.T) {
 	r := newRig(t, session(), 80, 22)
-	r.keys("tab")
+	r.Keys("tab")
 	addConversation(r, "Forum", "customers", false)
 	_, cmd := r.m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("d")})
 	if cmd != nil {
@@ -359,8 +295,8 @@ func TestApplyIsSafeWhenTheListChanged(t *testing.T) {
 	}
 	_, cmd = r.m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("y")})
 	edit := cmd().(common.EditMsg)
-	r.s.Listen.Inventory = nil
-	edit.Apply(r.s) // must not panic on a list that shrank meanwhile
+	r.Session.Listen.Inventory = nil
+	edit.Apply(r.Session) // must not panic on a list that shrank meanwhile
 	_, cmd = r.m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("+")})
 	if cmd != nil {
 		t.Fatal("+ on the inventory pane should do nothing")
@@ -374,23 +310,23 @@ func TestApplyIsSafeWhenTheListChanged(t *testing.T) {
 
 func TestExpertsAddAndEdit(t *testing.T) {
 	r := newRig(t, session(), 80, 22)
-	r.keys("shift+tab")
-	r.wantView("[ Experts (0) ]", "Nobody named yet")
-	r.keys("a", "tab", "IT", "ctrl+s")
-	r.wantView("required")
-	r.keys("esc")
-	if len(r.s.Listen.Experts) != 0 {
+	r.Keys("shift+tab")
+	r.WantView("[ Experts (0) ]", "Nobody named yet")
+	r.Keys("a", "tab", "IT", "ctrl+s")
+	r.WantView("required")
+	r.Keys("esc")
+	if len(r.Session.Listen.Experts) != 0 {
 		t.Fatal("an expert without a name was added")
 	}
-	r.keys("a", "Ana Ruiz", "tab", "Customer support", "tab", "Runs the support forum.\nKnows the regulars.", "ctrl+s")
-	ex := r.s.Listen.Experts
+	r.Keys("a", "Ana Ruiz", "tab", "Customer support", "tab", "Runs the support forum.\nKnows the regulars.", "ctrl+s")
+	ex := r.Session.Listen.Experts
 	if len(ex) != 1 || ex[0].Name != "Ana Ruiz" || ex[0].Department != "Customer support" || ex[0].Knows != "Runs the support forum.\nKnows the regulars." {
 		t.Fatalf("experts = %+v", ex)
 	}
-	if r.lastLabel() != "added expert: Ana Ruiz" {
-		t.Errorf("label = %q", r.lastLabel())
+	if r.LastLabel() != "added expert: Ana Ruiz" {
+		t.Errorf("label = %q", r.LastLabel())
 	}
-	r.wantView("› • Ana Ruiz (Customer support) — Runs the support forum.", "What Ana Ruiz knows:", "Knows the regulars.")
+	r.WantView("› • Ana Ruiz (Customer support) — Runs the support forum.", "What Ana Ruiz knows:", "Knows the regulars.")
 }
 
 func TestEscLeavesDataUnchanged(t *testing.T) {
@@ -400,13 +336,13 @@ func TestEscLeavesDataUnchanged(t *testing.T) {
 		{"tab", "a", "Somewhere", "tab", "someone", "esc"},
 		{"tab", "a", "Ana", "esc"},
 	} {
-		r.keys(ks...)
+		r.Keys(ks...)
 		if r.m.Typing() {
 			t.Fatalf("%v: esc should close the form", ks)
 		}
 	}
-	if len(r.edits) != 0 || r.s.Listen.Poll[0].Reads != 0 || len(r.s.Listen.Inventory) != 0 || len(r.s.Listen.Experts) != 0 {
-		t.Fatalf("esc changed the session: %v", r.edits)
+	if len(r.Edits) != 0 || r.Session.Listen.Poll[0].Reads != 0 || len(r.Session.Listen.Inventory) != 0 || len(r.Session.Listen.Experts) != 0 {
+		t.Fatalf("esc changed the session: %v", r.Edits)
 	}
 	// With nothing open, esc is the root's.
 	_, cmd := r.m.Update(tea.KeyMsg{Type: tea.KeyEsc})
@@ -417,8 +353,8 @@ func TestEscLeavesDataUnchanged(t *testing.T) {
 
 func TestUserTextIsCleanedAndDrawnSafely(t *testing.T) {
 	r := newRig(t, session(), 80, 22)
-	r.keys("tab", "a", "Forum\x1b[31m \xff", "ctrl+s")
-	if got := r.s.Listen.Inventory[0].Place; !utf8.ValidString(got) || strings.Contains(got, "\x1b") || !strings.HasPrefix(got, "Forum") {
+	r.Keys("tab", "a", "Forum\x1b[31m \xff", "ctrl+s")
+	if got := r.Session.Listen.Inventory[0].Place; !utf8.ValidString(got) || strings.Contains(got, "\x1b") || !strings.HasPrefix(got, "Forum") {
 		t.Fatalf("place not cleaned: %q", got)
 	}
 	if strings.Contains(r.m.View(), "\x1b[31m") {
@@ -471,18 +407,18 @@ func TestGoldenViews(t *testing.T) {
 		w, h := size[0], size[1]
 		sz := "-" + strconv.Itoa(w) + "x" + strconv.Itoa(h)
 		r := newRig(t, filled(), w, h)
-		r.keys("j", "l")
-		golden(t, "poll"+sz, r.view())
-		r.keys("enter")
-		golden(t, "poll-count"+sz, r.view())
-		r.keys("esc", "tab", "j")
-		golden(t, "inventory"+sz, r.view())
-		r.keys("e")
-		golden(t, "inventory-form"+sz, r.view())
-		r.keys("esc", "d")
-		golden(t, "inventory-delete"+sz, r.view())
-		r.keys("esc", "tab")
-		golden(t, "experts"+sz, r.view())
+		r.Keys("j", "l")
+		golden(t, "poll"+sz, r.View())
+		r.Keys("enter")
+		golden(t, "poll-count"+sz, r.View())
+		r.Keys("esc", "tab", "j")
+		golden(t, "inventory"+sz, r.View())
+		r.Keys("e")
+		golden(t, "inventory-form"+sz, r.View())
+		r.Keys("esc", "d")
+		golden(t, "inventory-delete"+sz, r.View())
+		r.Keys("esc", "tab")
+		golden(t, "experts"+sz, r.View())
 	}
 }
 
@@ -503,7 +439,7 @@ func TestEverySizeFits(t *testing.T) {
 		{"experts-form", []string{"a"}},
 	}
 	for _, st := range states {
-		r.keys(st.keys...)
+		r.Keys(st.keys...)
 		for w := 0; w <= 300; w += 7 {
 			for h := 0; h <= 80; h += 5 {
 				r.m.SetSize(w, h)
@@ -523,12 +459,7 @@ func TestEverySizeFits(t *testing.T) {
 }
 
 func largeRig(b *testing.B) *rig {
-	s := modeltest.Large()
-	r := &rig{s: s}
-	r.m = newModel(common.Context{Styles: theme.New(theme.Dark), Now: time.Now})
-	r.m.SetSession(s, 1)
-	r.m.SetSize(160, 45)
-	return r
+	return newRig(b, modeltest.Large(), 160, 45)
 }
 
 func BenchmarkListenView(b *testing.B) {
@@ -537,7 +468,7 @@ func BenchmarkListenView(b *testing.B) {
 			r := largeRig(b)
 			r.m.pane = p
 			for i := 0; b.Loop(); i++ {
-				r.m.SetSession(r.s, i+2)
+				r.m.SetSession(r.Session, i+2)
 				_ = r.m.View()
 			}
 		})
@@ -558,16 +489,16 @@ func TestLongListsScrollToTheSelection(t *testing.T) {
 	s := modeltest.Large()
 	s.Listen.Inventory[29].Place = "The last place"
 	r := newRig(t, s, 80, 16)
-	r.keys("tab")
-	if strings.Contains(r.view(), "The last place") {
+	r.Keys("tab")
+	if strings.Contains(r.View(), "The last place") {
 		t.Fatal("the last of 30 conversations should be off a 16-line screen")
 	}
-	r.keys("G")
-	r.wantView("› ", "The last place")
-	if n := strings.Count(r.view(), "\n") + 1; n > 16 {
+	r.Keys("G")
+	r.WantView("› ", "The last place")
+	if n := strings.Count(r.View(), "\n") + 1; n > 16 {
 		t.Fatalf("%d lines on a 16-line screen", n)
 	}
-	r.keys("g", "pgdown")
+	r.Keys("g", "pgdown")
 	if r.m.inv == 0 {
 		t.Fatal("page down should move the selection")
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/roundtable/roundtable/model"
 	"github.com/roundtable/roundtable/model/modeltest"
 	"github.com/roundtable/roundtable/ui/common"
+	"github.com/roundtable/roundtable/ui/screentest"
 	"github.com/roundtable/roundtable/ui/theme"
 )
 
@@ -56,106 +57,31 @@ func session() *model.Session {
 	return s
 }
 
-// rig drives the screen as the root would: edits are applied to the
-// session and the session is shown again at the next revision.
+// rig is the shared screen rig with the objectives screen's own model at hand.
 type rig struct {
-	t     *testing.T
-	m     *Model
-	s     *model.Session
-	rev   int
-	edits []common.EditMsg
+	*screentest.Rig
+	m *Model
 }
 
-func newRig(t *testing.T, s *model.Session, w, h int) *rig {
-	r := &rig{t: t, s: s}
-	r.m = newModel(common.Context{Styles: theme.New(theme.Dark), Now: time.Now})
-	r.m.SetSession(s, r.rev)
-	r.m.SetSize(w, h)
-	return r
-}
-
-func (r *rig) run(cmd tea.Cmd) {
-	if cmd == nil {
-		return
-	}
-	switch msg := cmd().(type) {
-	case nil:
-	case tea.BatchMsg:
-		for _, c := range msg {
-			r.run(c)
-		}
-	case common.EditMsg:
-		r.edits = append(r.edits, msg)
-		msg.Apply(r.s)
-		r.rev++
-		r.m.SetSession(r.s, r.rev)
-	default:
-		_, c := r.m.Update(msg)
-		r.run(c)
-	}
-}
-
-// keys presses each key; a string of several letters that names no key is
-// typed as text.
-func (r *rig) keys(ks ...string) {
-	named := map[string]tea.KeyType{
-		"enter": tea.KeyEnter, "esc": tea.KeyEsc, "tab": tea.KeyTab, "shift+tab": tea.KeyShiftTab,
-		"right": tea.KeyRight, "left": tea.KeyLeft, "up": tea.KeyUp, "down": tea.KeyDown,
-		"ctrl+s": tea.KeyCtrlS, "ctrl+u": tea.KeyCtrlU, "backspace": tea.KeyBackspace, "end": tea.KeyEnd,
-	}
-	for _, k := range ks {
-		msg := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
-		if t, ok := named[k]; ok {
-			msg = tea.KeyMsg{Type: t}
-		}
-		_, cmd := r.m.Update(msg)
-		r.run(cmd)
-	}
-}
-
-func (r *rig) view() string { return ansi.Strip(r.m.View()) }
-
-func (r *rig) wantView(parts ...string) {
-	r.t.Helper()
-	v := r.view()
-	for _, p := range parts {
-		if !strings.Contains(v, p) {
-			r.t.Errorf("the view should show %q:\n%s", p, v)
-		}
-	}
-}
-
-func (r *rig) dontWantView(parts ...string) {
-	r.t.Helper()
-	v := r.view()
-	for _, p := range parts {
-		if strings.Contains(v, p) {
-			r.t.Errorf("the view should not show %q:\n%s", p, v)
-		}
-	}
-}
-
-func (r *rig) lastLabel() string {
-	if len(r.edits) == 0 {
-		return ""
-	}
-	return r.edits[len(r.edits)-1].Label
+func newRig(t testing.TB, s *model.Session, w, h int) *rig {
+	m := newModel(common.Context{Styles: theme.New(theme.Dark), Now: time.Now})
+	return &rig{screentest.New(t, m, s, w, h), m}
 }
 
 func TestPickFromTheCatalogueAndFillTheObjective(t *testing.T) {
 	r := newRig(t, session(), 100, 30)
-	r.wantView("No objectives yet")
-	r.keys("a")
+	r.WantView("No objectives yet")
+	r.Keys("a")
 	if !r.m.Typing() {
 		t.Fatal("the catalogue should take the keys while it is open")
 	}
-	r.wantView("Pick an objective", "Listen (Groundswell)", "✎ Write a new objective", "Use what people say online as research.")
-	r.keys("j", "enter")
-	r.wantView("Add an objective", "Talk")
+	r.WantView("Pick an objective", "Listen (Groundswell)", "✎ Write a new objective", "Use what people say online as research.")
+	r.Keys("j", "enter")
+	r.WantView("Add an objective", "Talk")
 	// Objective, audience, strategy, technology, then the sponsor.
-	r.keys("tab", "Customers who ask for help", "tab", "Answer within a day.", "tab", "The community platform", "tab", "right", "right",
+	r.Keys("tab", "Customers who ask for help", "tab", "Answer within a day.", "tab", "The community platform", "tab", "right", "right",
 		"tab", "Questions answered by customers", "tab", "30%", "tab", "2027-06-30", "ctrl+s")
-	items := r.s.Objectives.Items
+	items := r.Session.Objectives.Items
 	if len(items) != 1 {
 		t.Fatalf("objectives = %+v", items)
 	}
@@ -165,79 +91,79 @@ func TestPickFromTheCatalogueAndFillTheObjective(t *testing.T) {
 	if o != want {
 		t.Fatalf("objective =\n%+v, want\n%+v", o, want)
 	}
-	if r.lastLabel() != "added objective: Talk" {
-		t.Errorf("label = %q", r.lastLabel())
+	if r.LastLabel() != "added objective: Talk" {
+		t.Errorf("label = %q", r.LastLabel())
 	}
-	r.wantView("1.", "Talk — Person 2", "From the catalogue: Talk (Groundswell)", "Target     30%")
-	r.dontWantView("[missing")
+	r.WantView("1.", "Talk — Person 2", "From the catalogue: Talk (Groundswell)", "Target     30%")
+	r.DontWantView("[missing")
 
 	// The catalogue marks what is already in the list.
-	r.keys("a")
-	r.wantView("Talk (Groundswell)  ✓ already in the list")
-	r.keys("esc")
-	if r.m.Typing() || len(r.edits) != 1 {
+	r.Keys("a")
+	r.WantView("Talk (Groundswell)  ✓ already in the list")
+	r.Keys("esc")
+	if r.m.Typing() || len(r.Edits) != 1 {
 		t.Fatal("esc should close the catalogue and change nothing")
 	}
 }
 
 func TestWriteANewObjectiveWithATypedSponsor(t *testing.T) {
 	r := newRig(t, session(), 100, 30)
-	r.keys("a", "G", "enter", "Hear complaints early")
+	r.Keys("a", "G", "enter", "Hear complaints early")
 	// left from "(nobody yet)" wraps to "type another…", which opens a line.
-	r.keys("tab", "tab", "tab", "tab", "left")
-	r.wantView("type another…", "typed")
-	r.keys("tab", "The board", "ctrl+s")
-	o := r.s.Objectives.Items[0]
+	r.Keys("tab", "tab", "tab", "tab", "left")
+	r.WantView("type another…", "typed")
+	r.Keys("tab", "The board", "ctrl+s")
+	o := r.Session.Objectives.Items[0]
 	if o.Title != "Hear complaints early" || o.Catalogue != "" || o.Sponsor != "The board" {
 		t.Fatalf("objective = %+v", o)
 	}
 	// Editing shows the typed sponsor again, and picking a participant
 	// instead hides the typed line.
-	r.keys("e")
-	r.wantView("type another…", "The board")
-	r.keys("tab", "tab", "tab", "tab", "right")
-	r.dontWantView("The board")
-	r.keys("ctrl+s")
-	if got := r.s.Objectives.Items[0].Sponsor; got != "" {
+	r.Keys("e")
+	r.WantView("type another…", "The board")
+	r.Keys("tab", "tab", "tab", "tab", "right")
+	r.DontWantView("The board")
+	r.Keys("ctrl+s")
+	if got := r.Session.Objectives.Items[0].Sponsor; got != "" {
 		t.Fatalf("sponsor = %q; the choice after 'type another' is nobody", got)
 	}
 }
 
 func TestMissingSponsorAndMetricAreFlaggedAndClear(t *testing.T) {
 	r := newRig(t, session(), 100, 30)
-	r.keys("a", "G", "enter", "Engage employees", "ctrl+s")
-	r.wantView("Engage employees  [missing: sponsor, metric, target]", "Sponsor    — missing", "Metric     — missing")
-	if miss := r.s.Missing(model.StepObjectives); !strings.Contains(strings.Join(miss, ";"), "1 objective without a sponsor") {
+	r.Keys("a", "G", "enter", "Engage employees", "ctrl+s")
+	r.WantView("Engage employees  [missing: sponsor, metric, target]", "Sponsor    — missing", "Metric     — missing")
+	if miss := r.Session.Missing(model.StepObjectives); !strings.Contains(strings.Join(miss, ";"), "1 objective without a sponsor") {
 		t.Errorf("the step's missing list = %q", miss)
 	}
-	r.keys("e", "tab", "tab", "tab", "tab", "right", "tab", "Staff trained", "ctrl+s")
-	r.wantView("[missing: target]")
-	r.dontWantView("missing: sponsor")
-	r.keys("e", "tab", "tab", "tab", "tab", "tab", "tab", "80%", "ctrl+s")
-	r.dontWantView("[missing")
-	if r.lastLabel() != "edited objective: Engage employees" {
-		t.Errorf("label = %q", r.lastLabel())
+	r.Keys("e", "tab", "tab", "tab", "tab", "right", "tab", "Staff trained", "ctrl+s")
+	r.WantView("[missing: target]")
+	r.DontWantView("missing: sponsor")
+	r.Keys("e", "tab", "tab", "tab", "tab", "tab", "tab", "80%", "ctrl+s")
+	r.DontWantView("[missing")
+	if r.LastLabel() != "edited objective: Engage employees" {
+		t.Errorf("label = %q", r.LastLabel())
 	}
 
 	// Undo, as the root does it, brings the flag back.
-	before := r.s.Clone()
+	before := r.Session.Clone()
 	before.Objectives.Items[0].Target = ""
-	r.m.SetSession(before, r.rev+1)
-	r.wantView("[missing: target]")
+	r.m.SetSession(before, r.Rev+1)
+	r.WantView("[missing: target]")
 }
 
 func TestDueDateIsValidated(t *testing.T) {
 	r := newRig(t, session(), 100, 30)
-	r.keys("a", "G", "enter", "Support", "tab", "tab", "tab", "tab", "tab", "tab", "tab", "31/03/2027", "ctrl+s")
-	r.wantView("YYYY-MM-DD, for example 2027-03-31")
-	if len(r.edits) != 0 {
+	r.Keys("a", "G", "enter", "Support", "tab", "tab", "tab", "tab", "tab", "tab", "tab", "31/03/2027", "ctrl+s")
+	r.WantView("YYYY-MM-DD, for example 2027-03-31")
+	if len(r.Edits) != 0 {
 		t.Fatal("a bad date was saved")
 	}
 	for range 10 {
-		r.keys("backspace")
+		r.Keys("backspace")
 	}
-	r.keys("2027-03-31", "ctrl+s")
-	if got := r.s.Objectives.Items[0].Due; got != "2027-03-31" {
+	r.Keys("2027-03-31", "ctrl+s")
+	if got := r.Session.Objectives.Items[0].Due; got != "2027-03-31" {
 		t.Fatalf("due = %q", got)
 	}
 }
@@ -254,60 +180,60 @@ func sessionWithObjectives() *model.Session {
 
 func TestVotingRanksAndCountsTheDots(t *testing.T) {
 	r := newRig(t, sessionWithObjectives(), 100, 30)
-	r.wantView("Dots: 3 per participant × 11 in the room = 33; 13 placed, 20 left.")
-	v := r.view()
+	r.WantView("Dots: 3 per participant × 11 in the room = 33; 13 placed, 20 left.")
+	v := r.View()
 	if strings.Index(v, "Support") > strings.Index(v, "Listen —") || strings.Index(v, "Listen —") > strings.Index(v, "Capture innovation") {
 		t.Fatalf("the list should be ranked by votes:\n%s", v)
 	}
 	// The selection starts on the top objective; the third moves up as it
 	// gains votes, and the cursor follows it.
-	r.keys("G")
+	r.Keys("G")
 	for range 6 {
-		r.keys("+")
+		r.Keys("+")
 	}
-	if got := r.s.Objectives.Items[2].Votes; got != 8 {
+	if got := r.Session.Objectives.Items[2].Votes; got != 8 {
 		t.Fatalf("votes = %d, want 8", got)
 	}
-	if r.lastLabel() != "votes: Capture innovation 8" {
-		t.Errorf("label = %q", r.lastLabel())
+	if r.LastLabel() != "votes: Capture innovation 8" {
+		t.Errorf("label = %q", r.LastLabel())
 	}
-	r.wantView("› 1.    8 ████████ Capture innovation")
-	r.keys("v", "ctrl+u", "1", "enter")
-	if got := r.s.Objectives.Items[2].Votes; got != 1 {
+	r.WantView("› 1.    8 ████████ Capture innovation")
+	r.Keys("v", "ctrl+u", "1", "enter")
+	if got := r.Session.Objectives.Items[2].Votes; got != 1 {
 		t.Fatalf("typed votes = %d, want 1", got)
 	}
-	r.wantView("› 3.")
-	r.keys("-", "-", "-")
-	if got := r.s.Objectives.Items[2].Votes; got != 0 {
+	r.WantView("› 3.")
+	r.Keys("-", "-", "-")
+	if got := r.Session.Objectives.Items[2].Votes; got != 0 {
 		t.Fatalf("votes = %d; they never go below zero", got)
 	}
-	r.keys("v", "ctrl+u", "x", "enter")
-	r.wantView("type a whole number")
-	r.keys("esc")
+	r.Keys("v", "ctrl+u", "x", "enter")
+	r.WantView("type a whole number")
+	r.Keys("esc")
 
 	// Dots per participant.
-	r.keys("V", "ctrl+u", "1", "enter")
-	if r.s.Objectives.VotesPerParticipant != 1 || r.lastLabel() != "dots per participant: 1" {
-		t.Fatalf("dots per participant = %d (%q)", r.s.Objectives.VotesPerParticipant, r.lastLabel())
+	r.Keys("V", "ctrl+u", "1", "enter")
+	if r.Session.Objectives.VotesPerParticipant != 1 || r.LastLabel() != "dots per participant: 1" {
+		t.Fatalf("dots per participant = %d (%q)", r.Session.Objectives.VotesPerParticipant, r.LastLabel())
 	}
-	r.wantView("= 11; 11 placed, all used.")
-	r.keys("+")
-	r.wantView("! 1 more than the room has")
+	r.WantView("= 11; 11 placed, all used.")
+	r.Keys("+")
+	r.WantView("! 1 more than the room has")
 }
 
 func TestDeleteAsksFirst(t *testing.T) {
 	r := newRig(t, sessionWithObjectives(), 100, 30)
-	r.keys("d")
-	r.wantView("Delete this objective?", "Support")
-	r.keys("n", "d", "esc")
-	if len(r.s.Objectives.Items) != 3 || r.m.Typing() {
+	r.Keys("d")
+	r.WantView("Delete this objective?", "Support")
+	r.Keys("n", "d", "esc")
+	if len(r.Session.Objectives.Items) != 3 || r.m.Typing() {
 		t.Fatal("n and esc should keep it")
 	}
-	r.keys("d", "y")
-	if len(r.s.Objectives.Items) != 2 || r.lastLabel() != "deleted objective: Support" {
-		t.Fatalf("after delete: %+v (%q)", r.s.Objectives.Items, r.lastLabel())
+	r.Keys("d", "y")
+	if len(r.Session.Objectives.Items) != 2 || r.LastLabel() != "deleted objective: Support" {
+		t.Fatalf("after delete: %+v (%q)", r.Session.Objectives.Items, r.LastLabel())
 	}
-	r.dontWantView("Support")
+	r.DontWantView("Support")
 }
 
 func TestEscLeavesDataUnchanged(t *testing.T) {
@@ -320,13 +246,13 @@ func TestEscLeavesDataUnchanged(t *testing.T) {
 		{"V", "ctrl+u", "9", "esc"},
 		{"d", "esc"},
 	} {
-		r.keys(ks...)
+		r.Keys(ks...)
 		if r.m.Typing() {
 			t.Fatalf("%v: esc should close what was open", ks)
 		}
 	}
-	if len(r.edits) != 0 || r.s.Objectives.Items[1].Title != "Support" || len(r.s.Objectives.Items) != 3 {
-		t.Fatalf("esc changed the session: %v", r.edits)
+	if len(r.Edits) != 0 || r.Session.Objectives.Items[1].Title != "Support" || len(r.Session.Objectives.Items) != 3 {
+		t.Fatalf("esc changed the session: %v", r.Edits)
 	}
 	if _, cmd := r.m.Update(tea.KeyMsg{Type: tea.KeyEsc}); cmd != nil || r.m.Typing() {
 		t.Fatal("esc with nothing open should be left to the root")
@@ -335,20 +261,20 @@ func TestEscLeavesDataUnchanged(t *testing.T) {
 
 func TestOrganisationalModel(t *testing.T) {
 	r := newRig(t, sessionWithObjectives(), 100, 30)
-	r.wantView("Organisational model: not chosen !")
-	r.keys("tab")
-	r.wantView("How will the company organise", "( ) Organic — Anyone may post", "Organic:")
-	r.keys("j", "j", "enter")
-	if r.s.Objectives.Model != "hub-and-spoke" || r.lastLabel() != "organisational model: Hub and spoke" {
-		t.Fatalf("model = %q (%q)", r.s.Objectives.Model, r.lastLabel())
+	r.WantView("Organisational model: not chosen !")
+	r.Keys("tab")
+	r.WantView("How will the company organise", "( ) Organic — Anyone may post", "Organic:")
+	r.Keys("j", "j", "enter")
+	if r.Session.Objectives.Model != "hub-and-spoke" || r.LastLabel() != "organisational model: Hub and spoke" {
+		t.Fatalf("model = %q (%q)", r.Session.Objectives.Model, r.LastLabel())
 	}
-	r.wantView("(•) Hub and spoke — chosen", "[ Organisational model: Hub and spoke ]", "A small central team sets policy")
-	r.keys("x")
-	if r.s.Objectives.Model != "" {
+	r.WantView("(•) Hub and spoke — chosen", "[ Organisational model: Hub and spoke ]", "A small central team sets policy")
+	r.Keys("x")
+	if r.Session.Objectives.Model != "" {
 		t.Fatal("x should clear the choice")
 	}
-	r.keys("tab")
-	r.wantView("[ Objectives (3) ]")
+	r.Keys("tab")
+	r.WantView("[ Objectives (3) ]")
 }
 
 func TestApplyIsSafeWhenTheListChanged(t *testing.T) {
@@ -359,7 +285,7 @@ func TestApplyIsSafeWhenTheListChanged(t *testing.T) {
 		s := session()
 		edit.Apply(s) // must not panic on a list that shrank meanwhile
 	}
-	r.keys("d")
+	r.Keys("d")
 	_, cmd := r.m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("y")})
 	edit := cmd().(common.EditMsg)
 	edit.Apply(session())
@@ -367,8 +293,8 @@ func TestApplyIsSafeWhenTheListChanged(t *testing.T) {
 
 func TestUserTextIsCleanedAndDrawnSafely(t *testing.T) {
 	r := newRig(t, session(), 80, 22)
-	r.keys("a", "G", "enter", "Grow\x1b[31m \xff", "ctrl+s")
-	if got := r.s.Objectives.Items[0].Title; strings.Contains(got, "\xff") || !strings.HasPrefix(got, "Grow") {
+	r.Keys("a", "G", "enter", "Grow\x1b[31m \xff", "ctrl+s")
+	if got := r.Session.Objectives.Items[0].Title; strings.Contains(got, "\xff") || !strings.HasPrefix(got, "Grow") {
 		t.Fatalf("title not cleaned: %q", got)
 	}
 	if strings.Contains(r.m.View(), "\x1b[31m") {
@@ -403,14 +329,14 @@ func TestGoldenViews(t *testing.T) {
 		s := sessionWithObjectives()
 		s.Objectives.Items[0].Strategy = "Monitor forums and review sites every day, and route any complaint that spreads to support within the hour."
 		r := newRig(t, s, w, h)
-		r.keys("j")
-		golden(t, "list"+sz, r.view())
-		r.keys("e")
-		golden(t, "form"+sz, r.view())
-		r.keys("esc", "a")
-		golden(t, "catalogue"+sz, r.view())
-		r.keys("esc", "tab", "j", "enter")
-		golden(t, "model"+sz, r.view())
+		r.Keys("j")
+		golden(t, "list"+sz, r.View())
+		r.Keys("e")
+		golden(t, "form"+sz, r.View())
+		r.Keys("esc", "a")
+		golden(t, "catalogue"+sz, r.View())
+		r.Keys("esc", "tab", "j", "enter")
+		golden(t, "model"+sz, r.View())
 	}
 }
 
@@ -430,7 +356,7 @@ func TestEverySizeFits(t *testing.T) {
 		{"model", []string{"esc", "tab"}},
 	}
 	for _, st := range states {
-		r.keys(st.keys...)
+		r.Keys(st.keys...)
 		for w := 0; w <= 300; w += 7 {
 			for h := 0; h <= 80; h += 5 {
 				r.m.SetSize(w, h)
@@ -449,22 +375,17 @@ func TestEverySizeFits(t *testing.T) {
 	}
 }
 
-func largeRig() *rig {
-	s := modeltest.Large()
-	r := &rig{s: s}
-	r.m = newModel(common.Context{Styles: theme.New(theme.Dark), Now: time.Now})
-	r.m.SetSession(s, 1)
-	r.m.SetSize(160, 45)
-	return r
+func largeRig(b *testing.B) *rig {
+	return newRig(b, modeltest.Large(), 160, 45)
 }
 
 func BenchmarkObjectivesView(b *testing.B) {
 	for _, p := range []pane{paneList, paneModel} {
 		b.Run([]string{"list", "model"}[p], func(b *testing.B) {
-			r := largeRig()
+			r := largeRig(b)
 			r.m.pane = p
 			for i := 0; b.Loop(); i++ {
-				r.m.SetSession(r.s, i+2)
+				r.m.SetSession(r.Session, i+2)
 				_ = r.m.View()
 			}
 		})
@@ -472,7 +393,7 @@ func BenchmarkObjectivesView(b *testing.B) {
 }
 
 func BenchmarkObjectivesUpdate(b *testing.B) {
-	r := largeRig()
+	r := largeRig(b)
 	ks := []tea.KeyMsg{{Type: tea.KeyRunes, Runes: []rune{'j'}}, {Type: tea.KeyRunes, Runes: []rune{'j'}}, {Type: tea.KeyRunes, Runes: []rune{'k'}}, {Type: tea.KeyTab}, {Type: tea.KeyRunes, Runes: []rune{'j'}}, {Type: tea.KeyTab}}
 	for i := 0; b.Loop(); i++ {
 		r.m.Update(ks[i%len(ks)])

@@ -17,6 +17,7 @@ import (
 	"github.com/roundtable/roundtable/model"
 	"github.com/roundtable/roundtable/model/modeltest"
 	"github.com/roundtable/roundtable/ui/common"
+	"github.com/roundtable/roundtable/ui/screentest"
 	"github.com/roundtable/roundtable/ui/theme"
 )
 
@@ -55,146 +56,53 @@ func session() *model.Session {
 	return s
 }
 
-// rig drives the screen as the root would: edits are applied to the
-// session and shown again at the next revision.
+// rig is the shared screen rig with the RACI screen's own model at hand.
 type rig struct {
-	t      *testing.T
-	m      *Model
-	s      *model.Session
-	rev    int
-	edits  []common.EditMsg
-	status []string
+	*screentest.Rig
+	m *Model
 }
 
-func newRig(t *testing.T, s *model.Session, w, h int) *rig {
-	r := &rig{t: t, s: s}
-	r.m = newModel(common.Context{Styles: theme.New(theme.Dark), Now: time.Now})
-	r.m.SetSession(s, r.rev)
-	r.m.SetSize(w, h)
-	return r
-}
-
-func (r *rig) run(cmd tea.Cmd) {
-	if cmd == nil {
-		return
-	}
-	switch msg := cmd().(type) {
-	case nil:
-	case tea.BatchMsg:
-		for _, c := range msg {
-			r.run(c)
-		}
-	case common.EditMsg:
-		r.edits = append(r.edits, msg)
-		msg.Apply(r.s)
-		r.rev++
-		r.m.SetSession(r.s, r.rev)
-		r.status = append(r.status, msg.Label)
-	case common.StatusMsg:
-		r.status = append(r.status, msg.Text)
-	default:
-		_, c := r.m.Update(msg)
-		r.run(c)
-	}
-}
-
-func (r *rig) keys(ks ...string) {
-	for _, k := range ks {
-		var msg tea.KeyMsg
-		switch k {
-		case "enter":
-			msg = tea.KeyMsg{Type: tea.KeyEnter}
-		case "esc":
-			msg = tea.KeyMsg{Type: tea.KeyEsc}
-		case "tab":
-			msg = tea.KeyMsg{Type: tea.KeyTab}
-		case "right":
-			msg = tea.KeyMsg{Type: tea.KeyRight}
-		case "left":
-			msg = tea.KeyMsg{Type: tea.KeyLeft}
-		case "up":
-			msg = tea.KeyMsg{Type: tea.KeyUp}
-		case "down":
-			msg = tea.KeyMsg{Type: tea.KeyDown}
-		case "pgdown":
-			msg = tea.KeyMsg{Type: tea.KeyPgDown}
-		case "ctrl+s":
-			msg = tea.KeyMsg{Type: tea.KeyCtrlS}
-		case "space":
-			msg = tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}}
-		default:
-			msg = tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
-		}
-		_, cmd := r.m.Update(msg)
-		r.run(cmd)
-	}
-}
-
-func (r *rig) view() string { return ansi.Strip(r.m.View()) }
-
-func (r *rig) wantView(parts ...string) {
-	r.t.Helper()
-	v := r.view()
-	for _, p := range parts {
-		if !strings.Contains(v, p) {
-			r.t.Errorf("the view should show %q:\n%s", p, v)
-		}
-	}
-}
-
-func (r *rig) notView(parts ...string) {
-	r.t.Helper()
-	v := r.view()
-	for _, p := range parts {
-		if strings.Contains(v, p) {
-			r.t.Errorf("the view should not show %q:\n%s", p, v)
-		}
-	}
-}
-
-func (r *rig) lastStatus() string {
-	if len(r.status) == 0 {
-		return ""
-	}
-	return r.status[len(r.status)-1]
+func newRig(t testing.TB, s *model.Session, w, h int) *rig {
+	m := newModel(common.Context{Styles: theme.New(theme.Dark), Now: time.Now})
+	return &rig{screentest.New(t, m, s, w, h), m}
 }
 
 func TestLetterKeysSetAndClearTheCellUnderTheCursor(t *testing.T) {
 	r := newRig(t, session(), 80, 24)
-	r.keys("a")
-	if got := r.s.RACI.Cell(0, "comms"); got != model.Accountable {
+	r.Keys("a")
+	if got := r.Session.RACI.Cell(0, "comms"); got != model.Accountable {
 		t.Fatalf("a on the first cell gave %q", got)
 	}
-	if want := "RACI: A for Head of communications on Write posts"; r.lastStatus() != want {
-		t.Errorf("status %q, want %q", r.lastStatus(), want)
+	if want := "RACI: A for Head of communications on Write posts"; r.LastStatus() != want {
+		t.Errorf("status %q, want %q", r.LastStatus(), want)
 	}
-	r.keys("l", "r", "right", "i", "j", "c", "h", "r", "down", "a", "left", "i")
+	r.Keys("l", "r", "right", "i", "j", "c", "h", "r", "down", "a", "left", "i")
 	want := map[[2]string]model.Letter{
 		{"0", "comms"}: "A", {"0", "social"}: "R", {"0", "it"}: "I",
 		{"1", "it"}: "C", {"1", "social"}: "R", {"2", "social"}: "A", {"2", "comms"}: "I",
 	}
-	for i := range r.s.RACI.Activities {
-		for _, role := range r.s.RACI.Roles {
-			if got := r.s.RACI.Cell(i, role.ID); got != want[[2]string{fmt.Sprint(i), role.ID}] {
+	for i := range r.Session.RACI.Activities {
+		for _, role := range r.Session.RACI.Roles {
+			if got := r.Session.RACI.Cell(i, role.ID); got != want[[2]string{fmt.Sprint(i), role.ID}] {
 				t.Errorf("cell %d/%s is %q, want %q", i, role.ID, got, want[[2]string{fmt.Sprint(i), role.ID}])
 			}
 		}
 	}
-	r.keys("space")
-	if got := r.s.RACI.Cell(2, "comms"); got != "" {
+	r.Keys("space")
+	if got := r.Session.RACI.Cell(2, "comms"); got != "" {
 		t.Errorf("space left %q", got)
 	}
-	r.keys("k", "l", "x")
-	if got := r.s.RACI.Cell(1, "social"); got != "" {
+	r.Keys("k", "l", "x")
+	if got := r.Session.RACI.Cell(1, "social"); got != "" {
 		t.Errorf("x left %q", got)
 	}
-	if want := "RACI: cleared Social media lead on Answer complaints"; r.lastStatus() != want {
-		t.Errorf("status %q, want %q", r.lastStatus(), want)
+	if want := "RACI: cleared Social media lead on Answer complaints"; r.LastStatus() != want {
+		t.Errorf("status %q, want %q", r.LastStatus(), want)
 	}
-	r.wantView("[·]", " A ", " I ")
+	r.WantView("[·]", " A ", " I ")
 	// Up and k stop at the first row rather than wrapping.
-	r.keys("up", "k", "k", "k", "r")
-	if got := r.s.RACI.Cell(0, "social"); got != "R" {
+	r.Keys("up", "k", "k", "k", "r")
+	if got := r.Session.RACI.Cell(0, "social"); got != "R" {
 		t.Errorf("after moving up the top cell is %q", got)
 	}
 }
@@ -203,16 +111,16 @@ func TestTwoAccountableShowFindingExplainedAndClearWhenFixed(t *testing.T) {
 	s := session()
 	s.RACI.Roles[1].Backup = "Fay Chen"
 	r := newRig(t, s, 100, 30)
-	r.keys("S")
-	r.wantView("Findings (0)", "✓ No rule broken on this row or column.")
-	r.notView("Write posts!")
-	r.keys("l", "l", "a")
-	if got := r.lastStatus(); got != "RACI: A for IT lead on Write posts" {
+	r.Keys("S")
+	r.WantView("Findings (0)", "✓ No rule broken on this row or column.")
+	r.DontWantView("Write posts!")
+	r.Keys("l", "l", "a")
+	if got := r.LastStatus(); got != "RACI: A for IT lead on Write posts" {
 		t.Errorf("status %q", got)
 	}
-	r.wantView("Write posts!", "IL!", "HC!", "! row 1: \"Write posts\" has 2 accountable roles")
+	r.WantView("Write posts!", "IL!", "HC!", "! row 1: \"Write posts\" has 2 accountable roles")
 	// The cursor is on the row: the finding is explained under the grid.
-	lines := strings.Split(r.view(), "\n")
+	lines := strings.Split(r.View(), "\n")
 	explained := false
 	for _, l := range lines {
 		if strings.HasPrefix(l, "! \"Write posts\" has 2 accountable roles (Head of communications and IT lead)") {
@@ -220,87 +128,87 @@ func TestTwoAccountableShowFindingExplainedAndClearWhenFixed(t *testing.T) {
 		}
 	}
 	if !explained {
-		t.Errorf("the finding under the cursor should be explained:\n%s", r.view())
+		t.Errorf("the finding under the cursor should be explained:\n%s", r.View())
 	}
 	// Elsewhere on a clean row, nothing is explained.
-	r.keys("j")
-	r.wantView("✓ No rule broken on this row or column.")
-	r.keys("k", "i")
-	r.notView("2 accountable", "Write posts!", "IL!", "HC!")
-	r.wantView("Findings (0)", "✓ One A and at least one R on every row.")
+	r.Keys("j")
+	r.WantView("✓ No rule broken on this row or column.")
+	r.Keys("k", "i")
+	r.DontWantView("2 accountable", "Write posts!", "IL!", "HC!")
+	r.WantView("Findings (0)", "✓ One A and at least one R on every row.")
 }
 
 func TestSuggestFillsOnlyEmptyCellsAsOneEdit(t *testing.T) {
 	r := newRig(t, session(), 80, 24)
-	r.keys("c") // the room's own letter on Write posts for comms
-	before := len(r.edits)
-	r.keys("S")
-	if len(r.edits) != before+1 {
-		t.Fatalf("S made %d edits, want one undoable edit", len(r.edits)-before)
+	r.Keys("c") // the room's own letter on Write posts for comms
+	before := len(r.Edits)
+	r.Keys("S")
+	if len(r.Edits) != before+1 {
+		t.Fatalf("S made %d edits, want one undoable edit", len(r.Edits)-before)
 	}
-	if got := r.s.RACI.Cell(0, "comms"); got != model.Consulted {
+	if got := r.Session.RACI.Cell(0, "comms"); got != model.Consulted {
 		t.Errorf("S overwrote the room's C with %q", got)
 	}
-	if got := r.s.RACI.Cell(0, "social"); got != model.Responsible {
+	if got := r.Session.RACI.Cell(0, "social"); got != model.Responsible {
 		t.Errorf("S left an empty cell at %q", got)
 	}
-	if got := r.s.RACI.Cell(2, "it"); got != model.Accountable {
+	if got := r.Session.RACI.Cell(2, "it"); got != model.Accountable {
 		t.Errorf("S gave IT %q on plumbing", got)
 	}
-	if want := "RACI: suggested assignment filled 6 empty cells"; r.lastStatus() != want {
-		t.Errorf("status %q, want %q", r.lastStatus(), want)
+	if want := "RACI: suggested assignment filled 6 empty cells"; r.LastStatus() != want {
+		t.Errorf("status %q, want %q", r.LastStatus(), want)
 	}
-	r.keys("S")
-	if len(r.edits) != before+1 || !strings.Contains(r.lastStatus(), "No empty cell") {
-		t.Errorf("a second S should change nothing and say so: %q", r.lastStatus())
+	r.Keys("S")
+	if len(r.Edits) != before+1 || !strings.Contains(r.LastStatus(), "No empty cell") {
+		t.Errorf("a second S should change nothing and say so: %q", r.LastStatus())
 	}
 }
 
 func TestFocusedRoleShowsPersonAndFlagsNoBackup(t *testing.T) {
 	r := newRig(t, session(), 100, 30)
-	r.wantView("Role 1/3: Head of communications — Ana Ruiz, backup Ben Okafor")
-	r.keys("S", "l")
-	r.wantView("HC  SM! IL ")
-	r.wantView("Role 2/3: Social media lead — Chris Lee, ! no backup",
+	r.WantView("Role 1/3: Head of communications — Ana Ruiz, backup Ben Okafor")
+	r.Keys("S", "l")
+	r.WantView("HC  SM! IL ")
+	r.WantView("Role 2/3: Social media lead — Chris Lee, ! no backup",
 		"! Social media lead rests on Chris Lee alone; e on the role names a backup, since people move jobs.")
-	r.keys("e", "r", "tab", "tab", "Fay Chen", "enter")
-	if got := r.s.RACI.Roles[1]; got.Backup != "Fay Chen" || got.ID != "social" {
+	r.Keys("e", "r", "tab", "tab", "Fay Chen", "enter")
+	if got := r.Session.RACI.Roles[1]; got.Backup != "Fay Chen" || got.ID != "social" {
 		t.Fatalf("e r then the backup field gave %+v", got)
 	}
-	r.wantView("Role 2/3: Social media lead — Chris Lee, backup Fay Chen", "Findings (0)", "HC  SML IL ")
-	r.notView("rests on")
+	r.WantView("Role 2/3: Social media lead — Chris Lee, backup Fay Chen", "Findings (0)", "HC  SML IL ")
+	r.DontWantView("rests on")
 }
 
 func TestReorderMovesRowsAndColumnsWithTheCursor(t *testing.T) {
 	r := newRig(t, session(), 80, 24)
-	r.keys("a", "J")
-	if got := r.s.RACI.Activities[1]; got.Name != "Write posts" || got.Cells["comms"] != model.Accountable {
+	r.Keys("a", "J")
+	if got := r.Session.RACI.Activities[1]; got.Name != "Write posts" || got.Cells["comms"] != model.Accountable {
 		t.Fatalf("J moved %+v to row 2", got)
 	}
 	if r.m.row != 1 {
 		t.Errorf("the cursor should follow the row down, is on row %d", r.m.row)
 	}
-	r.keys("K", "K")
-	if r.s.RACI.Activities[0].Name != "Write posts" || r.m.row != 0 {
-		t.Errorf("K moved the row to %q, cursor on %d", r.s.RACI.Activities[0].Name, r.m.row)
+	r.Keys("K", "K")
+	if r.Session.RACI.Activities[0].Name != "Write posts" || r.m.row != 0 {
+		t.Errorf("K moved the row to %q, cursor on %d", r.Session.RACI.Activities[0].Name, r.m.row)
 	}
-	r.keys("L")
-	if ids := []string{r.s.RACI.Roles[0].ID, r.s.RACI.Roles[1].ID}; ids[0] != "social" || ids[1] != "comms" || r.m.col != 1 {
+	r.Keys("L")
+	if ids := []string{r.Session.RACI.Roles[0].ID, r.Session.RACI.Roles[1].ID}; ids[0] != "social" || ids[1] != "comms" || r.m.col != 1 {
 		t.Errorf("L gave roles %v, cursor on column %d", ids, r.m.col)
 	}
-	if r.s.RACI.Cell(0, "comms") != model.Accountable {
+	if r.Session.RACI.Cell(0, "comms") != model.Accountable {
 		t.Error("moving a role moved its letter off its own column")
 	}
-	r.wantView("SM! HC! IL!", "Role 2/3: Head of communications")
-	r.keys("H", "H")
-	if r.s.RACI.Roles[0].ID != "comms" || r.m.col != 0 {
-		t.Errorf("H gave first role %q, cursor on %d", r.s.RACI.Roles[0].ID, r.m.col)
+	r.WantView("SM! HC! IL!", "Role 2/3: Head of communications")
+	r.Keys("H", "H")
+	if r.Session.RACI.Roles[0].ID != "comms" || r.m.col != 0 {
+		t.Errorf("H gave first role %q, cursor on %d", r.Session.RACI.Roles[0].ID, r.m.col)
 	}
 	// At the edge nothing moves and nothing goes on the undo stack.
-	before := len(r.edits)
-	r.keys("K", "H")
-	if len(r.edits) != before {
-		t.Errorf("moving past the edge made %d edits", len(r.edits)-before)
+	before := len(r.Edits)
+	r.Keys("K", "H")
+	if len(r.Edits) != before {
+		t.Errorf("moving past the edge made %d edits", len(r.Edits)-before)
 	}
 }
 
@@ -308,30 +216,22 @@ func TestARoleFindingIsExplainedOnItsColumn(t *testing.T) {
 	s := session()
 	s.RACI.Roles = append(s.RACI.Roles, model.Role{ID: "legal", Name: "Legal counsel", Person: "Hal Ng", Backup: "Ida Roe"})
 	r := newRig(t, s, 100, 30)
-	r.keys("S", "$")
-	r.wantView("LC!", "! Legal counsel has no letter on any activity; assign it somewhere or remove the role.")
-	r.keys("c")
-	r.notView("LC!", "no letter on any activity")
+	r.Keys("S", "$")
+	r.WantView("LC!", "! Legal counsel has no letter on any activity; assign it somewhere or remove the role.")
+	r.Keys("c")
+	r.DontWantView("LC!", "no letter on any activity")
 }
 
 // largeAt opens modeltest.Large() on its RACI grid.
 func largeAt(tb testing.TB, w, h int) *rig {
-	s := modeltest.Large()
-	r := &rig{s: s}
-	if t, ok := tb.(*testing.T); ok {
-		r.t = t
-	}
-	r.m = newModel(common.Context{Styles: theme.New(theme.Dark), Now: time.Now})
-	r.m.SetSession(s, 1)
-	r.m.SetSize(w, h)
-	return r
+	return newRig(tb, modeltest.Large(), w, h)
 }
 
 func TestScrollingBothWaysKeepsTheHeaders(t *testing.T) {
 	r := largeAt(t, 80, 24)
-	first := strings.Split(r.view(), "\n")
-	r.keys("G", "$")
-	v := r.view()
+	first := strings.Split(r.View(), "\n")
+	r.Keys("G", "$")
+	v := r.View()
 	lines := strings.Split(v, "\n")
 	if !strings.HasPrefix(lines[1], "Role 30/30: ") {
 		t.Errorf("the role line should name the last role:\n%s", v)
@@ -342,18 +242,18 @@ func TestScrollingBothWaysKeepsTheHeaders(t *testing.T) {
 	if lines[2] == first[2] {
 		t.Errorf("the headers should have scrolled to the last roles:\n%s", v)
 	}
-	last := nameStart(r.s.RACI.Activities[199].Name)
+	last := nameStart(r.Session.RACI.Activities[199].Name)
 	if !strings.Contains(v, "› "+last) {
 		t.Errorf("the last activity %q should be in view with the cursor:\n%s", last, v)
 	}
 	if !strings.Contains(v, "[") {
 		t.Errorf("the cursor cell should be in view:\n%s", v)
 	}
-	r.keys("g", "0")
-	if got := strings.Split(r.view(), "\n"); got[2] != first[2] || got[3] != first[3] {
-		t.Errorf("g and 0 should scroll back to the start:\n%s", r.view())
+	r.Keys("g", "0")
+	if got := strings.Split(r.View(), "\n"); got[2] != first[2] || got[3] != first[3] {
+		t.Errorf("g and 0 should scroll back to the start:\n%s", r.View())
 	}
-	r.keys("pgdown")
+	r.Keys("pgdown")
 	if r.m.row == 0 || r.m.top == 0 {
 		t.Errorf("pgdown should move a page down (row %d, top %d)", r.m.row, r.m.top)
 	}
@@ -369,53 +269,53 @@ func nameStart(name string) string {
 
 func TestAddEditAndDeleteActivitiesAndRoles(t *testing.T) {
 	r := newRig(t, session(), 80, 24)
-	r.keys("+", "a", "Moderate the forum", "ctrl+s")
-	if n := len(r.s.RACI.Activities); n != 4 || r.s.RACI.Activities[3].Name != "Moderate the forum" || r.s.RACI.Activities[3].Area != "content" {
-		t.Fatalf("+ a added %+v", r.s.RACI.Activities)
+	r.Keys("+", "a", "Moderate the forum", "ctrl+s")
+	if n := len(r.Session.RACI.Activities); n != 4 || r.Session.RACI.Activities[3].Name != "Moderate the forum" || r.Session.RACI.Activities[3].Area != "content" {
+		t.Fatalf("+ a added %+v", r.Session.RACI.Activities)
 	}
 	if r.m.row != 3 {
 		t.Errorf("the cursor should move to the new activity, is on row %d", r.m.row)
 	}
-	r.keys("+", "r", "IT lead", "tab", "Fay Chen", "ctrl+s")
-	roles := r.s.RACI.Roles
+	r.Keys("+", "r", "IT lead", "tab", "Fay Chen", "ctrl+s")
+	roles := r.Session.RACI.Roles
 	if len(roles) != 4 || roles[3].ID != "it-lead" || roles[3].Person != "Fay Chen" {
 		t.Fatalf("+ r added %+v", roles)
 	}
-	r.keys("+", "r", "IT lead", "ctrl+s")
-	if got := r.s.RACI.Roles[4].ID; got != "it-lead-2" {
+	r.Keys("+", "r", "IT lead", "ctrl+s")
+	if got := r.Session.RACI.Roles[4].ID; got != "it-lead-2" {
 		t.Errorf("a second role of the same name got ID %q", got)
 	}
-	r.wantView("Role 5/5: IT lead — ! nobody named, ! no backup")
+	r.WantView("Role 5/5: IT lead — ! nobody named, ! no backup")
 
 	// e on a role edits its name, person and backup and keeps its ID.
-	r.keys("e", "r", "tab", "tab", "Gus Hart", "ctrl+s")
-	if got := r.s.RACI.Roles[4]; got.ID != "it-lead-2" || got.Backup != "Gus Hart" {
+	r.Keys("e", "r", "tab", "tab", "Gus Hart", "ctrl+s")
+	if got := r.Session.RACI.Roles[4]; got.ID != "it-lead-2" || got.Backup != "Gus Hart" {
 		t.Errorf("e r edited to %+v", got)
 	}
-	r.keys("e", "a", "ctrl+s")
-	if r.s.RACI.Activities[3].Name != "Moderate the forum" {
-		t.Errorf("e a with no change renamed to %q", r.s.RACI.Activities[3].Name)
+	r.Keys("e", "a", "ctrl+s")
+	if r.Session.RACI.Activities[3].Name != "Moderate the forum" {
+		t.Errorf("e a with no change renamed to %q", r.Session.RACI.Activities[3].Name)
 	}
 
 	// esc closes a form or dialog without changing anything.
-	before := len(r.edits)
-	r.keys("+", "esc", "e", "a", "Something else", "esc", "d", "esc")
-	if len(r.edits) != before || r.m.Typing() {
-		t.Errorf("esc should close without an edit (edits %d → %d, typing %v)", before, len(r.edits), r.m.Typing())
+	before := len(r.Edits)
+	r.Keys("+", "esc", "e", "a", "Something else", "esc", "d", "esc")
+	if len(r.Edits) != before || r.m.Typing() {
+		t.Errorf("esc should close without an edit (edits %d → %d, typing %v)", before, len(r.Edits), r.m.Typing())
 	}
 
 	// Deleting a role says what it clears and clears it.
-	r.s.Risks = []model.Risk{{Title: "Leak", Owner: "it-lead-2"}}
-	r.s.Actions = []model.ActionItem{{Text: "Train", Owner: "it-lead-2"}}
-	r.keys("a", "d", "r")
-	r.wantView("Delete role IT lead?", "1 letter", "1 risk", "1 action")
-	r.keys("y")
-	if len(r.s.RACI.Roles) != 4 || r.s.Risks[0].Owner != "" || r.s.Actions[0].Owner != "" || r.s.RACI.Cell(3, "it-lead-2") != "" {
-		t.Errorf("deleting the role left %+v %+v %+v", r.s.RACI.Roles, r.s.Risks, r.s.Actions)
+	r.Session.Risks = []model.Risk{{Title: "Leak", Owner: "it-lead-2"}}
+	r.Session.Actions = []model.ActionItem{{Text: "Train", Owner: "it-lead-2"}}
+	r.Keys("a", "d", "r")
+	r.WantView("Delete role IT lead?", "1 letter", "1 risk", "1 action")
+	r.Keys("y")
+	if len(r.Session.RACI.Roles) != 4 || r.Session.Risks[0].Owner != "" || r.Session.Actions[0].Owner != "" || r.Session.RACI.Cell(3, "it-lead-2") != "" {
+		t.Errorf("deleting the role left %+v %+v %+v", r.Session.RACI.Roles, r.Session.Risks, r.Session.Actions)
 	}
-	r.keys("d", "a", "y")
-	if len(r.s.RACI.Activities) != 3 {
-		t.Errorf("deleting the activity left %d", len(r.s.RACI.Activities))
+	r.Keys("d", "a", "y")
+	if len(r.Session.RACI.Activities) != 3 {
+		t.Errorf("deleting the activity left %d", len(r.Session.RACI.Activities))
 	}
 }
 
@@ -425,7 +325,7 @@ func TestHostileNamesKeepTheGridAligned(t *testing.T) {
 	s.RACI.Roles[0].Name = "\x00\x07長\tX"
 	s.RACI.Roles[0].Person = "a\rb\nc"
 	r := newRig(t, s, 80, 24)
-	r.keys("a")
+	r.Keys("a")
 	lines := strings.Split(r.m.View(), "\n")
 	if strings.Contains(r.m.View(), "\x1b[31m") {
 		t.Error("a name's escape sequence reached the terminal")
@@ -464,11 +364,11 @@ func TestGoldenViews(t *testing.T) {
 	for _, sz := range [][2]int{{80, 24}, {160, 45}} {
 		name := fmt.Sprintf("-%dx%d", sz[0], sz[1])
 		r := newRig(t, session(), sz[0], sz[1])
-		r.keys("a", "l", "r", "l", "a", "j")
-		golden(t, "small"+name, r.view())
+		r.Keys("a", "l", "r", "l", "a", "j")
+		golden(t, "small"+name, r.View())
 		l := largeAt(t, sz[0], sz[1])
-		l.keys("j", "j", "l", "l", "l")
-		golden(t, "large"+name, l.view())
+		l.Keys("j", "j", "l", "l", "l")
+		golden(t, "large"+name, l.View())
 	}
 }
 
@@ -481,8 +381,8 @@ func TestEverySizeFits(t *testing.T) {
 		"form":  newRig(t, session(), 80, 24),
 		"empty": newRig(t, model.New("e", model.Meta{}, model.Workshop{}), 80, 24),
 	}
-	states["large"].keys("G", "$")
-	states["form"].keys("+", "r")
+	states["large"].Keys("G", "$")
+	states["form"].Keys("+", "r")
 	for name, r := range states {
 		for w := 0; w <= 300; w += 7 {
 			for h := 0; h <= 80; h += 5 {
@@ -508,7 +408,7 @@ func BenchmarkRACIView(b *testing.B) {
 			r := largeAt(b, sz[0], sz[1])
 			for i := 0; b.Loop(); i++ {
 				// A new revision each frame, as if every frame followed an edit.
-				r.m.SetSession(r.s, i+2)
+				r.m.SetSession(r.Session, i+2)
 				_ = r.m.View()
 			}
 		})
@@ -539,9 +439,9 @@ func BenchmarkRACIEdit(b *testing.B) {
 	for i := 0; b.Loop(); i++ {
 		_, cmd := r.m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(letters[i%len(letters)])})
 		if e, ok := cmd().(common.EditMsg); ok {
-			e.Apply(r.s)
+			e.Apply(r.Session)
 		}
-		r.m.SetSession(r.s, i+2)
+		r.m.SetSession(r.Session, i+2)
 		_ = r.m.View()
 	}
 }

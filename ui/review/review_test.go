@@ -18,6 +18,7 @@ import (
 	"github.com/roundtable/roundtable/model"
 	"github.com/roundtable/roundtable/model/modeltest"
 	"github.com/roundtable/roundtable/ui/common"
+	"github.com/roundtable/roundtable/ui/screentest"
 	"github.com/roundtable/roundtable/ui/theme"
 	"github.com/roundtable/roundtable/workshops"
 )
@@ -61,34 +62,12 @@ func newScreen(t *testing.T, s *model.Session, width, height int) *screen {
 	return &screen{t: t, m: m, sess: s}
 }
 
-func keyMsg(k string) tea.KeyMsg {
-	switch k {
-	case "tab":
-		return tea.KeyMsg{Type: tea.KeyTab}
-	case "shift+tab":
-		return tea.KeyMsg{Type: tea.KeyShiftTab}
-	case "esc":
-		return tea.KeyMsg{Type: tea.KeyEsc}
-	case "enter":
-		return tea.KeyMsg{Type: tea.KeyEnter}
-	case "ctrl+s":
-		return tea.KeyMsg{Type: tea.KeyCtrlS}
-	case "down":
-		return tea.KeyMsg{Type: tea.KeyDown}
-	case "right":
-		return tea.KeyMsg{Type: tea.KeyRight}
-	case "backspace":
-		return tea.KeyMsg{Type: tea.KeyBackspace}
-	}
-	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
-}
-
 // press sends keys and returns the edits they asked for; any other message
 // a command produces goes back to the screen, as the program would send it.
 func (s *screen) press(keys ...string) []common.EditMsg {
 	var edits []common.EditMsg
 	for _, k := range keys {
-		_, cmd := s.m.Update(keyMsg(k))
+		_, cmd := s.m.Update(screentest.Key(k))
 		edits = append(edits, s.run(cmd)...)
 	}
 	return edits
@@ -238,8 +217,8 @@ func TestDeleteOfAChangedListDeletesNothing(t *testing.T) {
 
 func TestPreviewIsDrawnInTheBackground(t *testing.T) {
 	s := newScreen(t, sample(t), 100, 30)
-	s.m.Update(keyMsg("tab"))
-	_, cmd := s.m.Update(keyMsg("tab"))
+	s.m.Update(screentest.Key("tab"))
+	_, cmd := s.m.Update(screentest.Key("tab"))
 	if v := s.view(); !strings.Contains(v, "Drawing the plan…") {
 		t.Fatalf("the preview pane does not say it is drawing:\n%s", v)
 	}
@@ -254,7 +233,7 @@ func TestPreviewIsDrawnInTheBackground(t *testing.T) {
 	// A change makes the preview redraw on the next message.
 	s.sess.Meta.Title = "Renamed plan"
 	s.m.SetSession(s.sess, 5)
-	_, cmd = s.m.Update(keyMsg("down"))
+	_, cmd = s.m.Update(screentest.Key("down"))
 	if v := s.view(); !strings.Contains(v, "(updating the preview…)") {
 		t.Fatalf("a stale preview is not marked:\n%s", v)
 	}
@@ -350,7 +329,7 @@ func BenchmarkReviewView(b *testing.B) {
 	m := New(ctx).(*Model)
 	m.SetSession(s, 0)
 	m.SetSize(160, 45)
-	m.Update(keyMsg("tab"))
+	m.Update(screentest.Key("tab"))
 	b.ReportAllocs()
 	for b.Loop() {
 		m.View()
@@ -362,8 +341,8 @@ func BenchmarkReviewUpdate(b *testing.B) {
 	m := New(ctx).(*Model)
 	m.SetSession(s, 0)
 	m.SetSize(160, 45)
-	m.Update(keyMsg("tab"))
-	down, up := keyMsg("j"), keyMsg("k")
+	m.Update(screentest.Key("tab"))
+	down, up := screentest.Key("j"), screentest.Key("k")
 	b.ReportAllocs()
 	for i := 0; b.Loop(); i++ {
 		if i%2 == 0 {

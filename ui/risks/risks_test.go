@@ -17,6 +17,7 @@ import (
 	"github.com/roundtable/roundtable/model"
 	"github.com/roundtable/roundtable/model/modeltest"
 	"github.com/roundtable/roundtable/ui/common"
+	"github.com/roundtable/roundtable/ui/screentest"
 	"github.com/roundtable/roundtable/ui/theme"
 )
 
@@ -46,108 +47,29 @@ func session() *model.Session {
 	return s
 }
 
-// rig drives the screen as the root would: edits are applied to the
-// session and shown again at the next revision.
+// rig is the shared screen rig with the risks screen's own model at hand.
 type rig struct {
-	t      *testing.T
-	m      *Model
-	s      *model.Session
-	rev    int
-	edits  []common.EditMsg
-	status []string
+	*screentest.Rig
+	m *Model
 }
 
-func newRig(t *testing.T, s *model.Session, w, h int) *rig {
-	r := &rig{t: t, s: s}
-	r.m = newModel(common.Context{Styles: theme.New(theme.Dark), Now: time.Now})
-	r.m.SetSession(s, r.rev)
-	r.m.SetSize(w, h)
-	return r
-}
-
-func (r *rig) run(cmd tea.Cmd) {
-	if cmd == nil {
-		return
-	}
-	switch msg := cmd().(type) {
-	case nil:
-	case tea.BatchMsg:
-		for _, c := range msg {
-			r.run(c)
-		}
-	case common.EditMsg:
-		r.edits = append(r.edits, msg)
-		msg.Apply(r.s)
-		r.rev++
-		r.m.SetSession(r.s, r.rev)
-		r.status = append(r.status, msg.Label)
-	case common.StatusMsg:
-		r.status = append(r.status, msg.Text)
-	default:
-		_, c := r.m.Update(msg)
-		r.run(c)
-	}
-}
-
-var named = map[string]tea.KeyType{
-	"enter": tea.KeyEnter, "esc": tea.KeyEsc, "tab": tea.KeyTab, "shift+tab": tea.KeyShiftTab,
-	"right": tea.KeyRight, "left": tea.KeyLeft, "up": tea.KeyUp, "down": tea.KeyDown,
-	"pgdown": tea.KeyPgDown, "pgup": tea.KeyPgUp, "ctrl+s": tea.KeyCtrlS, "backspace": tea.KeyBackspace,
-}
-
-func (r *rig) keys(ks ...string) {
-	for _, k := range ks {
-		msg := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
-		if t, ok := named[k]; ok {
-			msg = tea.KeyMsg{Type: t}
-		}
-		_, cmd := r.m.Update(msg)
-		r.run(cmd)
-	}
-}
-
-func (r *rig) view() string { return ansi.Strip(r.m.View()) }
-
-func (r *rig) wantView(parts ...string) {
-	r.t.Helper()
-	v := r.view()
-	for _, p := range parts {
-		if !strings.Contains(v, p) {
-			r.t.Errorf("the view should show %q:\n%s", p, v)
-		}
-	}
-}
-
-func (r *rig) notView(parts ...string) {
-	r.t.Helper()
-	v := r.view()
-	for _, p := range parts {
-		if strings.Contains(v, p) {
-			r.t.Errorf("the view should not show %q:\n%s", p, v)
-		}
-	}
+func newRig(t testing.TB, s *model.Session, w, h int) *rig {
+	m := newModel(common.Context{Styles: theme.New(theme.Dark), Now: time.Now})
+	return &rig{screentest.New(t, m, s, w, h), m}
 }
 
 // listed returns the titles of the list in the order drawn.
 func (r *rig) listed() []string {
 	var out []string
 	for _, i := range r.m.list().idx {
-		out = append(out, r.s.Risks[i].Title)
+		out = append(out, r.Session.Risks[i].Title)
 	}
 	return out
 }
 
 // largeAt opens modeltest.Large() on its risk register.
 func largeAt(tb testing.TB, w, h int) *rig {
-	s := modeltest.Large()
-	r := &rig{s: s}
-	if t, ok := tb.(*testing.T); ok {
-		r.t = t
-	}
-	r.m = newModel(common.Context{Styles: theme.New(theme.Dark), Now: time.Now})
-	r.m.SetSession(s, 1)
-	r.m.SetSize(w, h)
-	return r
+	return newRig(tb, modeltest.Large(), w, h)
 }
 
 func TestListIsSortedByScoreAndSToggles(t *testing.T) {
@@ -157,41 +79,41 @@ func TestListIsSortedByScoreAndSToggles(t *testing.T) {
 	if got := r.listed(); strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("by score: %v", got)
 	}
-	r.wantView("Ask the room: What keeps you up at night?", "› ! 4×4 16 HIGH Nobody answers a viral complaint", "3×5 15 HIGH", "4×2  8 MED", "1×2  2 LOW", "not scored  Not yet scored", "by score")
-	r.keys("j", "s")
+	r.WantView("Ask the room: What keeps you up at night?", "› ! 4×4 16 HIGH Nobody answers a viral complaint", "3×5 15 HIGH", "4×2  8 MED", "1×2  2 LOW", "not scored  Not yet scored", "by score")
+	r.Keys("j", "s")
 	if got := r.listed(); got[0] != "Customer data leaks through a forum plug-in" || got[2] != "Nobody answers a viral complaint" {
 		t.Errorf("s should show register order: %v", got)
 	}
-	r.wantView("in register order", "›   3×5 15 HIGH Customer data leaks")
-	if r.s.Risks[r.m.sel].Title != "Customer data leaks through a forum plug-in" {
+	r.WantView("in register order", "›   3×5 15 HIGH Customer data leaks")
+	if r.Session.Risks[r.m.sel].Title != "Customer data leaks through a forum plug-in" {
 		t.Error("sorting should keep the selection on its risk")
 	}
-	r.keys("s")
-	r.wantView("by score")
+	r.Keys("s")
+	r.WantView("by score")
 }
 
 func TestMovingThroughTheList(t *testing.T) {
 	r := largeAt(t, 80, 24)
 	first := r.m.sel
-	r.keys("j", "down")
+	r.Keys("j", "down")
 	if p := r.m.list().pos[r.m.sel]; p != 2 {
 		t.Errorf("j and down should reach the third risk, at %d", p)
 	}
-	r.keys("k", "up", "up")
+	r.Keys("k", "up", "up")
 	if r.m.sel != first {
 		t.Error("k and up should stop at the first risk")
 	}
-	r.keys("pgdown")
+	r.Keys("pgdown")
 	if p := r.m.list().pos[r.m.sel]; p < 5 || r.m.top == 0 {
 		t.Errorf("pgdown should move a page (at %d, top %d)", p, r.m.top)
 	}
-	r.keys("G")
-	last := r.s.Risks[r.m.sel]
+	r.Keys("G")
+	last := r.Session.Risks[r.m.sel]
 	if p := r.m.list().pos[r.m.sel]; p != 999 {
 		t.Errorf("G should reach the last risk, at %d", p)
 	}
-	r.wantView("› ", titleStart(last.Title))
-	r.keys("pgup", "g")
+	r.WantView("› ", titleStart(last.Title))
+	r.Keys("pgup", "g")
 	if r.m.sel != first || r.m.top != 0 {
 		t.Error("g should go back to the top")
 	}
@@ -207,61 +129,61 @@ func titleStart(title string) string {
 
 func TestFilterNarrowsTheListAndEscClearsIt(t *testing.T) {
 	r := newRig(t, session(), 80, 24)
-	r.keys("/")
+	r.Keys("/")
 	if !r.m.Typing() {
 		t.Fatal("/ should give the keys to the filter")
 	}
-	r.keys("sec", "u")
+	r.Keys("sec", "u")
 	if got := r.listed(); len(got) != 2 || got[0] != "Customer data leaks through a forum plug-in" {
 		t.Errorf("filter secu shows %v", got)
 	}
-	r.keys("enter")
+	r.Keys("enter")
 	if r.m.Typing() {
 		t.Error("enter should keep the filter and give the keys back")
 	}
-	r.wantView(`showing 2 of 5 risks`, `filter "secu"`)
-	r.notView("Nobody answers")
+	r.WantView(`showing 2 of 5 risks`, `filter "secu"`)
+	r.DontWantView("Nobody answers")
 	// The owner's role name matches too.
-	r.keys("/", "backspace", "backspace", "backspace", "backspace", "it lead", "enter")
+	r.Keys("/", "backspace", "backspace", "backspace", "backspace", "it lead", "enter")
 	if got := r.listed(); len(got) != 1 || got[0] != "Customer data leaks through a forum plug-in" {
 		t.Errorf("filter by owner shows %v", got)
 	}
-	r.keys("/", "esc")
+	r.Keys("/", "esc")
 	if len(r.listed()) != 5 || r.m.Typing() {
 		t.Errorf("esc should clear the filter: %v", r.listed())
 	}
-	r.notView("filter")
+	r.DontWantView("filter")
 }
 
 func TestHeatMapCountsAndFiltersByCell(t *testing.T) {
 	r := newRig(t, session(), 80, 24)
 	// Row for impact 4: likelihood 4 holds the viral complaint, a high risk.
-	r.wantView(" 4    · L    · M    · H    1 H    · C ", " 5    · M    · H    1 H    · C    · C ", "L low, M medium, H high, C critical")
-	r.keys("tab")
+	r.WantView(" 4    · L    · M    · H    1 H    · C ", " 5    · M    · H    1 H    · C    · C ", "L low, M medium, H high, C critical")
+	r.Keys("tab")
 	if r.m.Typing() {
 		t.Error("the map takes no text")
 	}
-	r.wantView(" 4    · L    · M    · H [  1 H]   · C ", "cell L4×I4")
+	r.WantView(" 4    · L    · M    · H [  1 H]   · C ", "cell L4×I4")
 	if got := r.listed(); len(got) != 1 || got[0] != "Nobody answers a viral complaint" {
 		t.Errorf("tab should filter to the selected risk's cell: %v", got)
 	}
-	r.keys("k", "h")
-	r.wantView(" 5    · M    · H [  1 H]   · C ", "cell L3×I5")
+	r.Keys("k", "h")
+	r.WantView(" 5    · M    · H [  1 H]   · C ", "cell L3×I5")
 	if got := r.listed(); len(got) != 1 || got[0] != "Customer data leaks through a forum plug-in" {
 		t.Errorf("moving on the map should filter to L3×I5: %v", got)
 	}
-	r.keys("j", "j", "j")
-	r.wantView("No risk matches", "showing 0 of 5")
+	r.Keys("j", "j", "j")
+	r.WantView("No risk matches", "showing 0 of 5")
 	// Back on the list the cell still filters; x shows every cell.
-	r.keys("up", "up", "up", "tab")
-	r.wantView("›   3×5 15 HIGH Customer data leaks", "cell L3×I5")
-	r.keys("x")
+	r.Keys("up", "up", "up", "tab")
+	r.WantView("›   3×5 15 HIGH Customer data leaks", "cell L3×I5")
+	r.Keys("x")
 	if len(r.listed()) != 5 {
 		t.Errorf("x should show every risk: %v", r.listed())
 	}
-	r.notView("cell L", "[")
+	r.DontWantView("cell L", "[")
 	// The map stops at its edges.
-	r.keys("tab", "l", "l", "l", "l", "l", "k", "k", "k")
+	r.Keys("tab", "l", "l", "l", "l", "l", "k", "k", "k")
 	if r.m.mapL != 5 || r.m.mapI != 5 {
 		t.Errorf("the map cursor went to L%d×I%d", r.m.mapL, r.m.mapI)
 	}
@@ -269,98 +191,98 @@ func TestHeatMapCountsAndFiltersByCell(t *testing.T) {
 
 func TestFlagsOnSeriousRisksAppearAndClear(t *testing.T) {
 	r := newRig(t, session(), 80, 24)
-	r.wantView("! 1 serious without owner or mitigation", "! no owner, no mitigation")
+	r.WantView("! 1 serious without owner or mitigation", "! no owner, no mitigation")
 	// e opens the form on the flagged risk; give it an owner and a plan.
-	r.keys("e")
+	r.Keys("e")
 	if !r.m.Typing() {
 		t.Fatal("e should open the form")
 	}
-	r.keys("tab", "tab", "tab", "tab", "right", "right", "tab", "right", "tab", "Staff the weekend rota.", "ctrl+s")
-	got := r.s.Risks[2]
+	r.Keys("tab", "tab", "tab", "tab", "right", "right", "tab", "right", "tab", "Staff the weekend rota.", "ctrl+s")
+	got := r.Session.Risks[2]
 	if got.Owner != "it" || got.Treatment != model.Mitigate || string(got.Mitigation) != "Staff the weekend rota." {
 		t.Fatalf("the form saved %+v", got)
 	}
 	if got.Likelihood != 4 || got.Impact != 4 || got.Category != "crisis" || got.Status != model.RiskOpen {
 		t.Errorf("untouched fields changed: %+v", got)
 	}
-	r.notView("! 1 serious", "no owner", "! 4×4")
-	r.wantView("IT lead", "Mitigation: Staff the weekend rota.")
-	if want := "changed risk Nobody answers a viral complaint"; r.status[len(r.status)-1] != want {
-		t.Errorf("status %q", r.status[len(r.status)-1])
+	r.DontWantView("! 1 serious", "no owner", "! 4×4")
+	r.WantView("IT lead", "Mitigation: Staff the weekend rota.")
+	if want := "changed risk Nobody answers a viral complaint"; r.Status[len(r.Status)-1] != want {
+		t.Errorf("status %q", r.Status[len(r.Status)-1])
 	}
 }
 
 func TestAddARiskWithEveryField(t *testing.T) {
 	r := newRig(t, session(), 100, 40)
-	r.keys("a", "Press calls at night", "tab", "right", "right", "tab", "right", "right", "tab", "right", "right", "right", "right", "right",
+	r.Keys("a", "Press calls at night", "tab", "right", "right", "tab", "right", "right", "tab", "right", "right", "right", "right", "right",
 		"tab", "right", "tab", "right", "right", "tab", "Brief the duty officer.", "tab", "right", "tab", "right", "right", "tab", "right", "tab", "2026-07-01", "ctrl+s")
-	if len(r.s.Risks) != 6 {
-		t.Fatalf("a then ctrl+s left %d risks", len(r.s.Risks))
+	if len(r.Session.Risks) != 6 {
+		t.Fatalf("a then ctrl+s left %d risks", len(r.Session.Risks))
 	}
 	want := model.Risk{Title: "Press calls at night", Category: "crisis", Likelihood: 2, Impact: 5, Owner: "comms",
 		Treatment: model.Accept, Mitigation: "Brief the duty officer.", ResidualLikelihood: 1, ResidualImpact: 2,
 		Status: model.RiskInProgress, Review: "2026-07-01"}
-	if got := r.s.Risks[5]; got != want {
+	if got := r.Session.Risks[5]; got != want {
 		t.Errorf("added %+v\nwant  %+v", got, want)
 	}
 	if r.m.sel != 5 {
 		t.Error("the new risk should be selected")
 	}
-	r.wantView("›   2×5 10 HIGH Press calls at night", "Head of communications", "crisis", "accept")
+	r.WantView("›   2×5 10 HIGH Press calls at night", "Head of communications", "crisis", "accept")
 }
 
 func TestFormChecksTheReviewDateAndTitle(t *testing.T) {
 	r := newRig(t, session(), 100, 40)
-	r.keys("a", "ctrl+s")
-	r.wantView("! Risk: required — please fill it in")
-	r.keys("Typo date")
+	r.Keys("a", "ctrl+s")
+	r.WantView("! Risk: required — please fill it in")
+	r.Keys("Typo date")
 	for range 10 {
-		r.keys("tab")
+		r.Keys("tab")
 	}
-	r.keys("30/06/2026", "ctrl+s")
-	r.wantView("write the date as YYYY-MM-DD")
-	if len(r.s.Risks) != 5 {
+	r.Keys("30/06/2026", "ctrl+s")
+	r.WantView("write the date as YYYY-MM-DD")
+	if len(r.Session.Risks) != 5 {
 		t.Error("a bad date must not be saved")
 	}
-	r.keys("esc")
-	if r.m.Typing() || len(r.edits) != 0 {
+	r.Keys("esc")
+	if r.m.Typing() || len(r.Edits) != 0 {
 		t.Error("esc should close the form without an edit")
 	}
 }
 
 func TestCategoryCanBeTyped(t *testing.T) {
 	r := newRig(t, session(), 100, 40)
-	r.keys("a", "Vendor folds", "tab", "left", "tab", "vendor", "ctrl+s")
-	if got := r.s.Risks[5].Category; got != "vendor" {
+	r.Keys("a", "Vendor folds", "tab", "left", "tab", "vendor", "ctrl+s")
+	if got := r.Session.Risks[5].Category; got != "vendor" {
 		t.Errorf("typed category saved as %q", got)
 	}
 }
 
 func TestDeleteAsksFirst(t *testing.T) {
 	r := newRig(t, session(), 80, 24)
-	r.keys("j", "d")
-	r.wantView("Delete risk Customer data leaks through a forum plug-in?", "Score 3×5 = 15 (high), owner IT lead.")
-	r.keys("esc")
-	if len(r.s.Risks) != 5 || len(r.edits) != 0 {
+	r.Keys("j", "d")
+	r.WantView("Delete risk Customer data leaks through a forum plug-in?", "Score 3×5 = 15 (high), owner IT lead.")
+	r.Keys("esc")
+	if len(r.Session.Risks) != 5 || len(r.Edits) != 0 {
 		t.Fatal("esc should keep the risk")
 	}
-	r.keys("d", "n")
-	if len(r.s.Risks) != 5 {
+	r.Keys("d", "n")
+	if len(r.Session.Risks) != 5 {
 		t.Fatal("n should keep the risk")
 	}
-	r.keys("d", "y")
-	if len(r.s.Risks) != 4 || r.s.Risks[0].Title == "Customer data leaks through a forum plug-in" {
-		t.Errorf("y should delete it: %+v", r.s.Risks)
+	r.Keys("d", "y")
+	if len(r.Session.Risks) != 4 || r.Session.Risks[0].Title == "Customer data leaks through a forum plug-in" {
+		t.Errorf("y should delete it: %+v", r.Session.Risks)
 	}
-	if r.status[len(r.status)-1] != "deleted risk Customer data leaks through a forum plug-in" {
-		t.Errorf("status %q", r.status[len(r.status)-1])
+	if r.Status[len(r.Status)-1] != "deleted risk Customer data leaks through a forum plug-in" {
+		t.Errorf("status %q", r.Status[len(r.Status)-1])
 	}
 	// A stale delete (the list changed under it) touches nothing.
-	before := len(r.s.Risks)
-	r.keys("d")
-	r.s.Risks[r.m.sel].Title = "renamed elsewhere"
-	r.keys("y")
-	if len(r.s.Risks) != before {
+	before := len(r.Session.Risks)
+	r.Keys("d")
+	r.Session.Risks[r.m.sel].Title = "renamed elsewhere"
+	r.Keys("y")
+	if len(r.Session.Risks) != before {
 		t.Error("a delete must not remove a different risk")
 	}
 }
@@ -369,13 +291,13 @@ func TestOwnerFromTheRACIRoles(t *testing.T) {
 	s := session()
 	s.Risks[1].Owner = "gone"
 	r := newRig(t, s, 80, 24)
-	r.wantView("? gone")
-	r.keys("j", "j", "e", "tab", "tab", "tab", "tab")
-	r.wantView("‹ ? gone (no longer in the grid) ›")
-	r.keys("right")
-	r.wantView("‹ (nobody yet) ›")
-	r.keys("right")
-	r.wantView("‹ Head of communications ›")
+	r.WantView("? gone")
+	r.Keys("j", "j", "e", "tab", "tab", "tab", "tab")
+	r.WantView("‹ ? gone (no longer in the grid) ›")
+	r.Keys("right")
+	r.WantView("‹ (nobody yet) ›")
+	r.Keys("right")
+	r.WantView("‹ Head of communications ›")
 }
 
 func TestHostileTextKeepsTheListAligned(t *testing.T) {
@@ -429,11 +351,11 @@ func TestGoldenViews(t *testing.T) {
 	for _, sz := range [][2]int{{80, 24}, {160, 45}} {
 		name := fmt.Sprintf("-%dx%d", sz[0], sz[1])
 		r := newRig(t, session(), sz[0], sz[1])
-		r.keys("j")
-		golden(t, "small"+name, r.view())
+		r.Keys("j")
+		golden(t, "small"+name, r.View())
 		l := largeAt(t, sz[0], sz[1])
-		l.keys("j", "tab", "h")
-		golden(t, "large"+name, l.view())
+		l.Keys("j", "tab", "h")
+		golden(t, "large"+name, l.View())
 	}
 }
 
@@ -445,9 +367,9 @@ func TestEverySizeFits(t *testing.T) {
 		"form":  newRig(t, session(), 80, 24),
 		"empty": newRig(t, model.New("e", model.Meta{}, model.Workshop{}), 80, 24),
 	}
-	states["large"].keys("G")
-	states["map"].keys("tab", "/", "risk 1")
-	states["form"].keys("e")
+	states["large"].Keys("G")
+	states["map"].Keys("tab", "/", "risk 1")
+	states["form"].Keys("e")
 	for name, r := range states {
 		for w := 0; w <= 300; w += 7 {
 			for h := 0; h <= 80; h += 5 {
@@ -474,7 +396,7 @@ func BenchmarkRisksView(b *testing.B) {
 			for i := 0; b.Loop(); i++ {
 				// A new revision each frame, as if every frame followed an edit:
 				// the list is sorted and the map counted again.
-				r.m.SetSession(r.s, i+2)
+				r.m.SetSession(r.Session, i+2)
 				_ = r.m.View()
 			}
 		})
