@@ -16,6 +16,7 @@ import (
 	"github.com/roundtable/roundtable/model"
 	"github.com/roundtable/roundtable/model/modeltest"
 	"github.com/roundtable/roundtable/ui/common"
+	"github.com/roundtable/roundtable/ui/screentest"
 	"github.com/roundtable/roundtable/ui/theme"
 )
 
@@ -73,93 +74,25 @@ func session() *model.Session {
 	return s
 }
 
-// rig drives the screen as the root would, with a fake wall clock: edits
-// are applied to the session and shown again, ticks wait until the test
+// rig drives the screen with a fake wall clock: ticks wait until the test
 // moves time on.
 type rig struct {
-	t      *testing.T
-	m      *Model
-	s      *model.Session
-	rev    int
-	now    time.Time
-	ticks  []tea.Msg
-	edits  []common.EditMsg
-	status []string
+	*screentest.Rig
+	t     testing.TB
+	m     *Model
+	now   time.Time
+	ticks []tea.Msg
 }
 
-func newRig(t *testing.T, s *model.Session, w, h int) *rig {
-	r := &rig{t: t, s: s, now: t0}
-	ctx := common.Context{Styles: theme.New(theme.Dark), Now: func() time.Time { return r.now }}
-	r.m = newModel(ctx)
+func newRig(t testing.TB, s *model.Session, w, h int) *rig {
+	r := &rig{t: t, now: t0}
+	r.m = newModel(common.Context{Styles: theme.New(theme.Dark), Now: func() time.Time { return r.now }})
 	r.m.schedule = func(d time.Duration, msg tea.Msg) tea.Cmd {
 		r.ticks = append(r.ticks, msg)
 		return nil
 	}
-	r.m.SetSession(s, r.rev)
-	r.m.SetSize(w, h)
+	r.Rig = screentest.New(t, r.m, s, w, h)
 	return r
-}
-
-func (r *rig) run(cmd tea.Cmd) {
-	if cmd == nil {
-		return
-	}
-	switch msg := cmd().(type) {
-	case nil:
-	case tea.BatchMsg:
-		for _, c := range msg {
-			r.run(c)
-		}
-	case common.EditMsg:
-		r.edits = append(r.edits, msg)
-		msg.Apply(r.s)
-		r.rev++
-		r.m.SetSession(r.s, r.rev)
-		if msg.Label != "" {
-			r.status = append(r.status, msg.Label)
-		}
-	case common.StatusMsg:
-		r.status = append(r.status, msg.Text)
-	default:
-		_, c := r.m.Update(msg)
-		r.run(c)
-	}
-}
-
-func (r *rig) send(msg tea.Msg) {
-	_, cmd := r.m.Update(msg)
-	r.run(cmd)
-}
-
-// keys presses each key; a string of several letters is typed as text
-// when it does not name a key.
-func (r *rig) keys(ks ...string) {
-	for _, k := range ks {
-		switch k {
-		case "enter":
-			r.send(tea.KeyMsg{Type: tea.KeyEnter})
-		case "esc":
-			r.send(tea.KeyMsg{Type: tea.KeyEsc})
-		case "tab":
-			r.send(tea.KeyMsg{Type: tea.KeyTab})
-		case "shift+tab":
-			r.send(tea.KeyMsg{Type: tea.KeyShiftTab})
-		case "right":
-			r.send(tea.KeyMsg{Type: tea.KeyRight})
-		case "left":
-			r.send(tea.KeyMsg{Type: tea.KeyLeft})
-		case "up":
-			r.send(tea.KeyMsg{Type: tea.KeyUp})
-		case "down":
-			r.send(tea.KeyMsg{Type: tea.KeyDown})
-		case "ctrl+s":
-			r.send(tea.KeyMsg{Type: tea.KeyCtrlS})
-		case "space":
-			r.send(tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}})
-		default:
-			r.send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)})
-		}
-	}
 }
 
 // advance moves the wall clock on in quarter seconds, delivering the
@@ -170,45 +103,33 @@ func (r *rig) advance(d time.Duration) {
 		ticks := r.ticks
 		r.ticks = nil
 		for _, tk := range ticks {
-			r.send(tk)
+			r.Send(tk)
 		}
 	}
 }
-
-func (r *rig) view() string { return ansi.Strip(r.m.View()) }
 
 func (r *rig) lastRun() model.DrillRun {
 	r.t.Helper()
-	if len(r.s.Drill.Runs) == 0 {
+	if len(r.Session.Drill.Runs) == 0 {
 		r.t.Fatal("no drill run in the session")
 	}
-	return r.s.Drill.Runs[len(r.s.Drill.Runs)-1]
-}
-
-func (r *rig) wantView(parts ...string) {
-	r.t.Helper()
-	v := r.view()
-	for _, p := range parts {
-		if !strings.Contains(v, p) {
-			r.t.Errorf("the view should show %q:\n%s", p, v)
-		}
-	}
+	return r.Session.Drill.Runs[len(r.Session.Drill.Runs)-1]
 }
 
 // startLeak sets up the leak scenario at 4× and starts it.
 func startLeak(t *testing.T, w, h int) *rig {
 	r := newRig(t, session(), w, h)
-	r.keys("tab", "right", "right", "enter")
+	r.Keys("tab", "right", "right", "enter")
 	return r
 }
 
 func TestSetupShowsScenarioAndStartsACompressedRun(t *testing.T) {
 	r := newRig(t, session(), 80, 22)
-	r.wantView("Set up drill run 1", "Card numbers of some customers", "30 minutes of scenario time · 4 injects",
+	r.WantView("Set up drill run 1", "Card numbers of some customers", "30 minutes of scenario time · 4 injects",
 		"Spokesperson", "Head of communicatio", "Listening lead", "Social media lead")
-	r.keys("down", "right", "right")
-	r.wantView("4× (an hour runs in 15 min)", "runs in 07:30 at 4×")
-	r.keys("down", "right", "right", "enter")
+	r.Keys("down", "right", "right")
+	r.WantView("4× (an hour runs in 15 min)", "runs in 07:30 at 4×")
+	r.Keys("down", "right", "right", "enter")
 	run := r.lastRun()
 	if run.Scenario != "leak" || run.Speed != 4 || len(run.Injects) != 4 {
 		t.Fatalf("started run = %+v", run)
@@ -216,7 +137,7 @@ func TestSetupShowsScenarioAndStartsACompressedRun(t *testing.T) {
 	if a, _ := run.Assignment("spokesperson"); a.Role != "it" {
 		t.Errorf("the spokesperson should be the role chosen, IT lead, got %+v", a)
 	}
-	r.wantView("▶ RUNNING 00:00 / 30:00 ×4")
+	r.WantView("▶ RUNNING 00:00 / 30:00 ×4")
 	if len(r.ticks) != 1 {
 		t.Fatalf("starting should start the clock ticking, got %d ticks", len(r.ticks))
 	}
@@ -224,31 +145,31 @@ func TestSetupShowsScenarioAndStartsACompressedRun(t *testing.T) {
 
 func TestSetupRefusesARunWithoutSpokesperson(t *testing.T) {
 	r := newRig(t, session(), 80, 22)
-	r.keys("down", "down", "left", "enter")
-	if len(r.s.Drill.Runs) != 0 {
+	r.Keys("down", "down", "left", "enter")
+	if len(r.Session.Drill.Runs) != 0 {
 		t.Fatal("a run started without a spokesperson")
 	}
-	r.wantView("choose the role that speaks first in public")
+	r.WantView("choose the role that speaks first in public")
 }
 
 func TestClockRunsPausesAndResumesOnRealTime(t *testing.T) {
 	r := startLeak(t, 80, 22)
 	r.advance(15 * time.Second)
-	r.wantView("▶ RUNNING 01:00 / 30:00 ×4")
+	r.WantView("▶ RUNNING 01:00 / 30:00 ×4")
 	if got := r.lastRun().Clock; got >= 60 {
 		t.Errorf("the running clock was written to the session on a tick without an event: %ds at 01:00", got)
 	}
-	r.keys("space")
-	r.wantView("❚❚ PAUSED 01:00", "space resumes")
+	r.Keys("space")
+	r.WantView("❚❚ PAUSED 01:00", "space resumes")
 	if got := r.lastRun().Clock; got != 60 {
 		t.Errorf("pausing should save the clock 60, saved %d", got)
 	}
 	r.advance(10 * time.Second)
-	r.wantView("❚❚ PAUSED 01:00")
-	r.keys("space")
+	r.WantView("❚❚ PAUSED 01:00")
+	r.Keys("space")
 	r.advance(2500 * time.Millisecond)
-	r.wantView("▶ RUNNING 01:10")
-	for _, e := range r.edits[1:] {
+	r.WantView("▶ RUNNING 01:10")
+	for _, e := range r.Edits[1:] {
 		if !e.NoUndo {
 			t.Errorf("clock bookkeeping %q should take no undo entry", e.Label)
 		}
@@ -259,22 +180,22 @@ func TestALateTickDoesNotSlowTheClock(t *testing.T) {
 	r := startLeak(t, 80, 22)
 	// One tick delivered after 30 s, as a busy program might.
 	r.now = r.now.Add(30 * time.Second)
-	r.send(r.ticks[0])
-	r.wantView("02:00")
+	r.Send(r.ticks[0])
+	r.WantView("02:00")
 }
 
 func TestInjectsArriveWithAnAlertOnTheirMinute(t *testing.T) {
 	r := startLeak(t, 80, 22)
 	r.advance(tickEvery)
-	r.wantView("! NEW INJECT 1/4 at 00:00 · forum · a customer: My card was charged twice", "inject 2 at 10:00")
+	r.WantView("! NEW INJECT 1/4 at 00:00 · forum · a customer: My card was charged twice", "inject 2 at 10:00")
 	r.advance(150 * time.Second)
-	r.wantView("! NEW INJECT 3/4 at 10:00 · phone · a reporter: Can you comment?")
+	r.WantView("! NEW INJECT 3/4 at 10:00 · phone · a reporter: Can you comment?")
 	if st := r.lastRun().InjectState(1); st.Status != model.InjectReleased || st.At != 600 {
 		t.Errorf("inject 2 should have arrived at 10:00, got %+v", st)
 	}
 	r.advance(20 * time.Second)
-	r.wantView("! INJECT 3/4")
-	if strings.Contains(r.view(), "NEW INJECT") {
+	r.WantView("! INJECT 3/4")
+	if strings.Contains(r.View(), "NEW INJECT") {
 		t.Error("an inject should stop being new after a scenario minute")
 	}
 }
@@ -282,45 +203,45 @@ func TestInjectsArriveWithAnAlertOnTheirMinute(t *testing.T) {
 func TestHoldSkipAndReleaseTheNextInject(t *testing.T) {
 	r := startLeak(t, 80, 22)
 	r.advance(tickEvery)
-	r.keys("w")
-	r.wantView("inject 2 HELD")
+	r.Keys("w")
+	r.WantView("inject 2 HELD")
 	r.advance(200 * time.Second)
 	if st := r.lastRun().InjectState(1); st.Status != model.InjectHeld {
 		t.Fatalf("a held inject should wait past its minute, got %+v", st)
 	}
-	r.keys("w")
+	r.Keys("w")
 	// A quarter second in at 4× the clock showed 00:01; 200 s later, 13:21.
 	if st := r.lastRun().InjectState(1); st.Status != model.InjectReleased || st.At != 801 {
 		t.Errorf("letting go should send inject 2 at 13:21, got %+v", st)
 	}
 	r.advance(tickEvery)
-	r.keys("s")
+	r.Keys("s")
 	if st := r.lastRun().InjectState(3); st.Status != model.InjectSkipped {
 		t.Errorf("s should skip inject 4, the next one, got %+v", st)
 	}
-	r.wantView("no injects left")
-	r.keys("r")
-	if !strings.Contains(strings.Join(r.status, "\n"), "Every inject of this scenario has reached the room") {
-		t.Errorf("release with nothing left should say so, status %q", r.status)
+	r.WantView("no injects left")
+	r.Keys("r")
+	if !strings.Contains(strings.Join(r.Status, "\n"), "Every inject of this scenario has reached the room") {
+		t.Errorf("release with nothing left should say so, status %q", r.Status)
 	}
 
 	r2 := startLeak(t, 80, 22)
 	r2.advance(tickEvery)
-	r2.keys("r")
+	r2.Keys("r")
 	if st := r2.lastRun().InjectState(1); st.Status != model.InjectReleased || st.At != 1 {
 		t.Errorf("r should release inject 2 now, at 00:01, got %+v", st)
 	}
-	r2.wantView("! NEW INJECT 2/4 at 00:01 · blog")
+	r2.WantView("! NEW INJECT 2/4 at 00:01 · blog")
 }
 
 func TestLogADecisionStampedWithTheClock(t *testing.T) {
 	r := startLeak(t, 80, 22)
 	r.advance(30 * time.Second)
-	r.keys("a")
+	r.Keys("a")
 	if !r.m.Typing() {
 		t.Fatal("the log form should take the keys")
 	}
-	r.keys("Call the spokesperson in", "enter", "enter", "enter")
+	r.Keys("Call the spokesperson in", "enter", "enter", "enter")
 	run := r.lastRun()
 	if len(run.Log) != 1 || run.Log[0].At != 120 || run.Log[0].Kind != model.LogDecision || run.Log[0].Inject != 0 {
 		t.Fatalf("log = %+v, want one decision at 02:00 answering inject 1", run.Log)
@@ -328,20 +249,20 @@ func TestLogADecisionStampedWithTheClock(t *testing.T) {
 	if run.Clock != 120 {
 		t.Errorf("logging should save the clock with the entry, saved %d", run.Clock)
 	}
-	r.wantView("02:00   decision: Call the spokesperson in")
-	if e := r.edits[len(r.edits)-1]; e.NoUndo {
+	r.WantView("02:00   decision: Call the spokesperson in")
+	if e := r.Edits[len(r.Edits)-1]; e.NoUndo {
 		t.Error("a logged decision should be undoable")
 	}
 }
 
 func TestEscClosesAFormWithoutChangingAnything(t *testing.T) {
 	r := startLeak(t, 80, 22)
-	before := len(r.edits)
-	r.keys("m", "Half a message", "esc")
+	before := len(r.Edits)
+	r.Keys("m", "Half a message", "esc")
 	if r.m.Typing() || len(r.lastRun().Messages) != 0 {
 		t.Fatal("esc should close the message form and keep nothing")
 	}
-	for _, e := range r.edits[before:] {
+	for _, e := range r.Edits[before:] {
 		if !e.NoUndo {
 			t.Errorf("esc made a change: %q", e.Label)
 		}
@@ -351,7 +272,7 @@ func TestEscClosesAFormWithoutChangingAnything(t *testing.T) {
 func TestMessageIsPreTickedAndTheRoomDecides(t *testing.T) {
 	r := startLeak(t, 80, 24)
 	r.advance(10 * time.Second)
-	r.keys("m", "We are aware some cards were charged twice and we are sorry. We will refund within 2 hours.", "ctrl+s")
+	r.Keys("m", "We are aware some cards were charged twice and we are sorry. We will refund within 2 hours.", "ctrl+s")
 	run := r.lastRun()
 	if len(run.Messages) != 1 {
 		t.Fatalf("messages = %+v", run.Messages)
@@ -360,10 +281,10 @@ func TestMessageIsPreTickedAndTheRoomDecides(t *testing.T) {
 	if msg.At != 40 || msg.Audience != "customers" || msg.Sender != "comms" || msg.Phase != "first hour" {
 		t.Errorf("message = %+v, want at 00:40 to customers from the spokesperson", msg)
 	}
-	r.wantView("first ack 00:40", "[Messages 1]", "[proposed] Acknowledge publicly — to customers, says “we are aware”",
+	r.WantView("first ack 00:40", "[Messages 1]", "[proposed] Acknowledge publicly — to customers, says “we are aware”",
 		"[proposed] Through the spokesperson — sent by Head of communications", "[open]     Cite the sources — names no source or link",
 		"[proposed] Show the plan — a next step “we will” with a time “within 2 hours”", "customers [1]")
-	r.keys("y", "n")
+	r.Keys("y", "n")
 	msg = r.lastRun().Messages[0]
 	if c := msg.Checks[model.CheckAcknowledge]; !c.Met || !c.Confirmed {
 		t.Errorf("y should confirm the acknowledgement, got %+v", c)
@@ -371,55 +292,55 @@ func TestMessageIsPreTickedAndTheRoomDecides(t *testing.T) {
 	if c := msg.Checks[model.CheckSpokesperson]; c.Met || !c.Confirmed {
 		t.Errorf("n should overrule the program on the spokesperson, got %+v", c)
 	}
-	r.wantView("[met]      Acknowledge publicly", "[not met]  Through the spokesperson", "› [open]     Cite the sources")
-	r.keys("tab")
+	r.WantView("[met]      Acknowledge publicly", "[not met]  Through the spokesperson", "› [open]     Cite the sources")
+	r.Keys("tab")
 	// Only the room's word counts: the acknowledgement it confirmed is met,
 	// the program's other ticks stay proposals.
-	r.wantView("Fire drill: 1 of 7 met", "[proposed] Show compassion — the message at 00:40 to customers — words of")
-	r.keys("j", "j", "j", "j", "j", "j", "y")
+	r.WantView("Fire drill: 1 of 7 met", "[proposed] Show compassion — the message at 00:40 to customers — words of")
+	r.Keys("j", "j", "j", "j", "j", "j", "y")
 	if c := r.lastRun().Checklist[model.CheckCoordinate]; !c.Met || !c.Confirmed {
 		t.Errorf("y in the checklist should record the room's verdict, got %+v", c)
 	}
-	r.wantView("Fire drill: 2 of 7 met")
+	r.WantView("Fire drill: 2 of 7 met")
 }
 
 func TestQuittingMidDrillResumesPausedAtTheSameClock(t *testing.T) {
 	r := startLeak(t, 80, 22)
 	r.advance(60 * time.Second)
-	r.keys("a", "Hold the press line", "enter", "enter", "enter")
+	r.Keys("a", "Hold the press line", "enter", "enter", "enter")
 	r.advance(3 * time.Second)
 	// A crash here: the file holds the clock of the last entry.
-	crashed := newRig(t, r.s.Clone(), 80, 22)
-	crashed.wantView("❚❚ PAUSED 04:00", "Hold the press line")
+	crashed := newRig(t, r.Session.Clone(), 80, 22)
+	crashed.WantView("❚❚ PAUSED 04:00", "Hold the press line")
 	// A quit: the root applies the screen's last change before saving.
 	e, ok := r.m.Flush()
 	if !ok {
 		t.Fatal("a running drill has its clock to write down on the way out")
 	}
-	e.Apply(r.s)
-	saved := r.s.Clone()
+	e.Apply(r.Session)
+	saved := r.Session.Clone()
 	again := newRig(t, saved, 80, 22)
 	if got := saved.Drill.Runs[0].Clock; got != 252 {
 		t.Errorf("the saved clock should be 04:12, as shown, got %s", model.ClockText(got))
 	}
-	again.wantView("❚❚ PAUSED 04:12", "Hold the press line")
-	again.keys("space")
+	again.WantView("❚❚ PAUSED 04:12", "Hold the press line")
+	again.Keys("space")
 	again.advance(time.Second)
-	again.wantView("▶ RUNNING 04:16")
+	again.WantView("▶ RUNNING 04:16")
 }
 
 func TestLeavingTheStepPausesTheDrill(t *testing.T) {
 	r := startLeak(t, 80, 22)
 	r.advance(5 * time.Second)
-	r.s.Step = 0
-	r.rev++
-	r.m.SetSession(r.s, r.rev)
+	r.Session.Step = 0
+	r.Rev++
+	r.m.SetSession(r.Session, r.Rev)
 	r.now = r.now.Add(time.Minute)
-	r.s.Step = 1
-	r.rev++
-	r.m.SetSession(r.s, r.rev)
-	r.wantView("❚❚ PAUSED 00:20")
-	r.keys("tab")
+	r.Session.Step = 1
+	r.Rev++
+	r.m.SetSession(r.Session, r.Rev)
+	r.WantView("❚❚ PAUSED 00:20")
+	r.Keys("tab")
 	if got := r.lastRun().Clock; got != 20 {
 		t.Errorf("the clock at leaving should be saved on the next key, got %d", got)
 	}
@@ -428,24 +349,24 @@ func TestLeavingTheStepPausesTheDrill(t *testing.T) {
 func TestTheScenarioEndPausesTheClock(t *testing.T) {
 	r := startLeak(t, 80, 22)
 	r.advance(8 * time.Minute)
-	r.wantView("❚❚ PAUSED 30:00")
-	if !strings.Contains(strings.Join(r.status, "\n"), "Scenario time is up") {
-		t.Errorf("the end of the scenario should be announced, status %q", r.status)
+	r.WantView("❚❚ PAUSED 30:00")
+	if !strings.Contains(strings.Join(r.Status, "\n"), "Scenario time is up") {
+		t.Errorf("the end of the scenario should be announced, status %q", r.Status)
 	}
-	r.keys("space")
+	r.Keys("space")
 	r.advance(time.Second)
-	r.wantView("▶ RUNNING 30:04")
+	r.WantView("▶ RUNNING 30:04")
 }
 
 // playAndFinish runs a short drill with an acknowledgement after ackAfter
 // of real time, then finishes it.
 func playAndFinish(r *rig, ackAfter time.Duration) {
 	r.advance(ackAfter)
-	r.keys("m", "We are aware of the problem and sorry.", "ctrl+s")
+	r.Keys("m", "We are aware of the problem and sorry.", "ctrl+s")
 	r.advance(150 * time.Second)
-	r.keys("f")
-	r.wantView("Finish the drill?")
-	r.keys("y")
+	r.Keys("f")
+	r.WantView("Finish the drill?")
+	r.Keys("y")
 }
 
 func TestFinishShowsTheFiguresAndTheHotWash(t *testing.T) {
@@ -454,85 +375,85 @@ func TestFinishShowsTheFiguresAndTheHotWash(t *testing.T) {
 	if !r.lastRun().Ended {
 		t.Fatal("y should end the run")
 	}
-	r.wantView("Results of run 1 of 1: Customer data leak", "First public acknowledgement 02:00 after the first alert",
+	r.WantView("Results of run 1 of 1: Customer data leak", "First public acknowledgement 02:00 after the first alert",
 		"Fire-drill checklist met     ! 0 of 7 confirmed by the room · 3 only proposed", "proposed   Acknowledge publicly — the message", "Injects left unanswered      ! 2 of 3 arrived · 0 skipped · 1 not reached",
 		"Messages per audience        employees 0 · customers 1 · press 0 · partners 0")
-	r.keys("e", "The spokesperson spoke within two minutes.", "tab", "Nobody answered the blogger.", "ctrl+s")
+	r.Keys("e", "The spokesperson spoke within two minutes.", "tab", "Nobody answered the blogger.", "ctrl+s")
 	if rv := r.lastRun().Review; rv.WentWell != "The spokesperson spoke within two minutes." || rv.Failed != "Nobody answered the blogger." {
 		t.Errorf("hot wash = %+v", rv)
 	}
-	r.keys("a", "Write the response page", "enter", "right", "enter", "2026-13-01", "enter")
-	r.wantView("write the date as YYYY-MM-DD")
-	r.keys("enter")
-	if len(r.s.Actions) != 0 {
+	r.Keys("a", "Write the response page", "enter", "right", "enter", "2026-13-01", "enter")
+	r.WantView("write the date as YYYY-MM-DD")
+	r.Keys("enter")
+	if len(r.Session.Actions) != 0 {
 		t.Fatal("an action with a bad date was kept")
 	}
-	r.send(tea.KeyMsg{Type: tea.KeyBackspace})
-	r.keys("ctrl+s")
+	r.Send(tea.KeyMsg{Type: tea.KeyBackspace})
+	r.Keys("ctrl+s")
 	for range 10 {
-		r.send(tea.KeyMsg{Type: tea.KeyBackspace})
+		r.Send(tea.KeyMsg{Type: tea.KeyBackspace})
 	}
-	r.keys("2026-04-30", "enter")
-	if len(r.s.Actions) != 1 || r.s.Actions[0].Source != model.StepDrill || r.s.Actions[0].Owner != "social" || r.s.Actions[0].Due != "2026-04-30" {
-		t.Fatalf("actions = %+v", r.s.Actions)
+	r.Keys("2026-04-30", "enter")
+	if len(r.Session.Actions) != 1 || r.Session.Actions[0].Source != model.StepDrill || r.Session.Actions[0].Owner != "social" || r.Session.Actions[0].Due != "2026-04-30" {
+		t.Fatalf("actions = %+v", r.Session.Actions)
 	}
-	r.keys("j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j")
-	r.wantView("Write the response page — owner Social media lead · due 2026-04-30")
+	r.Keys("j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j", "j")
+	r.WantView("Write the response page — owner Social media lead · due 2026-04-30")
 }
 
 func TestARerunIsComparedWithTheEarlierRun(t *testing.T) {
 	r := startLeak(t, 100, 30)
 	playAndFinish(r, 60*time.Second)
-	r.keys("n")
-	r.wantView("Set up drill run 2 (the 1 earlier run is kept for comparison)")
-	r.keys("b")
-	r.wantView("Results of run 1 of 1")
-	r.keys("n", "enter")
-	if len(r.s.Drill.Runs) != 2 || r.s.Drill.Runs[1].Speed != 4 {
-		t.Fatalf("a rerun should start from the last run's choices, runs %+v", r.s.Drill.Runs)
+	r.Keys("n")
+	r.WantView("Set up drill run 2 (the 1 earlier run is kept for comparison)")
+	r.Keys("b")
+	r.WantView("Results of run 1 of 1")
+	r.Keys("n", "enter")
+	if len(r.Session.Drill.Runs) != 2 || r.Session.Drill.Runs[1].Speed != 4 {
+		t.Fatalf("a rerun should start from the last run's choices, runs %+v", r.Session.Drill.Runs)
 	}
 	playAndFinish(r, 15*time.Second)
-	r.wantView("Results of run 2 of 2", "Compared with run 1: acknowledged 03:00 sooner;", "1    Customer data leak")
+	r.WantView("Results of run 2 of 2", "Compared with run 1: acknowledged 03:00 sooner;", "1    Customer data leak")
 	// A run of another scenario is not measured against these.
-	r.keys("n", "right", "enter")
-	if len(r.s.Drill.Runs) != 3 || r.s.Drill.Runs[2].Scenario == r.s.Drill.Runs[0].Scenario {
-		t.Fatalf("the third run should rehearse another scenario, runs %+v", r.s.Drill.Runs)
+	r.Keys("n", "right", "enter")
+	if len(r.Session.Drill.Runs) != 3 || r.Session.Drill.Runs[2].Scenario == r.Session.Drill.Runs[0].Scenario {
+		t.Fatalf("the third run should rehearse another scenario, runs %+v", r.Session.Drill.Runs)
 	}
 	playAndFinish(r, 15*time.Second)
-	r.wantView("Results of run 3 of 3", "The first run of this scenario")
-	if v := r.view(); strings.Contains(v, "Compared with run") {
+	r.WantView("Results of run 3 of 3", "The first run of this scenario")
+	if v := r.View(); strings.Contains(v, "Compared with run") {
 		t.Errorf("a run of another scenario is compared:\n%s", v)
 	}
 }
 
 func TestUndoingAChangeNeverWindsTheClockBack(t *testing.T) {
 	r := startLeak(t, 80, 22)
-	before := r.s.Clone()
+	before := r.Session.Clone()
 	r.advance(30 * time.Second)
-	r.keys("a", "A decision", "enter", "enter", "enter")
+	r.Keys("a", "A decision", "enter", "enter", "enter")
 	r.advance(5 * time.Second)
 	// The root restores the session as it was before the decision.
 	undone := before.Clone()
 	undone.Drill.Runs[0].Clock = 100
-	r.s = undone
-	r.rev++
-	r.m.SetSession(r.s, r.rev)
-	r.wantView("▶ RUNNING 02:20")
+	r.Session = undone
+	r.Rev++
+	r.m.SetSession(r.Session, r.Rev)
+	r.WantView("▶ RUNNING 02:20")
 }
 
 func TestNoWorkshopScenariosSaysWhatToDo(t *testing.T) {
 	s := session()
 	s.Workshop.Drill.Scenarios = nil
 	r := newRig(t, s, 80, 22)
-	r.wantView("This workshop has no drill scenarios")
-	r.keys("enter")
+	r.WantView("This workshop has no drill scenarios")
+	r.Keys("enter")
 	if len(s.Drill.Runs) != 0 {
 		t.Fatal("a run without a scenario was started")
 	}
 	s2 := session()
 	s2.RACI.Roles = nil
 	r2 := newRig(t, s2, 80, 22)
-	r2.wantView("No RACI roles yet")
+	r2.WantView("No RACI roles yet")
 }
 
 func golden(t *testing.T, name, got string) {
@@ -560,28 +481,28 @@ func TestGoldenViews(t *testing.T) {
 		w, h := size[0], size[1]
 		sz := "-" + itoa(w) + "x" + itoa(h)
 		r := newRig(t, session(), w, h)
-		golden(t, "setup"+sz, r.view())
-		r.keys("tab", "right", "right", "enter")
+		golden(t, "setup"+sz, r.View())
+		r.Keys("tab", "right", "right", "enter")
 		r.advance(150 * time.Second)
-		r.keys("a", "Call the spokesperson in", "enter", "enter", "enter")
-		golden(t, "live"+sz, r.view())
-		r.keys("m", "We are aware of the leak reported by @shopper and sorry. We will post updates on our status page by 3pm.", "ctrl+s")
-		golden(t, "live-messages"+sz, r.view())
-		r.keys("f", "y")
-		golden(t, "results"+sz, r.view())
+		r.Keys("a", "Call the spokesperson in", "enter", "enter", "enter")
+		golden(t, "live"+sz, r.View())
+		r.Keys("m", "We are aware of the leak reported by @shopper and sorry. We will post updates on our status page by 3pm.", "ctrl+s")
+		golden(t, "live-messages"+sz, r.View())
+		r.Keys("f", "y")
+		golden(t, "results"+sz, r.View())
 	}
 }
 
 func TestEverySizeFits(t *testing.T) {
 	r := startLeak(t, 80, 24)
 	r.advance(150 * time.Second)
-	r.keys("m", "We are aware.\nMore soon\x1b[31m", "ctrl+s")
+	r.Keys("m", "We are aware.\nMore soon\x1b[31m", "ctrl+s")
 	states := map[string]func(){
 		"live-messages": func() {},
 		"live-events":   func() { r.m.pane = paneEvents },
-		"live-form":     func() { r.keys("a") },
-		"results":       func() { r.keys("esc", "f", "y") },
-		"setup":         func() { r.keys("n") },
+		"live-form":     func() { r.Keys("a") },
+		"results":       func() { r.Keys("esc", "f", "y") },
+		"setup":         func() { r.Keys("n") },
 	}
 	for _, name := range []string{"live-messages", "live-events", "live-form", "results", "setup"} {
 		states[name]()
@@ -614,12 +535,9 @@ func largeRig(b *testing.B, live bool) *rig {
 	if live {
 		s.Drill.Runs[0].Ended = false
 	}
-	r := &rig{s: s, now: t0}
-	ctx := common.Context{Styles: theme.New(theme.Dark), Now: func() time.Time { return r.now }}
-	r.m = newModel(ctx)
+	r := newRig(b, s, 160, 45)
+	// A benchmark never moves the clock on, so its ticks need not wait.
 	r.m.schedule = func(time.Duration, tea.Msg) tea.Cmd { return nil }
-	r.m.SetSession(s, 1)
-	r.m.SetSize(160, 45)
 	return r
 }
 
@@ -634,7 +552,7 @@ func BenchmarkDrillView(b *testing.B) {
 			r.m.pane = c.pane
 			for i := 0; b.Loop(); i++ {
 				// A new revision each frame, as a running clock saves itself.
-				r.m.SetSession(r.s, i+2)
+				r.m.SetSession(r.Session, i+2)
 				_ = r.m.View()
 			}
 		})
@@ -657,18 +575,18 @@ func BenchmarkDrillUpdate(b *testing.B) {
 func TestTicksBetweenEventsAreNotSaves(t *testing.T) {
 	r := startLeak(t, 80, 22)
 	r.advance(2 * time.Second)
-	before := len(r.edits)
+	before := len(r.Edits)
 	r.advance(20 * time.Second)
-	if n := len(r.edits) - before; n != 0 {
+	if n := len(r.Edits) - before; n != 0 {
 		t.Fatalf("80 ticks without an event made %d edits", n)
 	}
-	r.keys("a", "Call legal", "enter", "enter", "enter")
+	r.Keys("a", "Call legal", "enter", "enter", "enter")
 	if got, want := r.lastRun().Clock, 88; got != want {
 		t.Errorf("an entry should write the clock with it: %s, want %s", model.ClockText(got), model.ClockText(want))
 	}
-	before = len(r.edits)
+	before = len(r.Edits)
 	r.advance(clockSaveEvery)
-	if n := len(r.edits) - before; n != 1 {
+	if n := len(r.Edits) - before; n != 1 {
 		t.Errorf("a quiet half-minute should write the clock once, made %d edits", n)
 	}
 }
