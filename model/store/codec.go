@@ -177,8 +177,13 @@ func Decode(data []byte) (*model.Session, Report, error) {
 		return nil, Report{}, &NewerVersionError{Version: int(min(version, 1<<31))}
 	case version < 0:
 		return nil, Report{}, &ParseError{Line: keyLine(doc, "schema_version"), Col: 1, Msg: fmt.Sprintf("schema_version is %d; it is never below 0", version)}
-	case version == model.SchemaVersion:
+	case version == model.SchemaVersion && err != nil:
 		return nil, Report{}, parseError(err, doc)
+	case version == model.SchemaVersion:
+		// The typed decoder matches keys regardless of case, so a second
+		// schema_version spelt otherwise overwrote the real one.
+		return nil, Report{}, &ParseError{Line: keyLine(doc, "schema_version"), Col: 1,
+			Msg: "schema_version is given twice, spelt in different cases; keep the lower-case one"}
 	}
 
 	for v := version; v < model.SchemaVersion; v++ {
@@ -201,6 +206,9 @@ func Decode(data []byte) (*model.Session, Report, error) {
 		return nil, Report{}, &ParseError{Msg: fmt.Sprintf("after bringing the file from format %d to %d: %v", version, model.SchemaVersion, merr)}
 	}
 	normalise(&sess)
+	// The migrated table is this build's format, whatever a key spelt in
+	// another case said.
+	sess.SchemaVersion = model.SchemaVersion
 	return &sess, Report{Unknown: unknownKeys(md), Migrated: true, MigratedFrom: int(version)}, nil
 }
 
