@@ -311,7 +311,7 @@ func (p *planner) scenarioTitle(id string) md {
 func (p *planner) figures(f model.DrillFigures) []md {
 	ack := md("none: nothing was acknowledged in public")
 	if t, ok := f.TimeToAck(); ok {
-		ack = md(model.ClockText(t) + " after the first alert (at " + model.ClockText(f.FirstAck) + ")")
+		ack = md(model.ClockText(t) + " after the first alert (drill clock " + model.ClockText(f.FirstAck) + ")")
 	}
 	items := []md{
 		label("Time to first public acknowledgement", ack),

@@ -117,7 +117,7 @@ func (m *Model) resultLines() []string {
 		add("  " + muted.Paint(display.Pad(label, 29)) + v)
 	}
 	if ack, ok := f.TimeToAck(); ok {
-		fact("First public acknowledgement", fmt.Sprintf("%s after the first alert (at %s)", model.ClockText(ack), model.ClockText(f.FirstAck)), true)
+		fact("First public acknowledgement", fmt.Sprintf("%s after the first alert (drill clock %s)", model.ClockText(ack), model.ClockText(f.FirstAck)), true)
 	} else {
 		fact("First public acknowledgement", "none: the company never acknowledged the issue in public", false)
 	}
