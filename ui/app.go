@@ -160,11 +160,12 @@ func newApp(opts Options, ctx common.Context) *App {
 
 // Init lists the sessions, and opens one at once when asked to.
 func (a *App) Init() tea.Cmd {
-	cmds := []tea.Cmd{a.home.Init()}
 	if a.opts.Open != "" {
-		cmds = append(cmds, a.openCmd(a.opts.Open, a.opts.ReadOnly))
+		// The session comes first; the home list is read when the room
+		// goes there, or at once if the session cannot be opened.
+		return a.openCmd(a.opts.Open, a.opts.ReadOnly)
 	}
-	return tea.Batch(cmds...)
+	return a.home.Init()
 }
 
 func (a *App) current() common.Component {
@@ -586,10 +587,10 @@ func (a *App) opened(msg openedMsg) tea.Cmd {
 			a.dialog = dialog.New(a.ctx.Styles, "This session is open in another terminal",
 				msg.err.Error()+"\n\nYou can look at it read-only here; changes are then not kept.",
 				dialog.Choice{Key: "r", Label: "Open read-only", Msg: common.OpenMsg{Ref: msg.ref, ReadOnly: true}})
-			return nil
+			return a.home.Init()
 		}
 		a.setError(msg.err)
-		return nil
+		return a.home.Init()
 	}
 	if a.sess != nil {
 		// One session at a time: a second open (e.g. a double enter) is
