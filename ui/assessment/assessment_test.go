@@ -1,9 +1,7 @@
 package assessment
 
 import (
-	"flag"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -20,8 +18,6 @@ import (
 	"github.com/roundtable/roundtable/ui/screentest"
 	"github.com/roundtable/roundtable/ui/theme"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 func TestMain(m *testing.M) {
 	lipgloss.SetColorProfile(termenv.Ascii)
@@ -167,26 +163,6 @@ func TestKeysAreNotDigits(t *testing.T) {
 	}
 }
 
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name+".golden")
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to write it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs from %s:\n--- got\n%s\n--- want\n%s", name, path, got, want)
-	}
-}
-
 func TestGoldenViews(t *testing.T) {
 	for _, size := range [][2]int{{80, 24}, {160, 45}} {
 		w, h := size[0], size[1]
@@ -196,11 +172,11 @@ func TestGoldenViews(t *testing.T) {
 		s.Assessment[1].IT, s.Assessment[1].Business = 3, 3
 		s.Assessment[2].IT = 2
 		r := newRig(t, s, w, h)
-		golden(t, "ratings"+sz, r.View())
+		screentest.Golden(t, "ratings"+sz, r.View())
 		r.Keys("j", "l", "enter")
-		golden(t, "rating-form"+sz, r.View())
+		screentest.Golden(t, "rating-form"+sz, r.View())
 		r.Keys("esc", "k", "e")
-		golden(t, "notes-form"+sz, r.View())
+		screentest.Golden(t, "notes-form"+sz, r.View())
 	}
 }
 

@@ -1,9 +1,7 @@
 package drill
 
 import (
-	"flag"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -19,8 +17,6 @@ import (
 	"github.com/roundtable/roundtable/ui/screentest"
 	"github.com/roundtable/roundtable/ui/theme"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 func TestMain(m *testing.M) {
 	lipgloss.SetColorProfile(termenv.Ascii)
@@ -456,40 +452,20 @@ func TestNoWorkshopScenariosSaysWhatToDo(t *testing.T) {
 	r2.WantView("No RACI roles yet")
 }
 
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name+".golden")
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to write it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs from %s:\n--- got\n%s\n--- want\n%s", name, path, got, want)
-	}
-}
-
 func TestGoldenViews(t *testing.T) {
 	for _, size := range [][2]int{{80, 24}, {160, 45}} {
 		w, h := size[0], size[1]
 		sz := "-" + itoa(w) + "x" + itoa(h)
 		r := newRig(t, session(), w, h)
-		golden(t, "setup"+sz, r.View())
+		screentest.Golden(t, "setup"+sz, r.View())
 		r.Keys("tab", "right", "right", "enter")
 		r.advance(150 * time.Second)
 		r.Keys("a", "Call the spokesperson in", "enter", "enter", "enter")
-		golden(t, "live"+sz, r.View())
+		screentest.Golden(t, "live"+sz, r.View())
 		r.Keys("m", "We are aware of the leak reported by @shopper and sorry. We will post updates on our status page by 3pm.", "ctrl+s")
-		golden(t, "live-messages"+sz, r.View())
+		screentest.Golden(t, "live-messages"+sz, r.View())
 		r.Keys("f", "y")
-		golden(t, "results"+sz, r.View())
+		screentest.Golden(t, "results"+sz, r.View())
 	}
 }
 

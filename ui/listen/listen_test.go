@@ -1,9 +1,7 @@
 package listen
 
 import (
-	"flag"
 	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -22,8 +20,6 @@ import (
 	"github.com/roundtable/roundtable/ui/screentest"
 	"github.com/roundtable/roundtable/ui/theme"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 func TestMain(m *testing.M) {
 	lipgloss.SetColorProfile(termenv.Ascii)
@@ -362,26 +358,6 @@ func TestUserTextIsCleanedAndDrawnSafely(t *testing.T) {
 	}
 }
 
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name+".golden")
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to write it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs from %s:\n--- got\n%s\n--- want\n%s", name, path, got, want)
-	}
-}
-
 // filled is the sample room: a counted poll, three conversations (one a
 // surprise) and two experts.
 func filled() *model.Session {
@@ -408,17 +384,17 @@ func TestGoldenViews(t *testing.T) {
 		sz := "-" + strconv.Itoa(w) + "x" + strconv.Itoa(h)
 		r := newRig(t, filled(), w, h)
 		r.Keys("j", "l")
-		golden(t, "poll"+sz, r.View())
+		screentest.Golden(t, "poll"+sz, r.View())
 		r.Keys("enter")
-		golden(t, "poll-count"+sz, r.View())
+		screentest.Golden(t, "poll-count"+sz, r.View())
 		r.Keys("esc", "tab", "j")
-		golden(t, "inventory"+sz, r.View())
+		screentest.Golden(t, "inventory"+sz, r.View())
 		r.Keys("e")
-		golden(t, "inventory-form"+sz, r.View())
+		screentest.Golden(t, "inventory-form"+sz, r.View())
 		r.Keys("esc", "d")
-		golden(t, "inventory-delete"+sz, r.View())
+		screentest.Golden(t, "inventory-delete"+sz, r.View())
 		r.Keys("esc", "tab")
-		golden(t, "experts"+sz, r.View())
+		screentest.Golden(t, "experts"+sz, r.View())
 	}
 }
 

@@ -1,9 +1,7 @@
 package objectives
 
 import (
-	"flag"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -20,8 +18,6 @@ import (
 	"github.com/roundtable/roundtable/ui/screentest"
 	"github.com/roundtable/roundtable/ui/theme"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 func TestMain(m *testing.M) {
 	lipgloss.SetColorProfile(termenv.Ascii)
@@ -302,26 +298,6 @@ func TestUserTextIsCleanedAndDrawnSafely(t *testing.T) {
 	}
 }
 
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name+".golden")
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to write it)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs from %s:\n--- got\n%s\n--- want\n%s", name, path, got, want)
-	}
-}
-
 func TestGoldenViews(t *testing.T) {
 	for _, size := range [][2]int{{80, 24}, {160, 45}} {
 		w, h := size[0], size[1]
@@ -330,13 +306,13 @@ func TestGoldenViews(t *testing.T) {
 		s.Objectives.Items[0].Strategy = "Monitor forums and review sites every day, and route any complaint that spreads to support within the hour."
 		r := newRig(t, s, w, h)
 		r.Keys("j")
-		golden(t, "list"+sz, r.View())
+		screentest.Golden(t, "list"+sz, r.View())
 		r.Keys("e")
-		golden(t, "form"+sz, r.View())
+		screentest.Golden(t, "form"+sz, r.View())
 		r.Keys("esc", "a")
-		golden(t, "catalogue"+sz, r.View())
+		screentest.Golden(t, "catalogue"+sz, r.View())
 		r.Keys("esc", "tab", "j", "enter")
-		golden(t, "model"+sz, r.View())
+		screentest.Golden(t, "model"+sz, r.View())
 	}
 }
 

@@ -1,10 +1,8 @@
 package review
 
 import (
-	"flag"
 	"math/rand/v2"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -22,8 +20,6 @@ import (
 	"github.com/roundtable/roundtable/ui/theme"
 	"github.com/roundtable/roundtable/workshops"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 func TestMain(m *testing.M) {
 	lipgloss.SetColorProfile(termenv.Ascii)
@@ -277,27 +273,8 @@ func TestGolden(t *testing.T) {
 		}{{"summary", nil}, {"actions", []string{"tab"}}, {"form", []string{"tab", "e"}}} {
 			s := newScreen(t, sample(t), size[0], size[1])
 			s.press(p.keys...)
-			golden(t, filepath.Join("testdata", p.name+"-"+strconv.Itoa(size[0])+"x"+strconv.Itoa(size[1])+".golden"), s.view())
+			screentest.Golden(t, p.name+"-"+strconv.Itoa(size[0])+"x"+strconv.Itoa(size[1]), s.view())
 		}
-	}
-}
-
-func golden(t *testing.T, path, got string) {
-	t.Helper()
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update)", err)
-	}
-	if got != string(want) {
-		t.Errorf("%s differs (run with -update to accept):\n%s", path, got)
 	}
 }
 

@@ -1,10 +1,8 @@
 package risks
 
 import (
-	"flag"
 	"fmt"
 	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -20,8 +18,6 @@ import (
 	"github.com/roundtable/roundtable/ui/screentest"
 	"github.com/roundtable/roundtable/ui/theme"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 func TestMain(m *testing.M) {
 	lipgloss.SetColorProfile(termenv.Ascii)
@@ -330,32 +326,15 @@ func TestHostileTextKeepsTheListAligned(t *testing.T) {
 	}
 }
 
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	path := filepath.Join("testdata", name+".golden")
-	if *update {
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to write it)", err)
-	}
-	if string(want) != got {
-		t.Errorf("%s differs from the golden file:\n%s\nwant:\n%s", name, got, want)
-	}
-}
-
 func TestGoldenViews(t *testing.T) {
 	for _, sz := range [][2]int{{80, 24}, {160, 45}} {
 		name := fmt.Sprintf("-%dx%d", sz[0], sz[1])
 		r := newRig(t, session(), sz[0], sz[1])
 		r.Keys("j")
-		golden(t, "small"+name, r.View())
+		screentest.Golden(t, "small"+name, r.View())
 		l := largeAt(t, sz[0], sz[1])
 		l.Keys("j", "tab", "h")
-		golden(t, "large"+name, l.View())
+		screentest.Golden(t, "large"+name, l.View())
 	}
 }
 
