@@ -8,7 +8,6 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
-	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
 
 	"github.com/roundtable/roundtable/model"
@@ -486,15 +485,7 @@ func TestEverySizeFits(t *testing.T) {
 			for h := 0; h <= 80; h += 5 {
 				r.m.SetSize(w, h)
 				v := r.m.View()
-				lines := strings.Split(v, "\n")
-				if v != "" && len(lines) > h {
-					t.Fatalf("%s at %dx%d: %d lines", name, w, h, len(lines))
-				}
-				for _, l := range lines {
-					if ansi.StringWidth(l) > w {
-						t.Fatalf("%s at %dx%d: line too wide: %q", name, w, h, l)
-					}
-				}
+				screentest.Fits(t, name, v, w, h)
 			}
 		}
 	}

@@ -364,15 +364,7 @@ func TestEverySizeFits(t *testing.T) {
 			for h := 0; h <= 80; h += 5 {
 				r.m.SetSize(w, h)
 				v := r.m.View()
-				lines := strings.Split(v, "\n")
-				if v != "" && len(lines) > h {
-					t.Fatalf("%s at %dx%d: %d lines", name, w, h, len(lines))
-				}
-				for _, l := range lines {
-					if ansi.StringWidth(l) > w {
-						t.Fatalf("%s at %dx%d: line too wide: %q", name, w, h, l)
-					}
-				}
+				screentest.Fits(t, name, v, w, h)
 			}
 		}
 	}

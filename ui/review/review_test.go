@@ -1,6 +1,7 @@
 package review
 
 import (
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"strconv"
@@ -286,15 +287,7 @@ func TestAnySizeFits(t *testing.T) {
 				sc := newScreen(t, s, w, h)
 				sc.press(keys...)
 				v := sc.m.View()
-				lines := strings.Split(v, "\n")
-				if v != "" && len(lines) > h {
-					t.Fatalf("%d×%d %v: %d lines", w, h, keys, len(lines))
-				}
-				for _, l := range lines {
-					if ansi.StringWidth(l) > w {
-						t.Fatalf("%d×%d %v: line %q is %d wide", w, h, keys, ansi.Strip(l), ansi.StringWidth(l))
-					}
-				}
+				screentest.Fits(t, fmt.Sprint(keys), v, w, h)
 			}
 		}
 	}
