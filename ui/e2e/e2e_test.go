@@ -62,7 +62,9 @@ func testEnv(t testing.TB, home string) []string {
 		"XDG_CACHE_HOME="+filepath.Join(home, "cache"),
 		"ROUNDTABLE_DATA_DIR=",
 		"TERM=xterm-256color",
-		"NO_COLOR=",
+		// The colour checks need a terminal that is taken at its word:
+		// the colour library treats any CI variable as "not a terminal".
+		"NO_COLOR=", "CLICOLOR=", "CLICOLOR_FORCE=", "CI=",
 	)
 }
 
