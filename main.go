@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strings"
+	"sync"
 	"text/tabwriter"
 	"time"
 
@@ -57,12 +58,13 @@ func (a *app) interactive() bool {
 	return ok && term.IsTerminal(out.Fd())
 }
 
-func (a *app) run(open string, readOnly bool) error {
+// run starts the program on the home screen, or on the session of an open
+// handle, which the program then owns and closes.
+func (a *app) run(st *store.Store, cat *workshops.Catalog, open *store.Handle) error {
 	return ui.Run(ui.Options{
-		Store:     a.store(),
-		Workshops: a.workshops(),
+		Store:     st,
+		Workshops: cat,
 		Open:      open,
-		ReadOnly:  readOnly,
 		Version:   buildVersion(),
 	})
 }
@@ -85,7 +87,7 @@ Without a command it opens the home screen.`,
 			if !a.interactive() {
 				return errors.New("the home screen needs a terminal; try `roundtable list` or `roundtable --help`")
 			}
-			return a.run("", false)
+			return a.run(a.store(), a.workshops(), nil)
 		},
 	}
 	root.SetIn(stdin)
@@ -152,7 +154,11 @@ printed as the last line instead.`,
 				fmt.Fprintf(cmd.OutOrStdout(), "created %s\n%s\n", path, sess.ID)
 				return nil
 			}
-			return a.run(sess.ID, false)
+			h, err := st.Open(path, false)
+			if err != nil {
+				return err
+			}
+			return a.run(st, a.workshops(), h)
 		},
 	}
 	cmd.Flags().StringVar(&workshop, "workshop", workshops.Default, "workshop template to use (see `roundtable workshops`)")
@@ -184,20 +190,22 @@ changing it.`,
 		Args:              cobra.ExactArgs(1),
 		ValidArgsFunction: a.completeSessions,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			// Open once here so a missing, ambiguous, locked or broken
-			// session is reported on the command line, not in the program.
-			h, err := a.store().Open(args[0], readOnly)
+			// Opened here, so a missing, ambiguous, locked or broken session
+			// is reported on the command line, not in the program; the
+			// program takes the handle over, lock and loaded session.
+			st := a.store()
+			// The templates are read while the session loads.
+			cat := sync.OnceValue(a.workshops)
+			go cat()
+			h, err := st.Open(args[0], readOnly)
 			if err != nil {
 				return err
 			}
-			path := h.Path
-			if err := h.Close(); err != nil {
-				return err
-			}
 			if !a.interactive() {
+				_ = h.Close()
 				return errors.New("opening a session needs a terminal; `roundtable list` shows sessions without one")
 			}
-			return a.run(path, readOnly)
+			return a.run(st, cat(), h)
 		},
 	}
 	cmd.Flags().BoolVar(&readOnly, "read-only", false, "show the session without changing it (works while another terminal has it open)")

@@ -160,10 +160,10 @@ func newApp(opts Options, ctx common.Context) *App {
 
 // Init lists the sessions, and opens one at once when asked to.
 func (a *App) Init() tea.Cmd {
-	if a.opts.Open != "" {
+	if h := a.opts.Open; h != nil {
 		// The session comes first; the home list is read when the room
-		// goes there, or at once if the session cannot be opened.
-		return a.openCmd(a.opts.Open, a.opts.ReadOnly)
+		// goes there.
+		return func() tea.Msg { return openedMsg{handle: h, ref: h.Path, readOnly: h.ReadOnly} }
 	}
 	return a.home.Init()
 }

@@ -26,10 +26,10 @@ import (
 type Options struct {
 	Store     *store.Store
 	Workshops *workshops.Catalog
-	// Open is a session reference to open at once; "" shows the home screen.
-	Open     string
-	ReadOnly bool
-	Version  string
+	// Open is a session already opened (locked and loaded) to show at
+	// once; the program closes it. Nil shows the home screen.
+	Open    *store.Handle
+	Version string
 }
 
 // Run runs the program until the room quits. Every way out saves the open
@@ -40,7 +40,13 @@ func Run(opts Options) (err error) {
 	// answer is cached, so this does not ask again.
 	styles := theme.New(theme.For(lipgloss.HasDarkBackground()))
 	app := newApp(opts, common.Context{Styles: styles, Now: time.Now})
-	p := tea.NewProgram(app, tea.WithAltScreen())
+	// 120 frames a second, Bubble Tea's most: a frame waits for the
+	// renderer's next tick, so this halves the wait after each key.
+	p := tea.NewProgram(app, tea.WithAltScreen(), tea.WithFPS(120))
+	if opts.Open != nil {
+		// Released last, even if the program stopped before taking it over.
+		defer opts.Open.Close()
+	}
 
 	defer func() {
 		// A panic outside Bubble Tea's own recovery: the terminal may still
