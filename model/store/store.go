@@ -101,10 +101,7 @@ func (s *Store) List() ([]Entry, error) {
 	if err != nil {
 		return nil, err
 	}
-	entries := make([]Entry, 0, len(names))
-	for _, id := range names {
-		entries = append(entries, s.entry(id))
-	}
+	entries := s.entries(names)
 	slices.SortStableFunc(entries, func(a, b Entry) int {
 		if c := b.Updated.Compare(a.Updated); c != 0 {
 			return c

@@ -74,13 +74,22 @@ func BenchmarkStartup(b *testing.B) {
 		args  []string
 		frame string
 	}{
-		// The first frame, then the frame with the list read from disk.
+		// The first frame, then the frame with the list read from disk:
+		// from the list's cache, and with no cache (every file decoded).
 		{"home-first-frame", nil, "Sessions"},
 		{"home-listed", nil, "Acme social media roles"},
+		{"home-listed-cold", nil, "Acme social media roles"},
 		{"open-large", []string{"open", large.ID}, fmt.Sprintf("Step %d of", large.Step+1)},
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			for b.Loop() {
+				if strings.HasSuffix(c.name, "-cold") {
+					b.StopTimer()
+					if err := os.Remove(filepath.Join(home, "data", "roundtable", "list-cache.json")); err != nil && !errors.Is(err, os.ErrNotExist) {
+						b.Fatal(err)
+					}
+					b.StartTimer()
+				}
 				p, err := startInTerminal(bin, env, c.args, c.frame)
 				if err != nil {
 					b.Fatal(err)
