@@ -149,11 +149,8 @@ func newApp(opts Options, ctx common.Context) *App {
 	a.help = help.New()
 	a.help.ShortSeparator = " · "
 	a.help.Styles.ShortKey = ctx.Styles.Key
-	a.help.Styles.FullKey = ctx.Styles.Key
 	a.help.Styles.ShortDesc = ctx.Styles.Muted
-	a.help.Styles.FullDesc = ctx.Styles.Muted
 	a.help.Styles.ShortSeparator = ctx.Styles.Muted
-	a.help.Styles.FullSeparator = ctx.Styles.Muted
 	a.help.Styles.Ellipsis = ctx.Styles.Muted
 	return a
 }
@@ -681,7 +678,9 @@ func (a *App) helpView() string {
 		km.screen = a.dialog
 	}
 	if a.fullHelp {
-		return a.help.FullHelpView(km.FullHelp())
+		// The help may take the screen but for the header, the status
+		// line and three lines of the screen it explains.
+		return a.fullHelpView(km.FullHelp(), max(a.height-a.headerHeight()-1-3, 1))
 	}
 	return a.help.ShortHelpView(km.ShortHelp())
 }

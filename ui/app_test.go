@@ -14,6 +14,7 @@ import (
 	"github.com/roundtable/roundtable/model"
 	"github.com/roundtable/roundtable/model/store"
 	"github.com/roundtable/roundtable/ui/common"
+	"github.com/roundtable/roundtable/ui/screentest"
 )
 
 func writeFile(t *testing.T, path, text string) {
@@ -270,6 +271,20 @@ func TestHelpTogglesFullHelp(t *testing.T) {
 	h.wantScreen("page down", "undo", "redo")
 	h.keys("?")
 	h.dontWantScreen("page down")
+}
+
+// TestFullHelpShowsEveryKeyAt80Columns opens the full help of the screen
+// with the most keys, the RACI grid, at 80×24: the grid's last group and the
+// program's own keys are all there, and a shorter terminal says that some
+// are not shown rather than dropping them silently.
+func TestFullHelpShowsEveryKeyAt80Columns(t *testing.T) {
+	h := opened(t, 80, 24)
+	h.keys("3", "?")
+	h.wantScreen("responsible", "move role right", "last role", "previous step", "export the plan", "quit")
+	screentest.Fits(t, "full help", h.screen(), 80, 24)
+	h.size(80, 16)
+	h.wantScreen("make the terminal taller to see every key")
+	screentest.Fits(t, "full help", h.screen(), 80, 16)
 }
 
 func TestReadOnlyRefusesChanges(t *testing.T) {

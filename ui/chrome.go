@@ -220,3 +220,79 @@ func (a *App) stepComplete(i int) bool {
 	}
 	return a.complete[i]
 }
+
+// fullHelpView lays the key groups out as columns, side by side while the
+// width allows and in further rows after that, so every key can be read at
+// 80 columns. It takes at most maxLines lines; if the keys need more, the
+// last line says how many are not shown.
+func (a *App) fullHelpView(groups [][]key.Binding, maxLines int) string {
+	st := a.ctx.Styles
+	const gap = "   "
+	type column struct {
+		lines []string
+		width int
+	}
+	var cols []column
+	for _, g := range groups {
+		var ks, ds []string
+		for _, b := range g {
+			if b.Enabled() {
+				ks = append(ks, b.Help().Key)
+				ds = append(ds, b.Help().Desc)
+			}
+		}
+		if len(ks) == 0 {
+			continue
+		}
+		kw := 0
+		for _, k := range ks {
+			kw = max(kw, display.Width(k))
+		}
+		kw = min(kw, a.width/2)
+		c := column{}
+		for i := range ks {
+			line := st.Key.Render(display.Pad(display.Fit(ks[i], kw), kw)) + " " + st.Muted.Render(display.Fit(ds[i], max(a.width-kw-1, 0)))
+			c.lines = append(c.lines, line)
+			c.width = max(c.width, display.Width(line))
+		}
+		cols = append(cols, c)
+	}
+
+	var lines []string
+	for len(cols) > 0 {
+		// As many columns as fit beside each other, at least one.
+		n, w := 1, cols[0].width
+		for n < len(cols) && w+len(gap)+cols[n].width <= a.width {
+			w += len(gap) + cols[n].width
+			n++
+		}
+		height := 0
+		for _, c := range cols[:n] {
+			height = max(height, len(c.lines))
+		}
+		for i := range height {
+			var b strings.Builder
+			for j, c := range cols[:n] {
+				if j > 0 {
+					b.WriteString(gap)
+				}
+				cell := ""
+				if i < len(c.lines) {
+					cell = c.lines[i]
+				}
+				if j < n-1 {
+					cell = display.Pad(cell, c.width)
+				}
+				b.WriteString(cell)
+			}
+			lines = append(lines, b.String())
+		}
+		cols = cols[n:]
+	}
+	if maxLines > 0 && len(lines) > maxLines {
+		hidden := len(lines) - maxLines + 1
+		lines = append(lines[:maxLines-1], st.Muted.Render(display.Fit(
+			fmt.Sprintf("… %d more %s: make the terminal taller to see every key", hidden, display.Plural(hidden, "line", "lines")), a.width)))
+	}
+	return strings.Join(lines, "\n")
+}

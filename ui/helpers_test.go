@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"flag"
 	"io"
 	"os"
 	"strings"
@@ -20,8 +19,6 @@ import (
 	"github.com/roundtable/roundtable/ui/theme"
 	"github.com/roundtable/roundtable/workshops"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 func TestMain(m *testing.M) {
 	lipgloss.SetColorProfile(termenv.Ascii)

@@ -2,16 +2,13 @@ package ui
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"testing"
-
-	"github.com/charmbracelet/x/ansi"
 
 	"github.com/roundtable/roundtable/model"
 	"github.com/roundtable/roundtable/model/modeltest"
 	"github.com/roundtable/roundtable/model/store"
 	"github.com/roundtable/roundtable/ui/common"
+	"github.com/roundtable/roundtable/ui/screentest"
 	"github.com/roundtable/roundtable/workshops"
 )
 
@@ -98,33 +95,11 @@ func TestGoldenScreens(t *testing.T) {
 		h.create("Social media roles", "Acme")
 		h.create("Crisis rehearsal", "Globex")
 		h.reload()
-		golden(t, fmt.Sprintf("home-%dx%d", w, hh), h.screen())
+		screentest.Golden(t, fmt.Sprintf("home-%dx%d", w, hh), h.screen())
 		h.keys("n", "Quarterly review", "tab", "Acme")
-		golden(t, fmt.Sprintf("form-%dx%d", w, hh), h.screen())
+		screentest.Golden(t, fmt.Sprintf("form-%dx%d", w, hh), h.screen())
 		h2 := newHarness(t, w, hh)
-		golden(t, fmt.Sprintf("home-empty-%dx%d", w, hh), h2.screen())
-	}
-}
-
-func golden(t *testing.T, name, got string) {
-	t.Helper()
-	got = ansi.Strip(got)
-	path := filepath.Join("testdata", name+".golden")
-	if *update {
-		if err := os.MkdirAll("testdata", 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test ./ui -update to write it)", err)
-	}
-	if string(want) != got {
-		t.Fatalf("%s changed; got:\n%s\nwant:\n%s", path, got, want)
+		screentest.Golden(t, fmt.Sprintf("home-empty-%dx%d", w, hh), h2.screen())
 	}
 }
 
