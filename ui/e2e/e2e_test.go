@@ -4,6 +4,7 @@
 package e2e
 
 import (
+	"bytes"
 	"io"
 	"os"
 	"os/exec"
@@ -77,6 +78,14 @@ func startScreen(t testing.TB, env []string, cols, rows int, args ...string) *sc
 // plan.
 func startScreenIn(t testing.TB, env []string, dir string, cols, rows int, args ...string) *screen {
 	t.Helper()
+	return start(t, env, dir, "", cols, rows, args...)
+}
+
+// start starts the program on an emulated terminal whose background is bg
+// (an X colour such as "rgb:ffff/ffff/ffff"; "" is the emulator's black), which it
+// reports when the program asks.
+func start(t testing.TB, env []string, dir, bg string, cols, rows int, args ...string) *screen {
+	t.Helper()
 	cmd := exec.Command(binary, args...)
 	cmd.Env, cmd.Dir = env, dir
 	f, err := pty.StartWithSize(cmd, &pty.Winsize{Cols: uint16(cols), Rows: uint16(rows)})
@@ -86,7 +95,11 @@ func startScreenIn(t testing.TB, env []string, dir string, cols, rows int, args 
 	s := &screen{t: t, cmd: cmd, pty: f, done: make(chan struct{})}
 	// The emulator answers the program's terminal queries (cursor position)
 	// through the pty, as a real terminal would.
-	s.vt = vt10x.New(vt10x.WithWriter(f), vt10x.WithSize(cols, rows))
+	var answers io.Writer = f
+	if bg != "" {
+		answers = background{f, bg}
+	}
+	s.vt = vt10x.New(vt10x.WithWriter(answers), vt10x.WithSize(cols, rows))
 	go func() {
 		defer close(s.done)
 		err := s.copyToScreen()
@@ -102,6 +115,28 @@ func startScreenIn(t testing.TB, env []string, dir string, cols, rows int, args 
 		f.Close()
 	})
 	return s
+}
+
+// background passes the emulator's answers to the program, with the
+// background colour it reports (always black: the emulator cannot be told
+// otherwise) replaced by bg.
+type background struct {
+	w  io.Writer
+	bg string
+}
+
+func (b background) Write(p []byte) (int, error) {
+	const ask = "\x1b]11;"
+	if i := bytes.Index(p, []byte(ask)); i >= 0 {
+		if j := bytes.IndexByte(p[i:], '\a'); j >= 0 {
+			answer := append(append(append([]byte{}, p[:i+len(ask)]...), b.bg...), p[i+j:]...)
+			if _, err := b.w.Write(answer); err != nil {
+				return 0, err
+			}
+			return len(p), nil
+		}
+	}
+	return b.w.Write(p)
 }
 
 // copyToScreen feeds the program's output to the emulator. The emulator

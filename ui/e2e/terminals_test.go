@@ -1,10 +1,14 @@
 package e2e
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/lipgloss"
 	"github.com/hinshun/vt10x"
+
+	"github.com/roundtable/roundtable/ui/theme"
 )
 
 // withEnv returns env with each KEY=value of set replacing the one there.
@@ -72,6 +76,38 @@ func TestPlainTerminalsGetWordsNotColours(t *testing.T) {
 			}
 			if !tc.plain && n == 0 {
 				t.Errorf("a colour terminal shows no colour at all:\n%s", s.text())
+			}
+			s.send(keyCtrlC)
+			_ = s.exit()
+		})
+	}
+}
+
+// TestLightBackgroundGetsTheLightPalette starts the program on a terminal
+// with a white background and on one with a black one; each answers the
+// program's question about its background. The title is drawn in each
+// palette's own accent, the one checked for contrast on that background.
+func TestLightBackgroundGetsTheLightPalette(t *testing.T) {
+	env := testEnv(t, t.TempDir())
+	for _, tc := range []struct {
+		name, bg string
+		accent   lipgloss.Color
+	}{
+		{"light", "rgb:ffff/ffff/ffff", theme.Light.Accent},
+		{"dark", "rgb:0000/0000/0000", theme.Dark.Accent},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := start(t, env, "", tc.bg, 80, 24)
+			s.waitFor("Roundtable", "Sessions")
+			want, err := strconv.Atoi(string(tc.accent))
+			if err != nil {
+				t.Fatal(err)
+			}
+			s.vt.Lock()
+			got := s.vt.Cell(0, 0)
+			s.vt.Unlock()
+			if got.Char != 'R' || int(got.FG) != want {
+				t.Errorf("the title's first cell is %q in colour %d, want 'R' in %d:\n%s", got.Char, got.FG, want, s.text())
 			}
 			s.send(keyCtrlC)
 			_ = s.exit()
