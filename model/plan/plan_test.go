@@ -310,21 +310,3 @@ func TestLargeWithinBudget(t *testing.T) {
 		t.Fatalf("exporting the large session takes %v, budget 20ms", fastest)
 	}
 }
-
-func BenchmarkMarkdownLarge(b *testing.B) {
-	s := modeltest.Large()
-	b.ReportAllocs()
-	for b.Loop() {
-		Markdown(s)
-	}
-}
-
-func BenchmarkCSVLarge(b *testing.B) {
-	s := modeltest.Large()
-	b.ReportAllocs()
-	for b.Loop() {
-		RACICSV(s)
-		RisksCSV(s)
-		ActionsCSV(s)
-	}
-}

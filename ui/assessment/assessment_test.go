@@ -198,24 +198,3 @@ func TestEverySizeFits(t *testing.T) {
 		}
 	}
 }
-
-func largeRig(b *testing.B) *rig {
-	return newRig(b, modeltest.Large(), 160, 45)
-}
-
-func BenchmarkAssessmentView(b *testing.B) {
-	r := largeRig(b)
-	for i := 0; b.Loop(); i++ {
-		r.m.SetSession(r.Session, i+2)
-		_ = r.m.View()
-	}
-}
-
-func BenchmarkAssessmentUpdate(b *testing.B) {
-	r := largeRig(b)
-	ks := []tea.KeyMsg{{Type: tea.KeyRunes, Runes: []rune{'j'}}, {Type: tea.KeyRunes, Runes: []rune{'l'}}, {Type: tea.KeyRunes, Runes: []rune{'k'}}, {Type: tea.KeyRunes, Runes: []rune{'s'}}}
-	for i := 0; b.Loop(); i++ {
-		r.m.Update(ks[i%len(ks)])
-		_ = r.m.View()
-	}
-}

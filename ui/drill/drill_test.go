@@ -11,7 +11,6 @@ import (
 	"github.com/muesli/termenv"
 
 	"github.com/roundtable/roundtable/model"
-	"github.com/roundtable/roundtable/model/modeltest"
 	"github.com/roundtable/roundtable/ui/common"
 	"github.com/roundtable/roundtable/ui/screentest"
 	"github.com/roundtable/roundtable/ui/theme"
@@ -488,51 +487,6 @@ func TestEverySizeFits(t *testing.T) {
 				screentest.Fits(t, name, v, w, h)
 			}
 		}
-	}
-}
-
-// largeRig opens modeltest.Large(): a 60-minute drill with a full log.
-func largeRig(b *testing.B, live bool) *rig {
-	s := modeltest.Large()
-	for i, st := range s.Workshop.Steps {
-		if st.Kind == model.StepDrill {
-			s.Step = i
-		}
-	}
-	if live {
-		s.Drill.Runs[0].Ended = false
-	}
-	r := newRig(b, s, 160, 45)
-	// A benchmark never moves the clock on, so its ticks need not wait.
-	r.m.schedule = func(time.Duration, tea.Msg) tea.Cmd { return nil }
-	return r
-}
-
-func BenchmarkDrillView(b *testing.B) {
-	for _, c := range []struct {
-		name string
-		live bool
-		pane pane
-	}{{"results", false, 0}, {"live-events", true, paneEvents}, {"live-messages", true, paneMessages}, {"live-checklist", true, paneChecklist}} {
-		b.Run(c.name, func(b *testing.B) {
-			r := largeRig(b, c.live)
-			r.m.pane = c.pane
-			for i := 0; b.Loop(); i++ {
-				// A new revision each frame, as a running clock saves itself.
-				r.m.SetSession(r.Session, i+2)
-				_ = r.m.View()
-			}
-		})
-	}
-}
-
-func BenchmarkDrillUpdate(b *testing.B) {
-	r := largeRig(b, true)
-	r.m.pane = paneMessages
-	keys := []tea.KeyMsg{{Type: tea.KeyRunes, Runes: []rune{'j'}}, {Type: tea.KeyRight}, {Type: tea.KeyTab}, {Type: tea.KeyRunes, Runes: []rune{'k'}}}
-	for i := 0; b.Loop(); i++ {
-		r.m.Update(keys[i%len(keys)])
-		_ = r.m.View()
 	}
 }
 

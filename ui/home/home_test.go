@@ -6,7 +6,6 @@ import (
 	"testing"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
@@ -42,43 +41,6 @@ func TestAgoSaysWhenInWords(t *testing.T) {
 	}
 	if got := Ago(time.Date(2025, 1, 2, 12, 0, 0, 0, time.UTC), now); got != "2025-01-02" {
 		t.Errorf("an old date: %q", got)
-	}
-}
-
-// BenchmarkHomeView500 is a frame of the home list with 500 sessions.
-func BenchmarkHomeView500(b *testing.B) {
-	m := listOf(500)
-	m.View()
-	b.ResetTimer()
-	for n := 0; n < b.N; n++ {
-		_ = m.View()
-	}
-}
-
-// BenchmarkHomeMove500 is a key press and its frame in a list of 500.
-func BenchmarkHomeMove500(b *testing.B) {
-	m := listOf(500)
-	down, up := tea.KeyMsg{Type: tea.KeyDown}, tea.KeyMsg{Type: tea.KeyUp}
-	m.View()
-	b.ResetTimer()
-	for n := 0; n < b.N; n++ {
-		if n%400 < 200 {
-			m.Update(down)
-		} else {
-			m.Update(up)
-		}
-		_ = m.View()
-	}
-}
-
-// BenchmarkHomeFilter500 is typing one letter of a filter in a list of 500.
-func BenchmarkHomeFilter500(b *testing.B) {
-	m := listOf(500)
-	m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'/'}})
-	for n := 0; n < b.N; n++ {
-		m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'1'}})
-		_ = m.View()
-		m.Update(tea.KeyMsg{Type: tea.KeyBackspace})
 	}
 }
 

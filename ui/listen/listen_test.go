@@ -425,33 +425,6 @@ func TestEverySizeFits(t *testing.T) {
 	}
 }
 
-func largeRig(b *testing.B) *rig {
-	return newRig(b, modeltest.Large(), 160, 45)
-}
-
-func BenchmarkListenView(b *testing.B) {
-	for _, p := range []pane{panePoll, paneInventory, paneExperts} {
-		b.Run([]string{"poll", "inventory", "experts"}[p], func(b *testing.B) {
-			r := largeRig(b)
-			r.m.pane = p
-			for i := 0; b.Loop(); i++ {
-				r.m.SetSession(r.Session, i+2)
-				_ = r.m.View()
-			}
-		})
-	}
-}
-
-func BenchmarkListenUpdate(b *testing.B) {
-	r := largeRig(b)
-	r.m.pane = paneInventory
-	ks := []tea.KeyMsg{{Type: tea.KeyRunes, Runes: []rune{'j'}}, {Type: tea.KeyTab}, {Type: tea.KeyRunes, Runes: []rune{'j'}}, {Type: tea.KeyRunes, Runes: []rune{'k'}}, {Type: tea.KeyTab}, {Type: tea.KeyTab}}
-	for i := 0; b.Loop(); i++ {
-		r.m.Update(ks[i%len(ks)])
-		_ = r.m.View()
-	}
-}
-
 func TestLongListsScrollToTheSelection(t *testing.T) {
 	s := modeltest.Large()
 	s.Listen.Inventory[29].Place = "The last place"

@@ -341,29 +341,3 @@ func TestEverySizeFits(t *testing.T) {
 		}
 	}
 }
-
-func largeRig(b *testing.B) *rig {
-	return newRig(b, modeltest.Large(), 160, 45)
-}
-
-func BenchmarkObjectivesView(b *testing.B) {
-	for _, p := range []pane{paneList, paneModel} {
-		b.Run([]string{"list", "model"}[p], func(b *testing.B) {
-			r := largeRig(b)
-			r.m.pane = p
-			for i := 0; b.Loop(); i++ {
-				r.m.SetSession(r.Session, i+2)
-				_ = r.m.View()
-			}
-		})
-	}
-}
-
-func BenchmarkObjectivesUpdate(b *testing.B) {
-	r := largeRig(b)
-	ks := []tea.KeyMsg{{Type: tea.KeyRunes, Runes: []rune{'j'}}, {Type: tea.KeyRunes, Runes: []rune{'j'}}, {Type: tea.KeyRunes, Runes: []rune{'k'}}, {Type: tea.KeyTab}, {Type: tea.KeyRunes, Runes: []rune{'j'}}, {Type: tea.KeyTab}}
-	for i := 0; b.Loop(); i++ {
-		r.m.Update(ks[i%len(ks)])
-		_ = r.m.View()
-	}
-}

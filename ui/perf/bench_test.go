@@ -31,8 +31,11 @@ func BenchmarkExportCSV(b *testing.B)      { bench(b, "ExportCSV") }
 func BenchmarkRACIFindings(b *testing.B)   { bench(b, "RACIFindings") }
 func BenchmarkProgress(b *testing.B)       { bench(b, "Progress") }
 
+func BenchmarkList(b *testing.B)       { bench(b, "List") }
 func BenchmarkHomeView(b *testing.B)   { bench(b, "HomeView") }
 func BenchmarkHomeUpdate(b *testing.B) { bench(b, "HomeUpdate") }
+func BenchmarkHomeFilter(b *testing.B) { bench(b, "HomeFilter") }
+func BenchmarkNewSession(b *testing.B) { bench(b, "NewSession") }
 
 func BenchmarkListenView(b *testing.B)       { bench(b, "ListenView") }
 func BenchmarkListenUpdate(b *testing.B)     { bench(b, "ListenUpdate") }
@@ -44,8 +47,12 @@ func BenchmarkRACIEdit(b *testing.B)         { bench(b, "RACIEdit") }
 func BenchmarkRisksView(b *testing.B)        { bench(b, "RisksView") }
 func BenchmarkRisksUpdate(b *testing.B)      { bench(b, "RisksUpdate") }
 func BenchmarkRisksEdit(b *testing.B)        { bench(b, "RisksEdit") }
+func BenchmarkRisksMap(b *testing.B)         { bench(b, "RisksMap") }
+func BenchmarkRisksFilter(b *testing.B)      { bench(b, "RisksFilter") }
+func BenchmarkDrillSetUpView(b *testing.B)   { bench(b, "DrillSetUpView") }
 func BenchmarkDrillView(b *testing.B)        { bench(b, "DrillView") }
 func BenchmarkDrillUpdate(b *testing.B)      { bench(b, "DrillUpdate") }
+func BenchmarkDrillResultsView(b *testing.B) { bench(b, "DrillResultsView") }
 func BenchmarkAssessmentView(b *testing.B)   { bench(b, "AssessmentView") }
 func BenchmarkAssessmentUpdate(b *testing.B) { bench(b, "AssessmentUpdate") }
 func BenchmarkReviewView(b *testing.B)       { bench(b, "ReviewView") }

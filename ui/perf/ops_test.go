@@ -17,6 +17,7 @@ import (
 	"github.com/roundtable/roundtable/model/store"
 	"github.com/roundtable/roundtable/ui/common"
 	"github.com/roundtable/roundtable/ui/home"
+	"github.com/roundtable/roundtable/ui/newsession"
 	"github.com/roundtable/roundtable/ui/steps"
 	"github.com/roundtable/roundtable/ui/theme"
 	"github.com/roundtable/roundtable/workshops"
@@ -54,8 +55,11 @@ var ops = map[string]op{
 	"RACIFindings":   func(testing.TB) func() { s := modeltest.Large(); return func() { s.RACI.Findings() } },
 	"Progress":       func(testing.TB) func() { s := modeltest.Large(); return func() { s.Progress() } },
 
+	"List":       listOp,
 	"HomeView":   func(tb testing.TB) func() { m := homeScreen(tb); return func() { m.View() } },
 	"HomeUpdate": homeUpdate,
+	"HomeFilter": homeFilter,
+	"NewSession": newSessionType,
 
 	"ListenView":       stepView(model.StepListen, nil),
 	"ListenUpdate":     stepMove(model.StepListen, nil, "j", "k", "tab"),
@@ -67,8 +71,12 @@ var ops = map[string]op{
 	"RisksView":        stepView(model.StepRisks, nil),
 	"RisksUpdate":      stepMove(model.StepRisks, nil, "j", "k"),
 	"RisksEdit":        risksEdit,
-	"DrillView":        stepView(model.StepDrill, liveDrill),
+	"RisksMap":         stepMove(model.StepRisks, nil, "h", "l", "tab"),
+	"RisksFilter":      stepType(model.StepRisks, "/"),
+	"DrillSetUpView":   stepView(model.StepDrill, func(s *model.Session) { s.Drill.Runs = nil }, "Set up drill run 1"),
+	"DrillView":        stepView(model.StepDrill, liveDrill, "PAUSED"),
 	"DrillUpdate":      stepMove(model.StepDrill, liveDrill, "l", "h", "tab"),
+	"DrillResultsView": stepView(model.StepDrill, nil, "Results of run 1", "First public acknowledgement"),
 	"AssessmentView":   stepView(model.StepAssessment, nil),
 	"AssessmentUpdate": stepMove(model.StepAssessment, nil, "j", "k"),
 	"ReviewView":       stepView(model.StepReview, nil),
@@ -158,6 +166,58 @@ func homeScreen(tb testing.TB) *home.Model {
 	return m
 }
 
+// listOp lists the sessions of fillStore as a start does once the list has
+// been read before: unchanged files come from the list's cache.
+func listOp(tb testing.TB) func() {
+	st := store.New(tb.TempDir())
+	fillStore(tb, st)
+	list := func() {
+		entries, err := st.List()
+		if err != nil || len(entries) != 100 {
+			tb.Fatalf("listed %d sessions: %v", len(entries), err)
+		}
+	}
+	list()
+	return list
+}
+
+// homeFilter types a letter into the home screen's filter and takes it
+// back, drawing the frame after each key.
+func homeFilter(tb testing.TB) func() {
+	m := homeScreen(tb)
+	m.Update(key("/"))
+	return typing(func(k tea.KeyMsg) string { m.Update(k); return m.View() })
+}
+
+// newSessionType types into the new-session form's title.
+func newSessionType(tb testing.TB) func() {
+	m := newsession.New(context(), workshops.Load(tb.TempDir()))
+	m.SetSize(width, height)
+	return typing(func(k tea.KeyMsg) string { m.Update(k); return m.View() })
+}
+
+// stepType types into a text field a step opens with keys, such as the risk
+// register's filter.
+func stepType(kind model.StepKind, keys ...string) op {
+	return func(tb testing.TB) func() {
+		r := newStepRig(tb, kind, nil, keys...)
+		return typing(func(k tea.KeyMsg) string { r.m.Update(k); return r.m.View() })
+	}
+}
+
+// typing presses a letter and backspace in turn, drawing after each.
+func typing(press func(tea.KeyMsg) string) func() {
+	letter, erase := key("o"), tea.KeyMsg{Type: tea.KeyBackspace}
+	i := 0
+	return func() {
+		if i++; i%2 == 1 {
+			press(letter)
+		} else {
+			press(erase)
+		}
+	}
+}
+
 func homeUpdate(tb testing.TB) func() {
 	m := homeScreen(tb)
 	down, up := tea.KeyMsg{Type: tea.KeyDown}, tea.KeyMsg{Type: tea.KeyUp}
@@ -230,10 +290,14 @@ func (r *stepRig) edit(k tea.KeyMsg) {
 	r.changed()
 }
 
-// stepView draws the step after a change, so nothing cached is reused.
-func stepView(kind model.StepKind, prepare func(*model.Session)) op {
+// stepView draws the step after a change, so nothing cached is reused; the
+// first frame must show want.
+func stepView(kind model.StepKind, prepare func(*model.Session), want ...string) op {
 	return func(tb testing.TB) func() {
 		r := newStepRig(tb, kind, prepare)
+		if v := r.m.View(); !containsAll(v, want...) {
+			tb.Fatalf("the %s step does not show %q:\n%s", kind, want, v)
+		}
 		return func() {
 			r.changed()
 			r.m.View()

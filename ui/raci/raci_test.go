@@ -7,7 +7,6 @@ import (
 	"testing"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
@@ -367,49 +366,5 @@ func TestEverySizeFits(t *testing.T) {
 				screentest.Fits(t, name, v, w, h)
 			}
 		}
-	}
-}
-
-func BenchmarkRACIView(b *testing.B) {
-	for _, sz := range [][2]int{{80, 24}, {160, 45}, {300, 80}} {
-		b.Run(fmt.Sprintf("%dx%d", sz[0], sz[1]), func(b *testing.B) {
-			r := largeAt(b, sz[0], sz[1])
-			for i := 0; b.Loop(); i++ {
-				// A new revision each frame, as if every frame followed an edit.
-				r.m.SetSession(r.Session, i+2)
-				_ = r.m.View()
-			}
-		})
-	}
-}
-
-func BenchmarkRACIViewSameRev(b *testing.B) {
-	r := largeAt(b, 160, 45)
-	for b.Loop() {
-		_ = r.m.View()
-	}
-}
-
-func BenchmarkRACIUpdate(b *testing.B) {
-	r := largeAt(b, 160, 45)
-	keys := []tea.KeyMsg{{Type: tea.KeyRunes, Runes: []rune{'j'}}, {Type: tea.KeyRight}, {Type: tea.KeyRunes, Runes: []rune{'l'}}, {Type: tea.KeyRunes, Runes: []rune{'k'}}}
-	for i := 0; b.Loop(); i++ {
-		r.m.Update(keys[i%len(keys)])
-		_ = r.m.View()
-	}
-}
-
-// BenchmarkRACIEdit sets a letter and draws the grid again, as the root
-// does after an edit: the rules run once for the new revision.
-func BenchmarkRACIEdit(b *testing.B) {
-	r := largeAt(b, 160, 45)
-	letters := []string{"a", "r", "c", "x"}
-	for i := 0; b.Loop(); i++ {
-		_, cmd := r.m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(letters[i%len(letters)])})
-		if e, ok := cmd().(common.EditMsg); ok {
-			e.Apply(r.Session)
-		}
-		r.m.SetSession(r.Session, i+2)
-		_ = r.m.View()
 	}
 }

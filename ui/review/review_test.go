@@ -293,49 +293,6 @@ func TestAnySizeFits(t *testing.T) {
 	}
 }
 
-func BenchmarkReviewView(b *testing.B) {
-	s := modeltest.Large()
-	s.Step = len(s.Workshop.Steps) - 1
-	m := New(ctx).(*Model)
-	m.SetSession(s, 0)
-	m.SetSize(160, 45)
-	m.Update(screentest.Key("tab"))
-	b.ReportAllocs()
-	for b.Loop() {
-		m.View()
-	}
-}
-
-func BenchmarkReviewUpdate(b *testing.B) {
-	s := modeltest.Large()
-	m := New(ctx).(*Model)
-	m.SetSession(s, 0)
-	m.SetSize(160, 45)
-	m.Update(screentest.Key("tab"))
-	down, up := screentest.Key("j"), screentest.Key("k")
-	b.ReportAllocs()
-	for i := 0; b.Loop(); i++ {
-		if i%2 == 0 {
-			m.Update(down)
-		} else {
-			m.Update(up)
-		}
-		m.View()
-	}
-}
-
-func BenchmarkReviewSummaryAfterChange(b *testing.B) {
-	s := modeltest.Large()
-	m := New(ctx).(*Model)
-	m.SetSession(s, 0)
-	m.SetSize(160, 45)
-	b.ReportAllocs()
-	for i := 0; b.Loop(); i++ {
-		m.SetSession(s, i+1)
-		m.View()
-	}
-}
-
 func TestPreviewReadsEscapesLikeGitHub(t *testing.T) {
 	out, err := Render([]byte("Write to \\@TrailWriter about the \\$40 fee at https\\://example.com \\= \\&amp; or \\& \\\\@ \\*x\\*\n"), "dark", termenv.Ascii, 100)
 	if err != nil {

@@ -7,7 +7,6 @@ import (
 	"testing"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
@@ -357,58 +356,5 @@ func TestEverySizeFits(t *testing.T) {
 				screentest.Fits(t, name, v, w, h)
 			}
 		}
-	}
-}
-
-func BenchmarkRisksView(b *testing.B) {
-	for _, sz := range [][2]int{{80, 24}, {160, 45}, {300, 80}} {
-		b.Run(fmt.Sprintf("%dx%d", sz[0], sz[1]), func(b *testing.B) {
-			r := largeAt(b, sz[0], sz[1])
-			for i := 0; b.Loop(); i++ {
-				// A new revision each frame, as if every frame followed an edit:
-				// the list is sorted and the map counted again.
-				r.m.SetSession(r.Session, i+2)
-				_ = r.m.View()
-			}
-		})
-	}
-}
-
-func BenchmarkRisksViewSameRev(b *testing.B) {
-	r := largeAt(b, 160, 45)
-	for b.Loop() {
-		_ = r.m.View()
-	}
-}
-
-func BenchmarkRisksUpdate(b *testing.B) {
-	r := largeAt(b, 160, 45)
-	keys := []tea.KeyMsg{{Type: tea.KeyRunes, Runes: []rune{'j'}}, {Type: tea.KeyDown}, {Type: tea.KeyRunes, Runes: []rune{'k'}}}
-	for i := 0; b.Loop(); i++ {
-		r.m.Update(keys[i%len(keys)])
-		_ = r.m.View()
-	}
-}
-
-// BenchmarkRisksMapMove moves on the heat map: every move filters the
-// thousand risks to a new cell.
-func BenchmarkRisksMapMove(b *testing.B) {
-	r := largeAt(b, 160, 45)
-	r.m.Update(tea.KeyMsg{Type: tea.KeyTab})
-	keys := []tea.KeyMsg{{Type: tea.KeyRunes, Runes: []rune{'h'}}, {Type: tea.KeyRunes, Runes: []rune{'l'}}}
-	for i := 0; b.Loop(); i++ {
-		r.m.Update(keys[i%len(keys)])
-		_ = r.m.View()
-	}
-}
-
-// BenchmarkRisksFilterKey types a letter into the filter of a thousand risks.
-func BenchmarkRisksFilterKey(b *testing.B) {
-	r := largeAt(b, 160, 45)
-	r.m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'/'}})
-	keys := []tea.KeyMsg{{Type: tea.KeyRunes, Runes: []rune{'o'}}, {Type: tea.KeyBackspace}}
-	for i := 0; b.Loop(); i++ {
-		r.m.Update(keys[i%len(keys)])
-		_ = r.m.View()
 	}
 }

@@ -93,39 +93,3 @@ func TestRandomSessionsNeverBreakTheLayout(t *testing.T) {
 		}
 	}
 }
-
-// BenchmarkStepView measures a frame of each step of the large session
-// after a key press.
-func BenchmarkStepView(b *testing.B) {
-	s := allKinds(modeltest.Large())
-	for i, k := range model.StepKinds {
-		b.Run(string(k), func(b *testing.B) {
-			s.Step = i
-			m := New(testContext(), s, 1)
-			m.SetSize(160, 45)
-			m.View()
-			down := tea.KeyMsg{Type: tea.KeyDown}
-			b.ResetTimer()
-			for n := 0; n < b.N; n++ {
-				m.Update(down)
-				_ = m.View()
-			}
-		})
-	}
-}
-
-// BenchmarkStepChange measures a frame after a change to the session.
-func BenchmarkStepChange(b *testing.B) {
-	s := allKinds(modeltest.Large())
-	for i, k := range model.StepKinds {
-		b.Run(string(k), func(b *testing.B) {
-			s.Step = i
-			m := New(testContext(), s, 1)
-			m.SetSize(160, 45)
-			for n := 0; n < b.N; n++ {
-				m.SetSession(s, n+2)
-				_ = m.View()
-			}
-		})
-	}
-}

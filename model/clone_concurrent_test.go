@@ -38,26 +38,3 @@ func TestCloneWhileEditing(t *testing.T) {
 	s.Workshop.Steps[0].Prompts[0] = "changed"
 	wg.Wait()
 }
-
-func BenchmarkClone(b *testing.B) {
-	s := modeltest.Large()
-	for b.Loop() {
-		_ = s.Clone()
-	}
-}
-
-// BenchmarkFindings is the RACI grid's cost per keystroke on 200 activities.
-func BenchmarkFindings(b *testing.B) {
-	s := modeltest.Large()
-	for b.Loop() {
-		_ = s.RACI.Findings()
-	}
-}
-
-// BenchmarkProgress is what the step bar recomputes after every change.
-func BenchmarkProgress(b *testing.B) {
-	s := modeltest.Large()
-	for b.Loop() {
-		_, _ = s.Progress()
-	}
-}
