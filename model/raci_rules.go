@@ -142,14 +142,56 @@ func (m RACIMatrix) roles() []Role {
 
 // Findings checks the grid against RACI's rules. Findings come row by row in
 // activity order, then those about a role alone in role order, so the list
-// does not jump around while the room edits the grid.
+// does not jump around while the room edits the grid. Each cell is read
+// once: the checks run on every change of a 200 × 30 grid.
 func (m RACIMatrix) Findings() []Finding {
 	roles := m.roles()
 	areas := m.areaKeys()
-	var out []Finding
+	nr := len(roles)
+	// grid[i*nr+k] is activity i's letter for roles[k].
+	grid := make([]Letter, len(m.Activities)*nr)
+	// say[area][k] counts the area's activities where roles[k] has an R, A
+	// or C; size[area] counts the area's activities.
+	say := map[string][]int{}
+	size := map[string]int{}
 	for i, a := range m.Activities {
+		row := grid[i*nr : (i+1)*nr]
+		for k, r := range roles {
+			row[k] = a.Cells[r.ID]
+		}
+		if areas[i] == "" {
+			continue
+		}
+		size[areas[i]]++
+		counts := say[areas[i]]
+		if counts == nil {
+			counts = make([]int, nr)
+			say[areas[i]] = counts
+		}
+		for k, l := range row {
+			if hasSay(l) {
+				counts[k]++
+			}
+		}
+	}
+
+	var out []Finding
+	var accountable, consulted []string
+	for i, a := range m.Activities {
+		row := grid[i*nr : (i+1)*nr]
 		act := m.activityName(i)
-		accountable := withLetter(roles, a.Cells, Accountable)
+		accountable, consulted = accountable[:0], consulted[:0]
+		responsible := 0
+		for k, l := range row {
+			switch l {
+			case Accountable:
+				accountable = append(accountable, roles[k].ID)
+			case Responsible:
+				responsible++
+			case Consulted:
+				consulted = append(consulted, roles[k].ID)
+			}
+		}
 		if len(accountable) == 0 {
 			out = append(out, Finding{Kind: NoAccountable, Activity: i, Message: fmt.Sprintf(
 				"Nobody is accountable for %s; give exactly one role the A.", act)})
@@ -158,29 +200,29 @@ func (m RACIMatrix) Findings() []Finding {
 				"%s has %d accountable roles (%s); keep one A, because when several answer for it nobody does.",
 				capital(act), len(accountable), m.nameList(accountable))})
 		}
-		if len(withLetter(roles, a.Cells, Responsible)) == 0 {
+		if responsible == 0 {
 			out = append(out, Finding{Kind: NoResponsible, Activity: i, Message: fmt.Sprintf(
 				"Nobody is responsible for doing %s; give at least one role an R.", act)})
 		}
-		if consulted := withLetter(roles, a.Cells, Consulted); len(consulted) > ConsultLimit {
+		if len(consulted) > ConsultLimit {
 			out = append(out, Finding{Kind: ConsultInflation, Activity: i, Message: fmt.Sprintf(
 				"%s consults %d roles (%s); each consulted role adds a meeting and a delay, so keep at most %d.",
 				capital(act), len(consulted), m.nameList(consulted), ConsultLimit)})
 		}
-		for _, id := range accountable {
-			if m.ownsOtherDecisions(areas, i, id) {
+		for k, l := range row {
+			if l != Accountable || ownsOtherDecisions(areas[i], size[areas[i]], say[areas[i]], k) {
 				continue
 			}
-			out = append(out, Finding{Kind: AccountabilityWithoutOwnership, Activity: i, Role: id, Message: fmt.Sprintf(
+			out = append(out, Finding{Kind: AccountabilityWithoutOwnership, Activity: i, Role: roles[k].ID, Message: fmt.Sprintf(
 				"%s is accountable for %s but has no say in the other %s activities; make it responsible or consulted there, or move the A.",
-				m.roleName(id), act, strings.TrimSpace(a.Area))})
+				m.roleName(roles[k].ID), act, strings.TrimSpace(a.Area))})
 		}
 	}
 	limit := AccountableLimit(len(m.Activities))
-	for _, r := range roles {
+	for k, r := range roles {
 		lettered, accountable := 0, 0
-		for _, a := range m.Activities {
-			l := a.Cells[r.ID]
+		for i := range m.Activities {
+			l := grid[i*nr+k]
 			if l.Valid() {
 				lettered++
 			}
@@ -201,28 +243,23 @@ func (m RACIMatrix) Findings() []Finding {
 	return out
 }
 
-// ownsOtherDecisions reports whether role id has an R, A or C on some other
-// activity of the same area as activity i. An activity with no area, or the
-// only one of its area, has nothing to compare with and passes: the rule is
-// about being answerable for one part of a group of decisions while shut out
-// of the rest, as when IT answers for the site staying up during a promotion
-// it was never consulted on.
-func (m RACIMatrix) ownsOtherDecisions(areas []string, i int, id string) bool {
-	if areas[i] == "" {
+// hasSay reports whether a letter gives its role a say in the decision.
+func hasSay(l Letter) bool { return l == Responsible || l == Accountable || l == Consulted }
+
+// ownsOtherDecisions reports whether role k, accountable for an activity of
+// area, has an R, A or C on some other activity of that area; say counts
+// the area's activities where each role has one, size the area's
+// activities. An activity with no area, or the only one of its area, has
+// nothing to compare with and passes: the rule is about being answerable
+// for one part of a group of decisions while shut out of the rest, as when
+// IT answers for the site staying up during a promotion it was never
+// consulted on.
+func ownsOtherDecisions(area string, size int, say []int, k int) bool {
+	if area == "" || size <= 1 {
 		return true
 	}
-	others := false
-	for j, a := range m.Activities {
-		if j == i || areas[j] != areas[i] {
-			continue
-		}
-		others = true
-		switch a.Cells[id] {
-		case Responsible, Accountable, Consulted:
-			return true
-		}
-	}
-	return !others
+	// The activity itself, where the role holds the A, is one of say[k].
+	return say[k] > 1
 }
 
 // areaKeys gives each activity's area in one form, so "Campaign " and
