@@ -361,6 +361,11 @@ func (a *App) goStep(i int) tea.Cmd {
 	if i == a.sess.Step {
 		return nil
 	}
+	// A running drill pauses when the room leaves its step; its clock is
+	// written down first.
+	if label := a.flush(); label != "" {
+		a.setStatus(label + ".")
+	}
 	a.sess.Step = i
 	a.pauseOtherTimers()
 	if a.readOnly {
@@ -494,14 +499,19 @@ func (a *App) saved(msg savedMsg) tea.Cmd {
 // quit saves first when anything is unsaved, then stops the program.
 // flush writes down what a screen keeps lazily (a running drill clock)
 // before the session is saved for the last time.
-func (a *App) flush() {
+// flush applies what the step screens still have to write down (a running
+// drill's clock) and returns what it was, for the status line.
+func (a *App) flush() string {
 	if a.steps == nil || a.sess == nil || a.readOnly {
-		return
+		return ""
 	}
-	if e, ok := a.steps.Flush(); ok {
-		e.Apply(a.sess)
-		a.rev++
+	e, ok := a.steps.Flush()
+	if !ok {
+		return ""
 	}
+	e.Apply(a.sess)
+	a.rev++
+	return e.Label
 }
 
 func (a *App) quit() tea.Cmd {

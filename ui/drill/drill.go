@@ -340,12 +340,18 @@ func (m *Model) tick(t tickMsg) tea.Cmd {
 const clockSaveEvery = 30 * time.Second
 
 // Flush hands the root the running clock to write down before the last
-// save: quitting mid-drill resumes at the same clock.
+// save, or before the room moves to another step, which pauses the drill:
+// quitting mid-drill resumes at the same clock, and the room is told the
+// clock stopped.
 func (m *Model) Flush() (common.EditMsg, bool) {
 	if m.sess == nil || m.mode() != modeLive || (!m.running && !m.dirty) {
 		return common.EditMsg{}, false
 	}
-	msg, ok := m.saveClock("")().(common.EditMsg)
+	label := ""
+	if m.running {
+		label = "Drill paused at " + model.ClockText(m.now()) + "; space on its step runs it on"
+	}
+	msg, ok := m.saveClock(label)().(common.EditMsg)
 	return msg, ok
 }
 

@@ -326,6 +326,11 @@ func TestQuittingMidDrillResumesPausedAtTheSameClock(t *testing.T) {
 func TestLeavingTheStepPausesTheDrill(t *testing.T) {
 	r := startLeak(t, 80, 22)
 	r.advance(5 * time.Second)
+	// The root asks for the clock before it changes the step, and shows
+	// what the screen says.
+	if e, ok := r.m.Flush(); !ok || e.Label != "Drill paused at 00:20; space on its step runs it on" {
+		t.Errorf("leaving a running drill: flush %v, label %q", ok, e.Label)
+	}
 	r.Session.Step = 0
 	r.Rev++
 	r.m.SetSession(r.Session, r.Rev)

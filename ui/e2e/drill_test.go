@@ -56,6 +56,13 @@ func TestCompressedDrillMeasuresFirstAcknowledgement(t *testing.T) {
 	}
 	s = startScreen(t, env, 80, 24, "open", id)
 	s.waitFor("Step 5 of", "PAUSED", "first ack")
+	// Going to another step pauses a running drill, and says so.
+	s.send(" ")
+	s.waitFor("RUNNING")
+	s.send("]")
+	s.waitFor("Step 6 of", "Drill paused at", "space on its step runs it on")
+	s.send("[")
+	s.waitFor("Step 5 of", "PAUSED")
 	s.send(keyCtrlC)
 	_ = s.exit()
 }

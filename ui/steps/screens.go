@@ -1,6 +1,8 @@
 package steps
 
 import (
+	"strings"
+
 	"github.com/roundtable/roundtable/model"
 	"github.com/roundtable/roundtable/ui/assessment"
 	"github.com/roundtable/roundtable/ui/common"
@@ -56,17 +58,21 @@ func (m *Model) Typing() bool {
 // saves on the way out.
 func (m *Model) Flush() (common.EditMsg, bool) {
 	var edits []common.EditMsg
+	var labels []string
 	for _, s := range m.screensMade {
 		if f, ok := s.(common.Flusher); ok {
 			if e, ok := f.Flush(); ok && e.Apply != nil {
 				edits = append(edits, e)
+				if e.Label != "" {
+					labels = append(labels, e.Label)
+				}
 			}
 		}
 	}
 	if len(edits) == 0 {
 		return common.EditMsg{}, false
 	}
-	return common.EditMsg{NoUndo: true, Apply: func(s *model.Session) {
+	return common.EditMsg{Label: strings.Join(labels, "; "), NoUndo: true, Apply: func(s *model.Session) {
 		for _, e := range edits {
 			e.Apply(s)
 		}
