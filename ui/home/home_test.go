@@ -51,3 +51,18 @@ func TestSessionCountReadsAsASentence(t *testing.T) {
 		}
 	}
 }
+
+// TestNoCountBeforeTheListIsRead: while the files are read, the screen says
+// so instead of claiming there are no sessions.
+func TestNoCountBeforeTheListIsRead(t *testing.T) {
+	m := New(common.Context{Styles: theme.New(theme.Dark), Now: func() time.Time { return now }}, nil, nil)
+	m.SetSize(80, 20)
+	v := m.View()
+	if !strings.Contains(v, "Looking for sessions…") || strings.Contains(v, "0 sessions") || strings.Contains(v, "No sessions yet") {
+		t.Errorf("before the list is read the screen shows:\n%s", v)
+	}
+	m.Update(listedMsg{})
+	if v := m.View(); !strings.Contains(v, "0 sessions") || !strings.Contains(v, "No sessions yet") {
+		t.Errorf("an empty list shows:\n%s", v)
+	}
+}

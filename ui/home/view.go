@@ -44,6 +44,9 @@ func (m *Model) View() string {
 	if len(m.shown) != len(m.entries) {
 		count = fmt.Sprintf("%d of %d %s", len(m.shown), len(m.entries), noun)
 	}
+	if !m.loaded {
+		count = ""
+	}
 	out = append(out, st.Heading.Render("Sessions")+st.Muted.Render("  "+count))
 	if m.filtering || m.filter.Value() != "" {
 		out = append(out, m.filter.View())
