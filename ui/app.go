@@ -108,6 +108,9 @@ type App struct {
 	// forceQuit is armed when saving before quitting failed: a second
 	// ctrl+c quits anyway.
 	forceQuit bool
+	// quitArmed is set by a ctrl+c that found words in an open form; the
+	// next ctrl+c quits, any other key disarms it.
+	quitArmed bool
 	leaving   bool
 
 	// stderr is where Run tells the user about a crash.
@@ -292,8 +295,16 @@ func (a *App) key(msg tea.KeyMsg) tea.Cmd {
 		if a.forceQuit {
 			return tea.Quit
 		}
+		if d, ok := a.current().(common.Drafter); ok && d.Drafting() && !a.quitArmed && !a.quitting && !a.leaving {
+			// Words typed into an open form are not saved yet: say so
+			// once; a second ctrl+c quits without them.
+			a.quitArmed = true
+			a.setStatus("This form is not saved: ctrl+s saves it; ctrl+c again quits.")
+			return nil
+		}
 		return a.quit()
 	}
+	a.quitArmed = false
 	if a.quitting || a.leaving {
 		return nil
 	}

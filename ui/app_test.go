@@ -195,11 +195,52 @@ func TestQuitSavesFirst(t *testing.T) {
 	}
 }
 
-func TestCtrlCSavesFromATextField(t *testing.T) {
+func TestCtrlCQuitsFromAnEmptyForm(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	h.keys("n", "ctrl+c")
+	if !h.quit {
+		t.Fatal("ctrl+c in a form with nothing typed did not quit")
+	}
+}
+
+// TestCtrlCWarnsOnceAboutWordsInAForm: words typed into an open form are
+// not dropped by a single ctrl+c; the room is told how to keep them, and a
+// second ctrl+c quits.
+func TestCtrlCWarnsOnceAboutWordsInAForm(t *testing.T) {
 	h := newHarness(t, 80, 24)
 	h.keys("n", "abc", "ctrl+c")
+	if h.quit {
+		t.Fatal("one ctrl+c dropped the words typed into the new-session form")
+	}
+	h.wantScreen("This form is not saved: ctrl+s saves it; ctrl+c again quits.")
+	h.keys("ctrl+c")
 	if !h.quit {
-		t.Fatal("ctrl+c in the form did not quit")
+		t.Fatal("a second ctrl+c did not quit")
+	}
+
+	// On a step: the warning, ctrl+s keeps the entry, then one ctrl+c quits
+	// and the entry is in the file.
+	h = opened(t, 80, 24)
+	h.keys("tab", "a", "Customer forum")
+	h.keys("ctrl+c")
+	if h.quit {
+		t.Fatal("one ctrl+c dropped the conversation being typed")
+	}
+	h.keys("ctrl+s")
+	h.wantScreen("Customer forum")
+	h.keys("ctrl+c")
+	if !h.quit {
+		t.Fatalf("ctrl+c with the form saved did not quit:\n%s", h.screen())
+	}
+	loaded, _, err := store.Load(h.app.handle.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(loaded.Listen.Inventory) != 1 || loaded.Listen.Inventory[0].Place != "Customer forum" {
+		t.Fatalf("the file holds %+v", loaded.Listen.Inventory)
+	}
+	if err := h.app.finish(); err != nil {
+		t.Fatal(err)
 	}
 }
 

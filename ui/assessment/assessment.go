@@ -173,6 +173,9 @@ func (m *Model) SetSize(width, height int) {
 // closes it instead of leaving the step.
 func (m *Model) Typing() bool { return m.form != nil }
 
+// Drafting reports whether the open form holds words not saved yet.
+func (m *Model) Drafting() bool { return m.form != nil && m.form.Edited() }
+
 // keyMap holds the self-assessment's keys. Digits jump between steps, so
 // ratings are stepped with + and - or typed after enter.
 type keyMap struct {

@@ -29,6 +29,12 @@ type Typer interface {
 	Typing() bool
 }
 
+// Drafter is a screen that may hold words the room typed into an open form
+// and has not saved yet; ctrl+c warns once before quitting without them.
+type Drafter interface {
+	Drafting() bool
+}
+
 // Context is handed to every screen.
 type Context struct {
 	Styles *theme.Styles

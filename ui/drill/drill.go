@@ -175,6 +175,9 @@ func (m *Model) SetSize(width, height int) {
 // esc closes it instead of leaving the step.
 func (m *Model) Typing() bool { return m.form != nil || m.dialog != nil }
 
+// Drafting reports whether the open form holds words not saved yet.
+func (m *Model) Drafting() bool { return m.form != nil && m.form.Edited() }
+
 func (m *Model) hasRuns() bool { return m.sess != nil && len(m.sess.Drill.Runs) > 0 }
 
 // run returns the current run: the last one.

@@ -118,7 +118,13 @@ type Form struct {
 	styles  *theme.Styles
 	labelW  int
 	problem string
+	// edited is set once the room changes a field's value by hand.
+	edited bool
 }
+
+// Edited reports whether the room has typed into a field or changed a
+// choice since the form opened: words that closing it would drop.
+func (f *Form) Edited() bool { return f.edited }
 
 // New makes a form of fields drawn with styles; the first field has focus.
 func New(styles *theme.Styles, fields ...Field) *Form {
@@ -324,8 +330,10 @@ func (f *Form) Update(msg tea.Msg) (Event, tea.Cmd) {
 		switch {
 		case key.Matches(km, Keys.Left):
 			fl.choice = (fl.choice + len(fl.Options) - 1) % len(fl.Options)
+			f.edited = true
 		case key.Matches(km, Keys.Right), km.String() == " ":
 			fl.choice = (fl.choice + 1) % len(fl.Options)
+			f.edited = true
 		}
 		return Event{}, nil
 	}
@@ -361,11 +369,18 @@ func (f *Form) updateField(fl *field, msg tea.Msg) tea.Cmd {
 	case Line:
 		before := fl.input.Value()
 		fl.input, cmd = fl.input.Update(msg)
-		if fl.input.Value() != before && fl.err != "" {
-			fl.err = fl.check()
+		if fl.input.Value() != before {
+			f.edited = true
+			if fl.err != "" {
+				fl.err = fl.check()
+			}
 		}
 	case Paragraph:
+		before := fl.area.Value()
 		fl.area, cmd = fl.area.Update(msg)
+		if fl.area.Value() != before {
+			f.edited = true
+		}
 	}
 	return cmd
 }

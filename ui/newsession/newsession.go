@@ -85,6 +85,9 @@ func (m *Model) SetSize(width, height int) {
 // or cancelled.
 func (m *Model) Typing() bool { return true }
 
+// Drafting reports whether the open form holds words not saved yet.
+func (m *Model) Drafting() bool { return m.form != nil && m.form.Edited() }
+
 // Update handles the form's keys.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if km, ok := msg.(tea.KeyMsg); ok && key.Matches(km, Keys.Remove) {

@@ -122,6 +122,9 @@ func (m *Model) SetSize(width, height int) {
 // go to it, and esc closes it instead of leaving the step.
 func (m *Model) Typing() bool { return m.form != nil || m.dialog != nil || m.picking }
 
+// Drafting reports whether the open form holds words not saved yet.
+func (m *Model) Drafting() bool { return m.form != nil && m.form.Edited() }
+
 // Update handles keys.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if m.sess == nil {

@@ -95,6 +95,9 @@ func (m *Model) SetSize(width, height int) {
 // Typing reports whether a form or dialog is open.
 func (m *Model) Typing() bool { return m.form != nil || m.dialog != nil }
 
+// Drafting reports whether the open form holds words not saved yet.
+func (m *Model) Drafting() bool { return m.form != nil && m.form.Edited() }
+
 func (m *Model) matrix() *model.RACIMatrix {
 	if m.sess == nil {
 		return &model.RACIMatrix{}

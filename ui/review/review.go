@@ -118,6 +118,9 @@ func (m *Model) SetSize(width, height int) {
 // Typing reports whether the action form or a question has the keys.
 func (m *Model) Typing() bool { return m.form != nil || m.dialog != nil }
 
+// Drafting reports whether the open form holds words not saved yet.
+func (m *Model) Drafting() bool { return m.form != nil && m.form.Edited() }
+
 func (m *Model) actionCount() int {
 	if m.sess == nil {
 		return 0

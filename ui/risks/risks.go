@@ -138,6 +138,9 @@ func (m *Model) SetSize(width, height int) {
 // Typing reports whether the filter, a form or a dialog has the keys.
 func (m *Model) Typing() bool { return m.filtering || m.form != nil || m.dialog != nil }
 
+// Drafting reports whether the open form holds words not saved yet.
+func (m *Model) Drafting() bool { return m.form != nil && m.form.Edited() }
+
 func (m *Model) risks() []model.Risk {
 	if m.sess == nil {
 		return nil

@@ -53,6 +53,13 @@ func (m *Model) Typing() bool {
 	return s != nil && s.Typing()
 }
 
+// Drafting reports whether the current step's open form holds words not
+// saved yet.
+func (m *Model) Drafting() bool {
+	d, ok := m.screen().(common.Drafter)
+	return ok && d.Drafting()
+}
+
 // Flush collects what the step screens made so far still have to write
 // down (common.Flusher), as one change for the root to apply before it
 // saves on the way out.
