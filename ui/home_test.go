@@ -30,6 +30,9 @@ func TestNewSessionFormCancelCreatesNothing(t *testing.T) {
 	h.keys("n")
 	h.wantScreen("New session", "Title *", "Workshop")
 	h.keys("Half-typed", "esc")
+	// The words typed are not dropped by one esc.
+	h.wantScreen("New session", "Half-typed", "esc again drops what you typed here; ctrl+s saves it.")
+	h.keys("esc")
 	h.wantScreen("No sessions yet")
 	if n := len(h.entries()); n != 0 {
 		t.Fatalf("esc left %d sessions behind", n)

@@ -43,6 +43,8 @@ func TestEveryScreenFitsEverySize(t *testing.T) {
 	check("duplicate prompt")
 	h.keys("esc", "n", "A title", "tab", "tab", "tab", "tab", "tab", "enter", "Ada")
 	check("new session form")
+	h.keys("esc")
+	check("new session form, esc asked to drop the words")
 	h.keys("esc", "s")
 	if h.app.sess == nil {
 		t.Fatal("the sample did not open")

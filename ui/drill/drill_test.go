@@ -253,6 +253,9 @@ func TestEscClosesAFormWithoutChangingAnything(t *testing.T) {
 	r := startLeak(t, 80, 22)
 	before := len(r.Edits)
 	r.Keys("m", "Half a message", "esc")
+	// One esc keeps the words and says how to drop or save them.
+	r.WantView("Half a message", "esc again drops what you typed here; ctrl+s saves it.")
+	r.Keys("esc")
 	if r.m.Typing() || len(r.lastRun().Messages) != 0 {
 		t.Fatal("esc should close the message form and keep nothing")
 	}

@@ -120,7 +120,13 @@ type Form struct {
 	problem string
 	// edited is set once the room changes a field's value by hand.
 	edited bool
+	// cancelArmed is set by an esc that found words typed: the next esc
+	// cancels, any other key disarms it.
+	cancelArmed bool
 }
+
+// cancelWarning is shown when esc would drop what the room typed.
+const cancelWarning = "esc again drops what you typed here; ctrl+s saves it."
 
 // Edited reports whether the room has typed into a field or changed a
 // choice since the form opened: words that closing it would drop.
@@ -299,8 +305,22 @@ func (f *Form) Update(msg tea.Msg) (Event, tea.Cmd) {
 	if !ok {
 		return Event{}, f.updateField(fl, msg)
 	}
+	if f.cancelArmed && !key.Matches(km, Keys.Cancel) {
+		f.cancelArmed = false
+		if f.problem == cancelWarning {
+			f.problem = ""
+		}
+	}
 	switch {
 	case key.Matches(km, Keys.Cancel):
+		if f.edited && !f.cancelArmed && f.inputs() > 1 {
+			// Words typed into a form are the room's: one esc, pressed
+			// to step out of a field, must not throw them away. A
+			// one-field edit (a count, a name) cancels at once.
+			f.cancelArmed = true
+			f.problem = cancelWarning
+			return Event{}, nil
+		}
 		return Event{Kind: Cancel}, nil
 	case key.Matches(km, Keys.Save):
 		if f.Valid() {
@@ -338,6 +358,17 @@ func (f *Form) Update(msg tea.Msg) (Event, tea.Cmd) {
 		return Event{}, nil
 	}
 	return Event{}, f.updateField(fl, msg)
+}
+
+// inputs counts the fields that take a value.
+func (f *Form) inputs() int {
+	n := 0
+	for _, fl := range f.fields {
+		if fl.Kind != Button {
+			n++
+		}
+	}
+	return n
 }
 
 func (f *Form) onlyButtonsAfter() bool {
@@ -435,15 +466,19 @@ func (f *Form) View() string {
 		}
 		all = append(all, r.lines...)
 	}
+	// A problem with the whole form stays in sight below the fields.
+	height := f.height
+	var tail []string
 	if f.problem != "" {
-		all = append(all, "", st.FieldError.Render(display.OneLine(f.problem)))
+		tail = []string{"", st.FieldError.Render(display.OneLine(f.problem))}
+		height = max(height-len(tail), 1)
 	}
 	top := 0
-	if focusBottom > f.height {
-		top = min(focusBottom-f.height, focusTop)
+	if focusBottom > height {
+		top = min(focusBottom-height, focusTop)
 	}
-	end := min(len(all), top+f.height)
-	out := all[top:end]
+	end := min(len(all), top+height)
+	out := append(all[top:end:end], tail...)
 	for i, l := range out {
 		out[i] = display.Fit(l, f.width)
 	}

@@ -221,7 +221,7 @@ func TestInventoryAddEditDeleteAndReorder(t *testing.T) {
 
 	// A cancelled edit changes nothing.
 	n := len(r.Edits)
-	r.Keys("enter", "more", "esc")
+	r.Keys("enter", "more", "esc", "esc")
 	if len(r.Edits) != n || r.Session.Listen.Inventory[1].Place != "Intranet" || r.m.Typing() {
 		t.Fatalf("esc should leave the entry as it was: %+v", r.Session.Listen.Inventory[1])
 	}
@@ -309,7 +309,7 @@ func TestExpertsAddAndEdit(t *testing.T) {
 	r.WantView("[ Experts (0) ]", "Nobody named yet")
 	r.Keys("a", "tab", "IT", "ctrl+s")
 	r.WantView("required")
-	r.Keys("esc")
+	r.Keys("esc", "esc")
 	if len(r.Session.Listen.Experts) != 0 {
 		t.Fatal("an expert without a name was added")
 	}
@@ -328,8 +328,8 @@ func TestEscLeavesDataUnchanged(t *testing.T) {
 	r := newRig(t, session(), 80, 22)
 	for _, ks := range [][]string{
 		{"enter", "backspace", "5", "esc"},
-		{"tab", "a", "Somewhere", "tab", "someone", "esc"},
-		{"tab", "a", "Ana", "esc"},
+		{"tab", "a", "Somewhere", "tab", "someone", "esc", "esc"},
+		{"tab", "a", "Ana", "esc", "esc"},
 	} {
 		r.Keys(ks...)
 		if r.m.Typing() {

@@ -234,8 +234,8 @@ func TestDeleteAsksFirst(t *testing.T) {
 func TestEscLeavesDataUnchanged(t *testing.T) {
 	r := newRig(t, sessionWithObjectives(), 100, 30)
 	for _, ks := range [][]string{
-		{"e", "ctrl+u", "Renamed", "tab", "tab", "tab", "tab", "right", "esc"},
-		{"a", "enter", "tab", "Someone", "esc"},
+		{"e", "ctrl+u", "Renamed", "tab", "tab", "tab", "tab", "right", "esc", "esc"},
+		{"a", "enter", "tab", "Someone", "esc", "esc"},
 		{"a", "esc"},
 		{"v", "ctrl+u", "9", "esc"},
 		{"V", "ctrl+u", "9", "esc"},

@@ -294,7 +294,7 @@ func TestAddEditAndDeleteActivitiesAndRoles(t *testing.T) {
 
 	// esc closes a form or dialog without changing anything.
 	before := len(r.Edits)
-	r.Keys("+", "esc", "e", "a", "Something else", "esc", "d", "esc")
+	r.Keys("+", "esc", "e", "a", "Something else", "esc", "esc", "d", "esc")
 	if len(r.Edits) != before || r.m.Typing() {
 		t.Errorf("esc should close without an edit (edits %d → %d, typing %v)", before, len(r.Edits), r.m.Typing())
 	}

@@ -156,7 +156,7 @@ func TestActionFormRefusesABadDateAndEscLeavesAllAlone(t *testing.T) {
 	if v := s.view(); !strings.Contains(v, "YYYY-MM-DD") {
 		t.Errorf("the form does not say how to write the date:\n%s", v)
 	}
-	if edits := s.press("esc"); len(edits) != 0 || len(s.sess.Actions) != before || s.m.Typing() {
+	if edits := s.press("esc", "esc"); len(edits) != 0 || len(s.sess.Actions) != before || s.m.Typing() {
 		t.Fatal("esc did not close the form without a change")
 	}
 }

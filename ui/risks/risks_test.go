@@ -239,7 +239,7 @@ func TestFormChecksTheReviewDateAndTitle(t *testing.T) {
 	if len(r.Session.Risks) != 5 {
 		t.Error("a bad date must not be saved")
 	}
-	r.Keys("esc")
+	r.Keys("esc", "esc")
 	if r.m.Typing() || len(r.Edits) != 0 {
 		t.Error("esc should close the form without an edit")
 	}
