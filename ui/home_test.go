@@ -188,3 +188,12 @@ func TestLockedSessionOffersReadOnly(t *testing.T) {
 		t.Fatal("not opened read-only")
 	}
 }
+
+// TestLongParticipantNameShowsItsBeginning: a name longer than its narrow
+// field shows how it begins once the room moves on, not its last letters.
+func TestLongParticipantNameShowsItsBeginning(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	h.keys("n", "Roles", "tab", "tab", "tab", "tab", "tab", "enter", "Alexandra Konstantinopoulou-Smythe", "tab", "Customer Experience & Support")
+	h.wantScreen("Participant 1  Alexan…")
+	h.dontWantScreen("mythe ")
+}

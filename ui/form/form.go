@@ -506,6 +506,11 @@ func (f *Form) fieldView(fl *field, focused bool, width int, compact bool) []str
 	switch fl.Kind {
 	case Line:
 		fl.input.Width = max(rest-2, 1)
+		if v := fl.input.Value(); !focused && v != "" {
+			// Out of focus the field shows how its text begins; the
+			// input would show the end it last scrolled to.
+			return []string{head + st.Text.Render(display.Fit(display.OneLine(v), rest))}
+		}
 		return []string{head + fl.input.View()}
 	case Paragraph:
 		fl.area.SetWidth(max(f.width-4, 1))
