@@ -275,7 +275,7 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 			value = strconv.Itoa(cur)
 		}
 		m.openForm(formRating, r.id, display.OneLine(r.title)+" — "+m.side.whose()+" rating, 1 (not at all) to 5 (we do this well)",
-			form.Field{Key: "rating", Label: m.side.String(), Kind: form.Line, Value: value, Validate: oneToFive, Placeholder: "1 to 5; empty for not rated"})
+			form.Field{Key: "rating", Label: m.side.String(), Kind: form.Line, Value: value, Validate: oneToFive, Placeholder: "1 to 5; empty for not rated", Replace: true})
 		m.formSide = m.side
 	case key.Matches(msg, k.Notes):
 		m.openForm(formNotes, r.id, "Notes on "+display.OneLine(r.title)+": the examples each side gave",

@@ -55,6 +55,10 @@ type Field struct {
 	Labels  []string
 	// Inline puts the field on the same line as the one before it.
 	Inline bool
+	// Replace makes the first character typed into the field, as it gets
+	// the focus, replace its value, as in a spreadsheet cell: for counts
+	// and ratings, where 12 then 1 means 1, not 121.
+	Replace bool
 }
 
 // EventKind is what a key press in the form amounted to.
@@ -107,6 +111,8 @@ type field struct {
 	area   textarea.Model
 	choice int
 	err    string
+	// fresh: a Replace field that has just got the focus.
+	fresh bool
 }
 
 // Form is a list of fields with one in focus.
@@ -217,6 +223,7 @@ func (f *Form) FocusIndex(i int) tea.Cmd {
 	f.focus = i
 	switch fl := f.fields[i]; fl.Kind {
 	case Line:
+		fl.fresh = fl.Replace
 		return fl.input.Focus()
 	case Paragraph:
 		return fl.area.Focus()
@@ -399,6 +406,19 @@ func (f *Form) updateField(fl *field, msg tea.Msg) tea.Cmd {
 	switch fl.Kind {
 	case Line:
 		before := fl.input.Value()
+		if km, ok := msg.(tea.KeyMsg); ok && fl.fresh {
+			fl.fresh = false
+			switch km.Type {
+			case tea.KeyRunes, tea.KeySpace:
+				fl.input.SetValue("")
+			case tea.KeyBackspace, tea.KeyDelete:
+				fl.input.SetValue("")
+				if before != "" {
+					f.edited = true
+				}
+				return nil
+			}
+		}
 		fl.input, cmd = fl.input.Update(msg)
 		if fl.input.Value() != before {
 			f.edited = true

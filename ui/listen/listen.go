@@ -287,7 +287,7 @@ func (m *Model) openCount(row model.PollRow, cur int) {
 	}
 	m.openForm(formCount, m.poll, display.OneLine(row.Platform)+" — "+question, form.Field{
 		Key: "count", Label: colName(m.col), Kind: form.Line, Value: strconv.Itoa(cur),
-		Required: true, Validate: wholeNumber, Placeholder: "a whole number, 0 or more",
+		Required: true, Validate: wholeNumber, Placeholder: "a whole number, 0 or more", Replace: true,
 	})
 	m.formCol = m.col
 }

@@ -107,6 +107,19 @@ func TestPollTypedCount(t *testing.T) {
 	}
 	r.WantView("[7]", "7 of 11 in the room create")
 
+	// A number typed as the field opens replaces the count, as in a
+	// spreadsheet cell: 7, then 1, is 1, not 71.
+	r.Keys("enter", "1", "enter")
+	if got := r.Session.Listen.Poll[1].Creates; got != 1 {
+		t.Fatalf("typing 1 over 7 gave %d", got)
+	}
+	// Moving the cursor first edits the number in place.
+	r.Keys("enter", "left", "1", "enter")
+	if got := r.Session.Listen.Poll[1].Creates; got != 11 {
+		t.Fatalf("left, 1 on 1 gave %d", got)
+	}
+	r.Keys("enter", "7", "enter")
+
 	r.Keys("enter", "backspace", "9", "esc")
 	if got := r.Session.Listen.Poll[1].Creates; got != 7 || r.m.Typing() {
 		t.Fatalf("esc should close the field and keep 7, got %d", got)

@@ -218,7 +218,7 @@ func (m *Model) listKey(msg tea.KeyMsg) tea.Cmd {
 		return nil
 	case key.Matches(msg, k.PerParticipant):
 		m.openForm(formPerParticipant, -1, "Dots per participant: how many votes may each person place?", form.Field{
-			Key: "votes", Label: "Dots each", Kind: form.Line, Value: strconv.Itoa(m.sess.Objectives.VotesPerParticipant),
+			Key: "votes", Label: "Dots each", Kind: form.Line, Value: strconv.Itoa(m.sess.Objectives.VotesPerParticipant), Replace: true,
 			Required: true, Validate: wholeNumber, Placeholder: "3 is usual",
 		})
 		return nil
@@ -238,7 +238,7 @@ func (m *Model) listKey(msg tea.KeyMsg) tea.Cmd {
 		}
 	case key.Matches(msg, k.TypeVotes):
 		m.openForm(formVotes, i, name+" — how many dots did it get?", form.Field{
-			Key: "votes", Label: "Votes", Kind: form.Line, Value: strconv.Itoa(o.Votes),
+			Key: "votes", Label: "Votes", Kind: form.Line, Value: strconv.Itoa(o.Votes), Replace: true,
 			Required: true, Validate: wholeNumber, Placeholder: "the dots counted on the wall",
 		})
 	case key.Matches(msg, k.Delete):
@@ -359,7 +359,7 @@ func (m *Model) openObjective(i int, o model.Objective) {
 		form.Field{Key: "metric", Label: "Metric", Kind: form.Line, Value: o.Metric, Placeholder: "the number that shows it worked"},
 		form.Field{Key: "target", Label: "Target", Kind: form.Line, Value: o.Target, Placeholder: "the number to reach"},
 		form.Field{Key: "due", Label: "Due", Kind: form.Line, Value: o.Due, Validate: dueDate, Placeholder: "YYYY-MM-DD"},
-		form.Field{Key: "votes", Label: "Votes", Kind: form.Line, Value: strconv.Itoa(o.Votes), Validate: wholeNumber, Placeholder: "0"},
+		form.Field{Key: "votes", Label: "Votes", Kind: form.Line, Value: strconv.Itoa(o.Votes), Replace: true, Validate: wholeNumber, Placeholder: "0"},
 		form.Field{Key: "notes", Label: "Notes", Kind: form.Paragraph, Value: string(o.Notes)},
 	)
 	m.openForm(formObjective, i, title, fields...)
