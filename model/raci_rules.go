@@ -274,7 +274,8 @@ func (m RACIMatrix) areaKeys() []string {
 
 // ApplySuggested fills the empty cells of activities that share a name with
 // a template activity from the template's suggested letters. It never
-// overwrites a letter the room set and ignores roles the grid does not have.
+// overwrites a letter the room set, never adds a second A to a row, and
+// ignores roles the grid does not have.
 // It returns how many cells it filled.
 func (m *RACIMatrix) ApplySuggested(w []ActivityTemplate) (changed int) {
 	roles := m.roles()
@@ -283,9 +284,12 @@ func (m *RACIMatrix) ApplySuggested(w []ActivityTemplate) (changed int) {
 		if !ok {
 			continue
 		}
+		// A row the room already gave an A keeps it as its only one:
+		// the suggestion must not break the rule it is there to teach.
+		hasA := len(m.Accountable(i)) > 0
 		for _, r := range roles {
 			l := t.Suggested[r.ID]
-			if !l.Valid() || m.Activities[i].Cells[r.ID] != "" {
+			if !l.Valid() || m.Activities[i].Cells[r.ID] != "" || (l == Accountable && hasA) {
 				continue
 			}
 			m.Set(i, r.ID, l)

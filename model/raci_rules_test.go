@@ -411,3 +411,23 @@ func TestApplySuggested(t *testing.T) {
 		t.Errorf("second apply changed %d cells, want 0", got)
 	}
 }
+
+// TestApplySuggestedKeepsTheRoomsOneA: a row where the room already gave
+// another role the A gets the suggested R, C and I but no second A.
+func TestApplySuggestedKeepsTheRoomsOneA(t *testing.T) {
+	templates := []ActivityTemplate{
+		{Name: "Decide who owns each relationship", Suggested: map[string]Letter{"it": Accountable, "mkt": Responsible, "pr": Consulted}},
+	}
+	m := grid("it mkt pr", row{"Decide who owns each relationship", "strategy", "..A"})
+	if got := m.ApplySuggested(templates); got != 1 {
+		t.Errorf("changed = %d, want 1 (the R)", got)
+	}
+	if got := m.Accountable(0); len(got) != 1 || got[0] != "pr" {
+		t.Errorf("accountable after the suggestion: %v, want only pr", got)
+	}
+	for _, f := range m.Findings() {
+		if f.Kind == ManyAccountable {
+			t.Errorf("the suggestion made a finding: %s", f.Message)
+		}
+	}
+}
