@@ -34,6 +34,11 @@ type Model struct {
 	// goSel selects a risk being added once it arrives (a revision after
 	// goRev); -1 when nothing is on its way.
 	goSel, goRev int
+	// afterDelete is the risk to select once the one being deleted is
+	// gone (its index in Risks after the delete): the one below it in the
+	// list as shown, or above it at the end. deleteFrom is how many risks
+	// there were; -1 when no delete is asked for.
+	afterDelete, deleteFrom int
 	// placed is set once the selection has been put on a first list.
 	placed bool
 
@@ -93,7 +98,7 @@ func newModel(ctx common.Context) *Model {
 	f.Prompt = "/ "
 	f.Placeholder = "title, category, owner, treatment or status"
 	f.Cursor.SetMode(cursor.CursorStatic)
-	return &Model{ctx: ctx, editing: -1, goSel: -1, byScore: true, filter: f, mapL: 3, mapI: 3, ink: inks{
+	return &Model{ctx: ctx, editing: -1, goSel: -1, deleteFrom: -1, byScore: true, filter: f, mapL: 3, mapI: 3, ink: inks{
 		heading: theme.InkOf(st.Heading), muted: theme.InkOf(st.Muted), warn: theme.InkOf(st.Warn),
 		bad: theme.InkOf(st.Bad), crit: theme.InkOf(st.Bad.Reverse(true)), good: theme.InkOf(st.Good),
 		marker: theme.InkOf(st.Marker), selected: theme.InkOf(st.Selected),
@@ -114,6 +119,10 @@ func (m *Model) SetSession(sess *model.Session, rev int) {
 			m.filter.SetValue("")
 		}
 		m.goSel = -1
+	}
+	if m.deleteFrom >= 0 && sess != nil && len(sess.Risks) == m.deleteFrom-1 {
+		m.sel = m.afterDelete
+		m.deleteFrom = -1
 	}
 	if !m.placed && sess != nil && len(sess.Risks) > 0 {
 		// The room starts at the top of the list: the worst risk.
@@ -291,6 +300,10 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 	k := riskKeys
+	if m.dialog == nil {
+		// A delete the room answered no to is forgotten.
+		m.deleteFrom = -1
+	}
 	switch {
 	case m.dialog != nil:
 		if done, cmd := m.dialog.Update(msg); done {
@@ -413,6 +426,19 @@ func (m *Model) confirmDelete(i int) {
 	title := display.OneLine(r.Title)
 	body := "Score " + scoreText(r) + ", owner " + orNone(m.ownerName(r.Owner)) + ". u undoes it."
 	want := r.Title
+	m.deleteFrom, m.afterDelete = len(m.risks()), i
+	c := m.list()
+	if p, ok := c.pos[i]; ok {
+		switch {
+		case p+1 < len(c.idx):
+			m.afterDelete = c.idx[p+1]
+		case p > 0:
+			m.afterDelete = c.idx[p-1]
+		}
+	}
+	if m.afterDelete > i {
+		m.afterDelete--
+	}
 	m.dialog = dialog.New(m.ctx.Styles, "Delete risk "+title+"?", body,
 		dialog.Choice{Key: "y", Label: "Delete", Msg: common.EditMsg{Label: "deleted risk " + title, Apply: func(s *model.Session) {
 			if i < len(s.Risks) && s.Risks[i].Title == want {

@@ -358,3 +358,24 @@ func TestEverySizeFits(t *testing.T) {
 		}
 	}
 }
+
+// TestDeleteSelectsTheNextRiskAsShown: after a delete the selection is on
+// the risk that was below it in the list the room sees (sorted by score),
+// not on whatever followed it in the register; at the end, the one above.
+func TestDeleteSelectsTheNextRiskAsShown(t *testing.T) {
+	r := newRig(t, session(), 100, 30)
+	shown := r.listed()
+	if shown[0] != "Nobody answers a viral complaint" {
+		t.Fatalf("the list starts with %q", shown[0])
+	}
+	r.Keys("d", "y")
+	if got := r.Session.Risks[r.m.sel].Title; got != shown[1] {
+		t.Errorf("after deleting the top risk the selection is on %q, want %q", got, shown[1])
+	}
+	r.WantView("› ", shown[1])
+	r.Keys("G", "d", "y")
+	shown = r.listed()
+	if got := r.Session.Risks[r.m.sel].Title; got != shown[len(shown)-1] {
+		t.Errorf("after deleting the last risk the selection is on %q, want %q", got, shown[len(shown)-1])
+	}
+}
