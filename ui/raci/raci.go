@@ -23,6 +23,10 @@ type Model struct {
 	rev           int
 	width, height int
 
+	// codes are the column headers of the roles labelled codeNames, made
+	// again only when a label changes.
+	codes, codeNames []string
+
 	// row and col are the cursor: an activity index and a role index.
 	row, col int
 	// top and left are the first activity and role drawn.
@@ -112,7 +116,7 @@ func (m *Model) check() *checks {
 		return &m.checked
 	}
 	mx := m.matrix()
-	c := checks{findings: mx.Findings(), byRow: make([]int, len(mx.Activities)), byRole: map[string]int{}, flagged: map[string]bool{}, codes: roleCodes(mx.Roles)}
+	c := checks{findings: mx.Findings(), byRow: make([]int, len(mx.Activities)), byRole: map[string]int{}, flagged: map[string]bool{}, codes: m.roleCodes(mx.Roles)}
 	for i := range c.byRow {
 		c.byRow[i] = -1
 	}
@@ -386,6 +390,23 @@ func edit(label string, fn func(*model.Session)) tea.Cmd {
 }
 
 // roleLabel names a role in a sentence: its name, or its ID without one.
+// roleCodes returns the column headers of roles, reusing the last ones
+// while no role's label changed.
+func (m *Model) roleCodes(roles []model.Role) []string {
+	same := len(roles) == len(m.codeNames)
+	for i := 0; same && i < len(roles); i++ {
+		same = roleLabel(roles[i]) == m.codeNames[i]
+	}
+	if !same {
+		m.codeNames = m.codeNames[:0]
+		for _, r := range roles {
+			m.codeNames = append(m.codeNames, roleLabel(r))
+		}
+		m.codes = roleCodes(roles)
+	}
+	return m.codes
+}
+
 func roleLabel(r model.Role) string {
 	if r.Name != "" {
 		return r.Name

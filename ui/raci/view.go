@@ -299,32 +299,52 @@ func where(f model.Finding) string {
 }
 
 // roleCodes gives each role a short, unique column header from the
-// initials of its name.
+// initials of its name. A column in a finding shows its code's first two
+// cells and "!", so those two are unique too: "Customer support" is CS and
+// "Chief social media officer" CMO, not a second CS!.
 func roleCodes(roles []model.Role) []string {
 	codes := make([]string, len(roles))
-	seen := map[string]bool{}
+	seen, seen2 := map[string]bool{}, map[string]bool{}
 	for i, r := range roles {
 		name := display.OneLine(roleLabel(r))
-		code := ""
+		var initials []rune
 		for _, w := range strings.Fields(name) {
 			if !smallWords[strings.ToLower(w)] {
-				code += string([]rune(w)[:1])
+				initials = append(initials, []rune(strings.ToUpper(w))[0])
 			}
 		}
-		code = strings.ToUpper(code)
-		if display.Width(code) < 2 {
-			code = strings.ToUpper(string([]rune(strings.ReplaceAll(name, " ", "") + "??")[:2]))
+		if len(initials) < 2 {
+			initials = []rune(strings.ToUpper(strings.ReplaceAll(name, " ", "") + "??"))
 		}
-		code = truncate(code, 3)
-		base := code
-		for n := 2; seen[code]; n++ {
-			code = truncate(base, 3-len(itoa(n))) + itoa(n)
-			if n > 99 {
-				code = "#" + itoa(i+1)
-				break
+		code := ""
+		try := func(c string) bool {
+			c = truncate(c, 3)
+			if seen[c] || seen2[truncate(c, 2)] {
+				return false
+			}
+			code = c
+			return true
+		}
+		// The initials as they come, then two of them and the one after
+		// the second, then an initial and a digit, then a number.
+		done := try(string(initials[:min(3, len(initials))]))
+		for a := 0; a < len(initials) && !done; a++ {
+			for b := a + 1; b < len(initials) && !done; b++ {
+				done = try(string(initials[a]) + string(initials[b:min(b+2, len(initials))]))
 			}
 		}
-		seen[code] = true
+		for _, x := range initials {
+			for n := 2; n < 10 && !done; n++ {
+				done = try(string(x) + itoa(n))
+			}
+		}
+		for n := 10; n < 100 && !done; n++ {
+			done = try(itoa(n))
+		}
+		if !done {
+			code = "#" + itoa(i+1)
+		}
+		seen[code], seen2[truncate(code, 2)] = true, true
 		codes[i] = code
 	}
 	return codes
