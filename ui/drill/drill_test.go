@@ -385,7 +385,7 @@ func TestFinishShowsTheFiguresAndTheHotWash(t *testing.T) {
 		t.Errorf("hot wash = %+v", rv)
 	}
 	r.Keys("a", "Write the response page", "enter", "right", "enter", "2026-13-01", "enter")
-	r.WantView("write the date as YYYY-MM-DD")
+	r.WantView("2026-13-01 is not a day of the calendar")
 	r.Keys("enter")
 	if len(r.Session.Actions) != 0 {
 		t.Fatal("an action with a bad date was kept")

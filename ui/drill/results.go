@@ -1,10 +1,8 @@
 package drill
 
 import (
-	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
@@ -37,8 +35,6 @@ func (m *Model) resultsKey(msg tea.KeyMsg) tea.Cmd {
 	return nil
 }
 
-var errDate = errors.New("write the date as YYYY-MM-DD, e.g. 2026-04-30")
-
 func (m *Model) openActionForm() tea.Cmd {
 	owner := form.Field{Key: "owner", Label: "Owner role", Kind: form.Choice, Options: []string{""}, Labels: []string{"no owner yet"}}
 	if spk, ok := m.sess.Workshop.Drill.Spokesperson(); ok {
@@ -55,12 +51,7 @@ func (m *Model) openActionForm() tea.Cmd {
 	f := form.New(m.ctx.Styles,
 		form.Field{Key: "text", Label: "Action", Kind: form.Line, Required: true, Placeholder: "what will be done after this drill"},
 		owner,
-		form.Field{Key: "due", Label: "Due", Kind: form.Line, Required: true, Placeholder: "YYYY-MM-DD", Validate: func(v string) error {
-			if _, err := time.Parse(time.DateOnly, v); err != nil {
-				return errDate
-			}
-			return nil
-		}},
+		form.Field{Key: "due", Label: "Due", Kind: form.Line, Required: true, Placeholder: "YYYY-MM-DD", Validate: form.Date},
 	)
 	return m.openForm(formAction, f)
 }

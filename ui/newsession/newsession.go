@@ -58,18 +58,11 @@ func New(ctx common.Context, cat *workshops.Catalog) *Model {
 		form.Field{Key: "title", Label: "Title", Required: true, Placeholder: "e.g. Who owns our social media?"},
 		form.Field{Key: "organisation", Label: "Organisation"},
 		form.Field{Key: "facilitator", Label: "Facilitator"},
-		form.Field{Key: "date", Label: "Date", Value: ctx.Now().Format(time.DateOnly), Validate: validDate, Placeholder: "YYYY-MM-DD"},
+		form.Field{Key: "date", Label: "Date", Value: ctx.Now().Format(time.DateOnly), Validate: form.Date, Placeholder: "YYYY-MM-DD"},
 		form.Field{Key: "workshop", Label: "Workshop", Kind: form.Choice, Options: names, Labels: labels, Value: workshops.Default},
 		form.Field{Key: addPerson, Label: "+ Add participant", Kind: form.Button},
 	)
 	return &Model{ctx: ctx, cat: cat, form: f}
-}
-
-func validDate(s string) error {
-	if _, err := time.Parse(time.DateOnly, s); err != nil {
-		return errors.New("write the date as YYYY-MM-DD, e.g. 2026-03-14")
-	}
-	return nil
 }
 
 // Init focuses the title.

@@ -10,7 +10,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -330,14 +329,6 @@ func wholeNumber(v string) error {
 	return nil
 }
 
-// dueDate checks a date as the session stores it.
-func dueDate(v string) error {
-	if _, err := time.Parse(time.DateOnly, strings.TrimSpace(v)); err != nil {
-		return errors.New("write the date as YYYY-MM-DD, for example 2027-03-31")
-	}
-	return nil
-}
-
 func (m *Model) openObjective(i int, o model.Objective) {
 	title := "Add an objective: people, objective, strategy, then technology"
 	if i >= 0 {
@@ -358,7 +349,7 @@ func (m *Model) openObjective(i int, o model.Objective) {
 	fields = append(fields,
 		form.Field{Key: "metric", Label: "Metric", Kind: form.Line, Value: o.Metric, Placeholder: "the number that shows it worked"},
 		form.Field{Key: "target", Label: "Target", Kind: form.Line, Value: o.Target, Placeholder: "the number to reach"},
-		form.Field{Key: "due", Label: "Due", Kind: form.Line, Value: o.Due, Validate: dueDate, Placeholder: "YYYY-MM-DD"},
+		form.Field{Key: "due", Label: "Due", Kind: form.Line, Value: o.Due, Validate: form.Date, Placeholder: "YYYY-MM-DD"},
 		form.Field{Key: "votes", Label: "Votes", Kind: form.Line, Value: strconv.Itoa(o.Votes), Replace: true, Validate: wholeNumber, Placeholder: "0"},
 		form.Field{Key: "notes", Label: "Notes", Kind: form.Paragraph, Value: string(o.Notes)},
 	)

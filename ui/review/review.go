@@ -4,11 +4,9 @@
 package review
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/viewport"
@@ -362,8 +360,6 @@ func (m *Model) deleteAction(msg deleteMsg) tea.Cmd {
 	})
 }
 
-var errDate = errors.New("write the date as YYYY-MM-DD, e.g. 2026-04-30")
-
 // openForm edits action i, or adds one when i is -1.
 func (m *Model) openForm(i int) tea.Cmd {
 	var a model.ActionItem
@@ -406,13 +402,7 @@ func (m *Model) openForm(i int) tea.Cmd {
 		source.Labels = append(source.Labels, display.OneLine(string(a.Source)))
 	}
 	m.form = form.New(m.ctx.Styles, text, owner,
-		form.Field{Key: "due", Label: "Due", Kind: form.Line, Value: a.Due, Placeholder: "YYYY-MM-DD",
-			Validate: func(v string) error {
-				if _, err := time.Parse(time.DateOnly, v); err != nil {
-					return errDate
-				}
-				return nil
-			}},
+		form.Field{Key: "due", Label: "Due", Kind: form.Line, Value: a.Due, Placeholder: "YYYY-MM-DD", Validate: form.Date},
 		source)
 	m.form.SetSize(m.width, max(m.height-2, 0))
 	m.editing = i

@@ -1,10 +1,8 @@
 package risks
 
 import (
-	"errors"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -25,16 +23,6 @@ var (
 	treatments  = []string{"", string(model.Mitigate), string(model.Accept), string(model.Transfer), string(model.Avoid)}
 	statuses    = []string{string(model.RiskOpen), string(model.RiskInProgress), string(model.RiskClosed)}
 )
-
-// errDate says how to write a review date.
-var errDate = errors.New("write the date as YYYY-MM-DD, e.g. 2026-06-30")
-
-func validDate(s string) error {
-	if _, err := time.Parse("2006-01-02", s); err != nil {
-		return errDate
-	}
-	return nil
-}
 
 // open shows the form for risk i, or for a new risk when i is -1.
 func (m *Model) open(i int) {
@@ -74,7 +62,7 @@ func (m *Model) open(i int) {
 		form.Field{Key: "rlikelihood", Label: "Residual likelihood", Kind: form.Choice, Value: itoa(clampScale(r.ResidualLikelihood)), Options: scale, Labels: likelihoods},
 		form.Field{Key: "rimpact", Label: "Residual impact", Kind: form.Choice, Value: itoa(clampScale(r.ResidualImpact)), Options: scale, Labels: impacts, Inline: true},
 		form.Field{Key: "status", Label: "Status", Kind: form.Choice, Value: status, Options: statuses},
-		form.Field{Key: "review", Label: "Review date", Value: r.Review, Placeholder: "YYYY-MM-DD", Validate: validDate},
+		form.Field{Key: "review", Label: "Review date", Value: r.Review, Placeholder: "YYYY-MM-DD", Validate: form.Date},
 	)
 	m.form = form.New(m.ctx.Styles, fields...)
 	m.form.SetSize(max(m.width, 1), max(m.height-formHead, 1))
