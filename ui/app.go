@@ -268,9 +268,15 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case common.StatusMsg:
 		if msg.Err != nil {
 			a.setError(msg.Err)
-		} else {
-			a.setStatus(msg.Text)
+			return a, nil
 		}
+		if a.sess == nil {
+			// On the home screen an error is the last action's, and this
+			// message is about a newer one. With a session open, an error
+			// (a save that failed) stays until a save succeeds.
+			a.statusErr = nil
+		}
+		a.setStatus(msg.Text)
 		return a, nil
 	case home.Msg:
 		// The home screen's own results go back to it even if the room

@@ -1,8 +1,11 @@
 package ui
 
 import (
+	"errors"
 	"strings"
 	"testing"
+
+	"github.com/roundtable/roundtable/ui/common"
 )
 
 func TestHomeShowsSessionsAndFilterNarrows(t *testing.T) {
@@ -116,11 +119,14 @@ func TestDeleteAsksThenMovesToTrash(t *testing.T) {
 	if len(h.entries()) != 1 {
 		t.Fatal("n deleted the session")
 	}
+	// An earlier failure does not outlive the delete that worked.
+	h.send(common.StatusMsg{Err: errors.New("an earlier delete failed")})
 	h.keys("d", "y")
 	if len(h.entries()) != 0 {
 		t.Fatal("the session is still listed after y")
 	}
 	h.wantScreen("Moved \"Doomed\" to the trash", "No sessions yet")
+	h.dontWantScreen("an earlier delete failed")
 	if !strings.Contains(h.app.status, h.store.TrashDir()) {
 		t.Fatalf("the status does not say where it went: %q", h.app.status)
 	}

@@ -71,8 +71,9 @@ type CreateMsg struct {
 // HomeMsg asks the root to show the home screen.
 type HomeMsg struct{}
 
-// StatusMsg puts a line in the status bar. An Err stays until the next
-// success; a plain Text is replaced by the next message.
+// StatusMsg puts a line in the status bar. With a session open an Err stays
+// until the next save succeeds; on the home screen, until the next message.
+// A plain Text is replaced by the next message.
 type StatusMsg struct {
 	Text string
 	Err  error
