@@ -229,19 +229,18 @@ listed with the file and the line of the problem.`,
 				fmt.Fprintln(out, "No sessions yet. Start one with: roundtable new \"TITLE\" (add --sample to explore an example)")
 				return nil
 			}
-			tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
-			fmt.Fprintln(tw, "ID\tTITLE\tORGANISATION\tWORKSHOP\tUPDATED\tPROGRESS")
+			rows := [][]string{{"ID", "TITLE", "ORGANISATION", "WORKSHOP", "UPDATED", "PROGRESS"}}
 			var broken []string
 			for _, e := range entries {
 				if e.Err != nil {
-					fmt.Fprintf(tw, "%s\t%s\t\t\t\t\n", clip(e.ID, 40), "(cannot be read, see below)")
+					rows = append(rows, []string{clip(e.ID, 40), "(cannot be read, see below)"})
 					broken = append(broken, oneLine(e.Err.Error()))
 					continue
 				}
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d/%d\n", clip(e.ID, 40), clip(e.Title, 40), clip(e.Organisation, 24),
-					clip(e.Workshop, 20), e.Updated.Local().Format("2006-01-02 15:04"), e.Done, e.Total)
+				rows = append(rows, []string{clip(e.ID, 40), clip(e.Title, 40), clip(e.Organisation, 24),
+					clip(e.Workshop, 20), e.Updated.Local().Format("2006-01-02 15:04"), fmt.Sprintf("%d/%d", e.Done, e.Total)})
 			}
-			if err := tw.Flush(); err != nil {
+			if err := writeColumns(out, rows); err != nil {
 				return err
 			}
 			if len(broken) > 0 {
@@ -441,4 +440,32 @@ func buildVersion() string {
 }
 
 // clip keeps a column of the session list to at most n cells.
+// writeColumns writes rows as columns two spaces apart, measured in
+// terminal cells, so a title with an emoji or CJK characters does not push
+// the columns after it out of line.
+func writeColumns(out io.Writer, rows [][]string) error {
+	var widths []int
+	for _, r := range rows {
+		for i, c := range r {
+			if i == len(widths) {
+				widths = append(widths, 0)
+			}
+			widths[i] = max(widths[i], display.Width(c))
+		}
+	}
+	var b strings.Builder
+	for _, r := range rows {
+		for i, c := range r {
+			if i == len(r)-1 {
+				b.WriteString(c)
+				break
+			}
+			b.WriteString(display.Pad(c, widths[i]+2))
+		}
+		b.WriteByte('\n')
+	}
+	_, err := io.WriteString(out, b.String())
+	return err
+}
+
 func clip(s string, n int) string { return display.Fit(oneLine(s), n) }

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/charmbracelet/x/ansi"
 )
 
 // roundtable runs the binary off a terminal with the given environment.
@@ -238,5 +240,35 @@ func TestListKeepsLongTitlesToTheirColumn(t *testing.T) {
 	}
 	if !strings.Contains(out, "A very long title A very long title A v…") {
 		t.Errorf("the title is not cut with an ellipsis:\n%s", out)
+	}
+}
+
+// TestListKeepsColumnsInLineWithWideCharacters: an emoji or CJK title takes
+// two cells a character; the columns after it stay in line.
+func TestListKeepsColumnsInLineWithWideCharacters(t *testing.T) {
+	env := testEnv(t, t.TempDir())
+	for _, title := range []string{"Who owns social? 🚀", "社交媒体 计划", "Plain"} {
+		if _, _, err := roundtable(t, env, "new", title, "--no-open"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out, _, err := roundtable(t, env, "list")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
+	want := -1
+	for _, l := range lines {
+		i := strings.Index(l, "default")
+		if i < 0 {
+			i = strings.Index(l, "WORKSHOP")
+		}
+		col := ansi.StringWidth(l[:i])
+		if want < 0 {
+			want = col
+		}
+		if col != want {
+			t.Errorf("the workshop column starts at cell %d here, %d in the header:\n%s", col, want, out)
+		}
 	}
 }
