@@ -281,6 +281,9 @@ func (s *Store) Trash(ref string) (string, error) {
 	if err := os.Rename(path, dest); err != nil {
 		return "", fmt.Errorf("moving %s to the trash: %w", path, err)
 	}
+	// The lock file has nothing left to guard. It goes while still held:
+	// a program that opened it meanwhile finds no session behind it.
+	_ = os.Remove(lockPath(path))
 	if err := syncDir(filepath.Dir(path)); err != nil {
 		return "", err
 	}

@@ -630,6 +630,9 @@ func TestTrash(t *testing.T) {
 	if !exists(dest+".bak") || exists(path) || exists(path+".bak") {
 		t.Error("the session and its backup must both move to the trash")
 	}
+	if exists(lockPath(path)) {
+		t.Error("the trashed session's lock file is left in the sessions folder")
+	}
 	if _, err := s.Resolve("old-aaaa"); !errors.Is(err, ErrNotFound) {
 		t.Errorf("a trashed session still resolves: %v", err)
 	}
