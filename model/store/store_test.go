@@ -252,6 +252,12 @@ func TestPermissions(t *testing.T) {
 		t.Fatal(err)
 	}
 	h.Close()
+	lockFile := strings.TrimSuffix(path, ".toml") + ".lock"
+	if info, err := os.Stat(lockFile); err != nil {
+		t.Error(err)
+	} else if info.Mode().Perm() != 0o600 {
+		t.Errorf("file %s: mode %v, want 0600", lockFile, info.Mode().Perm())
+	}
 	if _, err := s.Trash("private-aaaa"); err != nil {
 		t.Fatal(err)
 	}
@@ -263,9 +269,8 @@ func TestPermissions(t *testing.T) {
 		}
 	}
 	files, _ := filepath.Glob(filepath.Join(s.TrashDir(), "*"))
-	files = append(files, strings.TrimSuffix(path, ".toml")+".lock")
-	if len(files) != 3 {
-		t.Fatalf("want the session, its backup and the lock file, got %v", files)
+	if len(files) != 2 {
+		t.Fatalf("want the session and its backup in the trash, got %v", files)
 	}
 	for _, f := range files {
 		if info, err := os.Stat(f); err != nil {
