@@ -636,16 +636,25 @@ func (p *planner) drill() {
 	} else {
 		rows := make([][]md, len(run.Messages))
 		for i, m := range run.Messages {
-			met := 0
+			// As in the checklist: only the room's word makes an item met;
+			// the program's ticks are proposals.
+			met, proposed := 0, 0
 			for _, item := range cat.Checklist {
-				if m.Checks[item.ID].Met {
+				switch c := m.Checks[item.ID]; {
+				case c.Counts():
 					met++
+				case c.Proposed():
+					proposed++
 				}
 			}
+			items := num(met) + " of " + num(len(cat.Checklist)) + " met"
+			if proposed > 0 {
+				items += ", " + num(proposed) + " proposed"
+			}
 			rows[i] = []md{md(model.ClockText(m.At)), esc(m.Audience), esc(m.Phase), p.role(m.Sender),
-				esc(string(m.Text)), num(met) + " of " + num(len(cat.Checklist))}
+				esc(string(m.Text)), items}
 		}
-		p.w.table([]md{"Clock", "Audience", "Phase", "From", "Message", "Fire-drill items met"}, rows)
+		p.w.table([]md{"Clock", "Audience", "Phase", "From", "Message", "Fire-drill items"}, rows)
 	}
 
 	p.w.heading(3, "Fire-drill checklist")

@@ -3,6 +3,7 @@ package plan
 import (
 	"bytes"
 	"flag"
+	"fmt"
 	"html"
 	"math/rand/v2"
 	"os"
@@ -308,5 +309,28 @@ func TestLargeWithinBudget(t *testing.T) {
 	}
 	if fastest := slices.Min(times); fastest > 20*time.Millisecond {
 		t.Fatalf("exporting the large session takes %v, budget 20ms", fastest)
+	}
+}
+
+// TestMessageItemsCountOnlyTheRoomsWord: a message's fire-drill items in the
+// plan count as met only where the room confirmed them, as the checklist
+// does; the program's ticks are listed as proposed.
+func TestMessageItemsCountOnlyTheRoomsWord(t *testing.T) {
+	s := sample(t)
+	run := &s.Drill.Runs[len(s.Drill.Runs)-1]
+	m := &run.Messages[0]
+	m.Checks = map[string]model.Check{}
+	for i, item := range s.Workshop.Drill.Checklist {
+		switch {
+		case i < 2:
+			m.Checks[item.ID] = model.Check{Met: true, Confirmed: true}
+		case i < 5:
+			m.Checks[item.ID] = model.Check{Met: true, Why: "the program saw it"}
+		}
+	}
+	out := string(Markdown(s))
+	want := fmt.Sprintf("| 2 of %d met, 3 proposed |", len(s.Workshop.Drill.Checklist))
+	if !strings.Contains(out, want) {
+		t.Errorf("the first message's row does not end %q", want)
 	}
 }
