@@ -340,6 +340,9 @@ func (a *App) key(msg tea.KeyMsg) tea.Cmd {
 			return a.goStep(a.sess.Step + 1)
 		case key.Matches(msg, keys.Keys.Jump):
 			return a.goStep(int(msg.Runes[0] - '1'))
+		case key.Matches(msg, keys.Keys.Ask):
+			a.askTheRoom()
+			return nil
 		case key.Matches(msg, keys.Keys.Undo):
 			return a.undoChange()
 		case key.Matches(msg, keys.Keys.Redo):

@@ -413,3 +413,20 @@ func TestManyUnknownKeysFitTheDialog(t *testing.T) {
 		t.Fatalf("a key repeated in every risk is listed %d times:\n%s", n, h.screen())
 	}
 }
+
+// TestPShowsEveryQuestionForTheRoom: a step's first line shows its first
+// question and says how many there are; p shows them all, p closes them.
+func TestPShowsEveryQuestionForTheRoom(t *testing.T) {
+	h := opened(t, 100, 30)
+	step, _ := h.app.sess.CurrentStep()
+	if len(step.Prompts) < 3 {
+		t.Fatalf("the default workshop's first step has %d questions", len(step.Prompts))
+	}
+	h.wantScreen(fmt.Sprintf("p: all %d questions", len(step.Prompts)))
+	h.keys("p")
+	h.wantScreen("Ask the room — "+step.Title, "1. ", fmt.Sprintf("%d. ", len(step.Prompts)))
+	last := []rune(step.Prompts[len(step.Prompts)-1])
+	h.wantScreen(string(last[:min(20, len(last))]))
+	h.keys("p")
+	h.dontWantScreen("Ask the room — ")
+}

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 
 	"github.com/roundtable/roundtable/ui/common"
+	"github.com/roundtable/roundtable/ui/dialog"
 	"github.com/roundtable/roundtable/ui/display"
 	"github.com/roundtable/roundtable/ui/keys"
 )
@@ -183,7 +184,7 @@ func (h helpKeys) global() []key.Binding {
 	}
 	bs := []key.Binding{}
 	if h.app.active == stepScreen && h.app.sess != nil {
-		bs = append(bs, k.PrevStep, k.NextStep, k.Jump, k.Undo, k.Redo, k.Back, timerKeys.Toggle, timerKeys.Extend, k.Export)
+		bs = append(bs, k.PrevStep, k.NextStep, k.Jump, k.Ask, k.Undo, k.Redo, k.Back, timerKeys.Toggle, timerKeys.Extend, k.Export)
 	}
 	return append(bs, k.Help, k.Quit)
 }
@@ -295,4 +296,23 @@ func (a *App) fullHelpView(groups [][]key.Binding, maxLines int) string {
 			fmt.Sprintf("… %d more %s: make the terminal taller to see every key", hidden, display.Plural(hidden, "line", "lines")), a.width)))
 	}
 	return strings.Join(lines, "\n")
+}
+
+// askTheRoom shows every question the workshop gives the facilitator for
+// the current step; each screen's first line shows only the first.
+func (a *App) askTheRoom() {
+	step, ok := a.sess.CurrentStep()
+	if !ok || len(step.Prompts) == 0 {
+		a.setStatus("This step has no questions for the room in its workshop template.")
+		return
+	}
+	var b strings.Builder
+	for i, p := range step.Prompts {
+		if i > 0 {
+			b.WriteString("\n")
+		}
+		fmt.Fprintf(&b, "%d. %s", i+1, display.OneLine(p))
+	}
+	a.dialog = dialog.New(a.ctx.Styles, "Ask the room — "+display.OneLine(step.Title), b.String(),
+		dialog.Choice{Key: "p", Label: "Close"})
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/roundtable/roundtable/model"
+	"github.com/roundtable/roundtable/ui/common"
 	"github.com/roundtable/roundtable/ui/display"
 )
 
@@ -29,7 +30,7 @@ func (m *Model) prompts() string {
 	if !ok || step.Kind != model.StepAssessment || len(step.Prompts) == 0 {
 		return ""
 	}
-	return m.ink.muted.Paint(display.Fit("Ask the room: "+display.OneLine(strings.Join(step.Prompts, " · ")), m.width))
+	return m.ink.muted.Paint(common.Ask(step.Prompts, m.width))
 }
 
 // Summary counts what is rated and the wide gaps.

@@ -4,12 +4,14 @@
 package common
 
 import (
+	"strconv"
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/roundtable/roundtable/model"
+	"github.com/roundtable/roundtable/ui/display"
 	"github.com/roundtable/roundtable/ui/theme"
 )
 
@@ -107,4 +109,22 @@ type StepScreen interface {
 	// SetSession shows sess at revision rev; rev changes whenever the
 	// session does, so a screen can keep what it rendered until then.
 	SetSession(sess *model.Session, rev int)
+}
+
+// Ask is the line that opens a step: the first question the facilitator
+// asks the room, cut to width cells, and how to see them all when there are
+// more (the p key shows every question of the step).
+func Ask(prompts []string, width int) string {
+	if len(prompts) == 0 || width <= 0 {
+		return ""
+	}
+	line := "Ask the room: " + display.OneLine(prompts[0])
+	if len(prompts) == 1 {
+		return display.Fit(line, width)
+	}
+	more := " · p: all " + strconv.Itoa(len(prompts)) + " questions"
+	if display.Width(more) >= width {
+		return display.Fit(line, width)
+	}
+	return display.Fit(line, width-display.Width(more)) + more
 }

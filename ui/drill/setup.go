@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/roundtable/roundtable/model"
+	"github.com/roundtable/roundtable/ui/common"
 	"github.com/roundtable/roundtable/ui/display"
 	"github.com/roundtable/roundtable/ui/form"
 )
@@ -195,5 +196,5 @@ func (m *Model) promptLine(w int) string {
 	if step.Kind != model.StepDrill || len(step.Prompts) == 0 {
 		return ""
 	}
-	return m.ctx.Styles.Muted.Render(display.Fit("Ask the room: "+display.OneLine(strings.Join(step.Prompts, " · ")), w))
+	return m.ctx.Styles.Muted.Render(common.Ask(step.Prompts, w))
 }

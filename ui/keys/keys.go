@@ -16,6 +16,7 @@ type Global struct {
 	Undo     key.Binding
 	Redo     key.Binding
 	Export   key.Binding
+	Ask      key.Binding
 }
 
 // Keys is the key contract.
@@ -30,6 +31,7 @@ var Keys = Global{
 	Undo:     key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo")),
 	Redo:     key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "redo")),
 	Export:   key.NewBinding(key.WithKeys("ctrl+e"), key.WithHelp("ctrl+e", "export the plan")),
+	Ask:      key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "questions for the room")),
 }
 
 // Move is the movement inside a list or view.

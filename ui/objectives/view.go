@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/roundtable/roundtable/model"
+	"github.com/roundtable/roundtable/ui/common"
 	"github.com/roundtable/roundtable/ui/display"
 )
 
@@ -40,7 +41,7 @@ func (m *Model) prompts() string {
 	if !ok || step.Kind != model.StepObjectives || len(step.Prompts) == 0 {
 		return ""
 	}
-	return m.ink.muted.Paint(display.Fit("Ask the room: "+display.OneLine(strings.Join(step.Prompts, " · ")), m.width))
+	return m.ink.muted.Paint(common.Ask(step.Prompts, m.width))
 }
 
 // chosenModel names the organisational model chosen, or "" for none.

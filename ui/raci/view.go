@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/roundtable/roundtable/model"
+	"github.com/roundtable/roundtable/ui/common"
 	"github.com/roundtable/roundtable/ui/display"
 )
 
@@ -125,7 +126,7 @@ func (m *Model) promptLine() string {
 	mx := m.matrix()
 	s := itoa(len(mx.Activities)) + " activities × " + itoa(len(mx.Roles)) + " roles"
 	if step, ok := m.sess.CurrentStep(); ok && step.Kind == model.StepRACI && len(step.Prompts) > 0 {
-		s += " · Ask the room: " + display.OneLine(strings.Join(step.Prompts, " · "))
+		s += " · " + common.Ask(step.Prompts, m.width-display.Width(s)-3)
 	}
 	return m.ctx.Styles.Muted.Render(s)
 }

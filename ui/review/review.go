@@ -473,7 +473,7 @@ func (m *Model) View() string {
 	}
 	head := []string{display.Fit(strings.Join(tabs, " "), m.width)}
 	if step, ok := m.sess.CurrentStep(); ok && step.Kind == model.StepReview && len(step.Prompts) > 0 {
-		head = append(head, display.Fit(st.Muted.Render(display.OneLine("Ask the room: "+strings.Join(step.Prompts, " · "))), m.width))
+		head = append(head, st.Muted.Render(common.Ask(step.Prompts, m.width)))
 	}
 	head = append(head, display.Fit(st.Muted.Render(display.OneLine(where)), m.width))
 	if len(head) >= m.height {

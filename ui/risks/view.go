@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/roundtable/roundtable/model"
+	"github.com/roundtable/roundtable/ui/common"
 	"github.com/roundtable/roundtable/ui/display"
 	"github.com/roundtable/roundtable/ui/theme"
 )
@@ -98,7 +99,7 @@ func (m *Model) View() string {
 	l := m.layout()
 	var lines []string
 	if m.promptH() > 0 {
-		lines = append(lines, m.ink.muted.Paint(display.Fit("Ask the room: "+display.OneLine(strings.Join(m.prompts(), " · ")), l.listW)))
+		lines = append(lines, m.ink.muted.Paint(common.Ask(m.prompts(), l.listW)))
 	}
 	lines = append(lines, m.topLine(l.listW), m.header(l.listW))
 	lines = append(lines, m.rows(l)...)
