@@ -382,8 +382,18 @@ func quoteShort(s string) string {
 
 // responsePageLink returns a link in text that points to a status, help or
 // response page.
+// links returns the links in text, without the full stop or bracket of
+// the sentence around them: "see acme.com/incident." links acme.com/incident.
+func links(text string) []string {
+	found := linkPattern.FindAllString(text, -1)
+	for i, l := range found {
+		found[i] = strings.TrimRight(l, ".,;:!?)]}'")
+	}
+	return found
+}
+
 func responsePageLink(text string) string {
-	for _, l := range linkPattern.FindAllString(text, -1) {
+	for _, l := range links(text) {
 		if pagePath.MatchString(l) || strings.HasPrefix(strings.ToLower(l), "status.") {
 			return l
 		}
@@ -394,7 +404,7 @@ func responsePageLink(text string) string {
 // sourceLink returns a link in text that is not a response page: the
 // post, article or review the message answers.
 func sourceLink(text string) string {
-	for _, l := range linkPattern.FindAllString(text, -1) {
+	for _, l := range links(text) {
 		if !pagePath.MatchString(l) && !strings.HasPrefix(strings.ToLower(l), "status.") {
 			return l
 		}

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -382,5 +383,23 @@ func TestRunsOfDifferentScenariosAreNotCompared(t *testing.T) {
 	got := Compare(first.Figures(sc, cat), other.Figures(sc, cat))
 	if len(got) != 1 || !strings.Contains(got[0], "not comparable") {
 		t.Errorf("Compare across scenarios = %q, want one line saying they are not comparable", got)
+	}
+}
+
+// TestLinksLeaveTheSentenceOut: a link at the end of a sentence or in
+// brackets is the link, not its full stop or bracket.
+func TestLinksLeaveTheSentenceOut(t *testing.T) {
+	for text, want := range map[string][]string{
+		"Updates at acme.com/incident.":                       {"acme.com/incident"},
+		"(see https://acme.com/status), then call us!":        {"https://acme.com/status"},
+		"Read www.example.org/post?id=4; we answer it there.": {"www.example.org/post?id=4"},
+		"Two: acme.com/faq, and status.acme.io/today's-news.": {"acme.com/faq", "status.acme.io/today's-news"},
+	} {
+		if got := links(text); !slices.Equal(got, want) {
+			t.Errorf("links(%q) = %q, want %q", text, got, want)
+		}
+	}
+	if got := responsePageLink("More on acme.com/incident."); got != "acme.com/incident" {
+		t.Errorf("the response page is %q", got)
 	}
 }

@@ -317,6 +317,9 @@ func (m *Model) expertsView(h int) []string {
 	summary := "Nobody named yet: a adds someone inside who already knows this ground."
 	if len(ex) > 0 {
 		summary = strconv.Itoa(len(ex)) + " people inside who already know the ground."
+		if len(ex) == 1 {
+			summary = "1 person inside who already knows the ground."
+		}
 	}
 	head, detail := "", ""
 	if m.exp < len(ex) {

@@ -388,13 +388,13 @@ func (m *Model) detail(w, h int) []string {
 		}
 	}
 	add("Score " + scoreText(r) + "; residual " + residualText(r))
-	facts := "Owner " + orNone(display.OneLine(m.ownerName(r.Owner))) + " · " + orNone(string(r.Treatment)) + " · " + orNone(string(r.Status))
+	facts := "Owner " + orNone(display.OneLine(m.ownerName(r.Owner))) + " · treatment " + orNone(string(r.Treatment)) + " · " + orNone(string(r.Status))
 	if r.Review != "" {
 		facts += " · review " + display.OneLine(r.Review)
 	}
 	add(facts)
 	if f := r.Flags(); len(f) > 0 {
-		for _, l := range display.Wrap("! "+strings.Join(f, ", ")+": a serious risk needs both", w) {
+		for _, l := range display.Wrap("! "+strings.Join(f, ", ")+": a serious risk needs an owner and a mitigation", w) {
 			out = append(out, m.ink.warn.Paint(display.Fit(l, w)))
 		}
 	}
