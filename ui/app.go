@@ -587,6 +587,8 @@ func closeHandleCmd(h *store.Handle) tea.Cmd {
 func (a *App) showHome() tea.Cmd {
 	a.active = homeScreen
 	a.form = nil
+	// The full help was about the screen left behind.
+	a.fullHelp = false
 	a.layout()
 	return a.home.Init()
 }
@@ -662,6 +664,7 @@ func (a *App) enter(h *store.Handle) tea.Cmd {
 	a.steps = steps.New(a.ctx, a.sess, a.rev)
 	a.active = stepScreen
 	a.form = nil
+	a.fullHelp = false
 	a.layout()
 	switch {
 	case h.Report.MigratedFrom > 0:

@@ -312,6 +312,12 @@ func TestHelpTogglesFullHelp(t *testing.T) {
 	h.wantScreen("page down", "undo", "redo")
 	h.keys("?")
 	h.dontWantScreen("page down")
+	// The full help belongs to its screen: leaving closes it.
+	h.keys("?", "esc")
+	h.wantScreen("Sessions")
+	if h.app.fullHelp {
+		t.Error("the full help of the step stayed open on the home screen")
+	}
 }
 
 // TestFullHelpShowsEveryKeyAt80Columns opens the full help of the screen
@@ -429,4 +435,30 @@ func TestPShowsEveryQuestionForTheRoom(t *testing.T) {
 	h.wantScreen(string(last[:min(20, len(last))]))
 	h.keys("p")
 	h.dontWantScreen("Ask the room — ")
+}
+
+// TestStepBarTicksTheCurrentStepWhenComplete: the current step is ticked
+// when complete, as the others are.
+func TestStepBarTicksTheCurrentStepWhenComplete(t *testing.T) {
+	h := newHarness(t, 100, 30)
+	h.keys("s")
+	if h.app.sess == nil {
+		t.Fatal("the sample did not open")
+	}
+	h.wantScreen(" 2 Objectives✓ ")
+	h.keys("2")
+	h.wantScreen("[2 Objectives✓]")
+	h.keys("6")
+	h.wantScreen("[6 Review]")
+}
+
+// TestStillMissingSaysHowMany: when more than one thing is missing the line
+// says how many, so the room knows what a cut line hides.
+func TestStillMissingSaysHowMany(t *testing.T) {
+	h := opened(t, 80, 24)
+	missing := h.app.sess.Missing(model.StepListen)
+	if len(missing) < 2 {
+		t.Fatalf("a new session's listen step misses %v", missing)
+	}
+	h.wantScreen(fmt.Sprintf("Still missing (%d): %s", len(missing), missing[0]))
 }

@@ -109,8 +109,13 @@ func (a *App) renderBar(parts []string, cur, from, to int) string {
 		}
 		switch {
 		case i == cur:
-			// Brackets mark the step even without colour.
-			b.WriteString(st.StepNow.Render("[" + parts[i] + "]"))
+			// Brackets mark the step even without colour; a tick says it
+			// is complete, as on the others.
+			done := ""
+			if a.stepComplete(i) {
+				done = "✓"
+			}
+			b.WriteString(st.StepNow.Render("[" + parts[i] + done + "]"))
 		case a.stepComplete(i):
 			b.WriteString(st.StepDone.Render(" " + parts[i] + "✓"))
 		default:

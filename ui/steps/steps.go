@@ -3,6 +3,7 @@
 package steps
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -86,7 +87,12 @@ func (m *Model) refresh() {
 	if missing := m.sess.Missing(step.Kind); len(missing) == 0 {
 		m.missing = st.Good.Render("✓ Complete: nothing is missing for this step.")
 	} else {
-		m.missing = st.Warn.Render("Still missing: " + display.OneLine(strings.Join(missing, "; ")))
+		// The count tells the room how much is left when the line is cut.
+		head := "Still missing: "
+		if len(missing) > 1 {
+			head = "Still missing (" + strconv.Itoa(len(missing)) + "): "
+		}
+		m.missing = st.Warn.Render(head + display.OneLine(strings.Join(missing, "; ")))
 	}
 }
 
