@@ -314,6 +314,13 @@ func (a *App) key(msg tea.KeyMsg) tea.Cmd {
 	if a.quitting || a.leaving {
 		return nil
 	}
+	if a.fullHelp {
+		// The full help covers the screen: a key pressed while it is open
+		// closes it, and changes nothing the room cannot see.
+		a.fullHelp = false
+		a.layout()
+		return nil
+	}
 	if a.dialog != nil {
 		done, cmd := a.dialog.Update(msg)
 		if done {
@@ -713,7 +720,8 @@ func (a *App) helpView() string {
 	if a.fullHelp {
 		// The help may take the screen but for the header, the status
 		// line and three lines of the screen it explains.
-		return a.fullHelpView(km.FullHelp(), max(a.height-a.headerHeight()-1-3, 1))
+		return a.fullHelpView(km.FullHelp(), max(a.height-a.headerHeight()-1-3-1, 1)) + "\n" +
+			a.ctx.Styles.Muted.Render(display.Fit("Any key closes this list.", a.width))
 	}
 	return a.help.ShortHelpView(km.ShortHelp())
 }

@@ -312,12 +312,17 @@ func TestHelpTogglesFullHelp(t *testing.T) {
 	h.wantScreen("page down", "undo", "redo")
 	h.keys("?")
 	h.dontWantScreen("page down")
-	// The full help belongs to its screen: leaving closes it.
-	h.keys("?", "esc")
-	h.wantScreen("Sessions")
+	// While the help covers the screen a key only closes it: nothing
+	// changes out of sight.
+	h.keys("?")
+	h.wantScreen("Any key closes this list.")
+	h.keys("j")
 	if h.app.fullHelp {
-		t.Error("the full help of the step stayed open on the home screen")
+		t.Error("a key did not close the full help")
 	}
+	h.wantScreen("› LinkedIn")
+	h.keys("?", "esc")
+	h.wantScreen("Listen first")
 }
 
 // TestFullHelpShowsEveryKeyAt80Columns opens the full help of the screen
