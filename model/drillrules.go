@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -614,9 +615,11 @@ type DrillFigures struct {
 	// Injects reached the room, Unanswered of them with no log entry or
 	// message answering them; Skipped and NotReached never came up.
 	Arrived, Unanswered, Skipped, NotReached int
-	Decisions, Messages                      int
-	PerAudience                              []AudienceCount
-	Clock                                    int
+	// UnansweredInjects numbers the unanswered injects from 1, in order.
+	UnansweredInjects   []int
+	Decisions, Messages int
+	PerAudience         []AudienceCount
+	Clock               int
 	// Scenario is the ID of the scenario the run rehearsed.
 	Scenario string
 }
@@ -668,6 +671,7 @@ func (r DrillRun) Figures(sc Scenario, cat DrillCatalogue) DrillFigures {
 			f.Arrived++
 			if !answered[i] {
 				f.Unanswered++
+				f.UnansweredInjects = append(f.UnansweredInjects, i+1)
 			}
 			if first < 0 || st.At < first {
 				first = st.At
@@ -742,4 +746,20 @@ func (r *DrillRun) SyncChecklist(items []ChecklistItem) {
 	for id, c := range r.ChecklistVerdict(items) {
 		r.Checklist[id] = c
 	}
+}
+
+// InjectList names injects by number for a sentence: "inject 3",
+// "injects 3, 5 and 7".
+func InjectList(numbers []int) string {
+	if len(numbers) == 0 {
+		return ""
+	}
+	parts := make([]string, len(numbers))
+	for i, n := range numbers {
+		parts[i] = strconv.Itoa(n)
+	}
+	if len(parts) == 1 {
+		return "inject " + parts[0]
+	}
+	return "injects " + strings.Join(parts[:len(parts)-1], ", ") + " and " + parts[len(parts)-1]
 }

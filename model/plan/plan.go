@@ -317,6 +317,7 @@ func (p *planner) figures(f model.DrillFigures) []md {
 		label("Time to first public acknowledgement", ack),
 		label("Fire-drill checklist met", num(f.ChecklistMet)+" of "+num(f.ChecklistTotal)),
 		label("Injects unanswered", num(f.Unanswered)+" of "+num(f.Arrived)+" that reached the room"+
+			unansweredList(f)+
 			md("; "+string(count(f.Skipped, "skipped", "skipped"))+", "+string(count(f.NotReached, "not reached", "not reached")))),
 		label("Decisions logged", num(f.Decisions)),
 	}
@@ -1017,4 +1018,12 @@ func escList(items []string) md {
 
 func blank(s string) bool {
 	return strings.TrimFunc(s, unicode.IsSpace) == ""
+}
+
+// unansweredList names the unanswered injects in brackets, or nothing.
+func unansweredList(f model.DrillFigures) md {
+	if len(f.UnansweredInjects) == 0 {
+		return ""
+	}
+	return md(" (" + model.InjectList(f.UnansweredInjects) + ")")
 }

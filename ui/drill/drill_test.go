@@ -378,7 +378,7 @@ func TestFinishShowsTheFiguresAndTheHotWash(t *testing.T) {
 		t.Fatal("y should end the run")
 	}
 	r.WantView("Results of run 1 of 1: Customer data leak", "First public acknowledgement 02:00 after the first alert",
-		"Fire-drill checklist met     ! 0 of 7 confirmed by the room · 3 only proposed", "proposed   Acknowledge publicly — the message", "Injects left unanswered      ! 2 of 3 arrived · 0 skipped · 1 not reached",
+		"Fire-drill checklist met     ! 0 of 7 confirmed by the room · 3 only proposed", "proposed   Acknowledge publicly — the message", "Injects left unanswered      ! 2 of 3 arrived (injects 2 and 3) · 0 skipped",
 		"Messages per audience        employees 0 · customers 1 · press 0 · partners 0")
 	r.Keys("e", "The spokesperson spoke within two minutes.", "tab", "Nobody answered the blogger.", "ctrl+s")
 	if rv := r.lastRun().Review; rv.WentWell != "The spokesperson spoke within two minutes." || rv.Failed != "Nobody answered the blogger." {

@@ -113,8 +113,12 @@ func (m *Model) resultLines() []string {
 		fact("First public acknowledgement", "none: the company never acknowledged the issue in public", false)
 	}
 	fact("Fire-drill checklist met", fmt.Sprintf("%d of %d confirmed by the room · %d only proposed", f.ChecklistMet, f.ChecklistTotal, f.ChecklistProposed), f.ChecklistMet == f.ChecklistTotal)
-	fact("Injects left unanswered", fmt.Sprintf("%d of %d arrived · %d skipped · %d not reached",
-		f.Unanswered, f.Arrived, f.Skipped, f.NotReached), f.Unanswered == 0)
+	unanswered := fmt.Sprintf("%d of %d arrived", f.Unanswered, f.Arrived)
+	if f.Unanswered > 0 {
+		unanswered += " (" + model.InjectList(f.UnansweredInjects) + ")"
+	}
+	fact("Injects left unanswered", fmt.Sprintf("%s · %d skipped · %d not reached",
+		unanswered, f.Skipped, f.NotReached), f.Unanswered == 0)
 	var per []string
 	for _, a := range f.PerAudience {
 		per = append(per, fmt.Sprintf("%s %d", display.OneLine(a.Audience), a.Messages))
