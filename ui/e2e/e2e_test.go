@@ -5,6 +5,7 @@ package e2e
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -192,7 +193,15 @@ func (s *screen) waitFor(want ...string) {
 			return
 		}
 		if time.Now().After(deadline) {
-			s.t.Fatalf("the screen never showed %q; it shows:\n%s", missing, got)
+			state := "the program is still running"
+			select {
+			case <-s.done:
+				s.mu.Lock()
+				state = fmt.Sprintf("the program's output has ended (%v)", s.err)
+				s.mu.Unlock()
+			default:
+			}
+			s.t.Fatalf("the screen never showed %q (%s); it shows:\n%s", missing, state, got)
 		}
 		time.Sleep(time.Millisecond)
 	}
