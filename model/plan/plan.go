@@ -700,7 +700,13 @@ func (p *planner) drill() {
 			for j, l := range lines {
 				parts[j] = md(l)
 			}
-			items = append(items, md("Against run "+string(num(i+1))+" (")+p.scenarioTitle(r.Scenario)+"), the last run: "+join(parts, "; "))
+			item := md("Against run "+string(num(i+1))+" (") + p.scenarioTitle(r.Scenario) + "), the last run: " + join(parts, "; ")
+			// The room's own words about an earlier run outlive it here.
+			if r.Review.WentWell != "" || r.Review.Failed != "" {
+				item += ". Run " + num(i+1) + "'s after-action review: what went well: " + text(string(r.Review.WentWell), "not recorded") +
+					"; what failed: " + text(string(r.Review.Failed), "not recorded")
+			}
+			items = append(items, item)
 		}
 		p.w.list(items)
 	}

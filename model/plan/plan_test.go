@@ -334,3 +334,21 @@ func TestMessageItemsCountOnlyTheRoomsWord(t *testing.T) {
 		t.Errorf("the first message's row does not end %q", want)
 	}
 }
+
+// TestEarlierRunsKeepTheirAfterActionReview: the room's words about an
+// earlier drill run are in the plan, beside the comparison with the last.
+func TestEarlierRunsKeepTheirAfterActionReview(t *testing.T) {
+	s := sample(t)
+	first := s.Drill.Runs[len(s.Drill.Runs)-1].Clone()
+	first.Review.WentWell = "The video was spotted | within two minutes"
+	first.Review.Failed = "Nobody answered the blogger"
+	s.Drill.Runs = append([]model.DrillRun{first}, s.Drill.Runs...)
+	out := string(Markdown(s))
+	for _, want := range []string{
+		"Run 1's after-action review: what went well: The video was spotted \\| within two minutes; what failed: Nobody answered the blogger",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the plan does not say %q", want)
+		}
+	}
+}
