@@ -584,9 +584,27 @@ func (f *Form) layout() {
 		f.labelW = max(f.labelW, w)
 	}
 	f.labelW = min(f.labelW, max(f.width/3, 4))
+	// Paragraphs take four lines, fewer on a short terminal, so the
+	// fields around them (who a message goes to, who sends it) stay in
+	// sight with them.
+	rows, paragraphs := 0, 0
+	for i, fl := range f.fields {
+		switch {
+		case fl.Kind == Paragraph:
+			paragraphs++
+			rows++ // its label line
+		case !fl.Inline || i == 0:
+			rows++
+		}
+	}
+	lines := 4
+	if paragraphs > 0 {
+		lines = min(max((f.height-rows)/paragraphs, 1), 4)
+	}
 	for _, fl := range f.fields {
 		if fl.Kind == Paragraph {
 			fl.area.SetWidth(max(f.width-4, 1))
+			fl.area.SetHeight(lines)
 		}
 	}
 }
