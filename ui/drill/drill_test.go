@@ -519,3 +519,20 @@ func TestTicksBetweenEventsAreNotSaves(t *testing.T) {
 		t.Errorf("a quiet half-minute should write the clock once, made %d edits", n)
 	}
 }
+
+// TestTheEventInViewIsReadWhole: the newest event is shown whole, wrapped,
+// however long; scrolling back shows an earlier one whole, so an inject can
+// be read out after the next has arrived.
+func TestTheEventInViewIsReadWhole(t *testing.T) {
+	s := session()
+	s.Workshop.Drill.Scenarios[0].Injects[0].Text = model.Text("My card was charged twice, and " + strings.Repeat("the bank says the shop did it, ", 4) + "so what now?")
+	r := newRig(t, s, 80, 22)
+	r.Keys("tab", "right", "right", "enter")
+	r.advance(time.Second)
+	r.WantView("› 00:00 ! inject 1", "so what now?")
+	r.advance(149 * time.Second)
+	r.WantView("› 10:00 ! inject 3 · phone · a reporter: Can you comment?")
+	r.DontWantView("so what now?")
+	r.Keys("k", "k")
+	r.WantView("› 00:00 ! inject 1", "so what now?")
+}

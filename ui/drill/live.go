@@ -422,8 +422,8 @@ func (m *Model) eventLines() []string {
 	run, _ := m.run()
 	sc, _ := m.scenario()
 	type event struct {
-		at, order int
-		line      string
+		at, order  int
+		line, text string
 	}
 	var evs []event
 	for _, s := range run.Injects {
@@ -431,15 +431,18 @@ func (m *Model) eventLines() []string {
 			continue
 		}
 		in := sc.Injects[s.Index]
-		evs = append(evs, event{s.At, 0, warn.Paint(fmt.Sprintf("%s ! inject %d · %s · %s: ", model.ClockText(s.At), s.Index+1,
-			display.OneLine(in.Channel), display.OneLine(in.Speaker))) + display.OneLine(string(in.Text))})
+		head := fmt.Sprintf("%s ! inject %d · %s · %s: ", model.ClockText(s.At), s.Index+1,
+			display.OneLine(in.Channel), display.OneLine(in.Speaker))
+		evs = append(evs, event{s.At, 0, warn.Paint(head) + display.OneLine(string(in.Text)), head + string(in.Text)})
 	}
 	for _, e := range run.Log {
-		evs = append(evs, event{e.At, 1, muted.Paint(model.ClockText(e.At)+"   "+string(e.Kind)+": ") + display.OneLine(string(e.Text))})
+		head := model.ClockText(e.At) + "   " + string(e.Kind) + ": "
+		evs = append(evs, event{e.At, 1, muted.Paint(head) + display.OneLine(string(e.Text)), head + string(e.Text)})
 	}
 	for _, msg := range run.Messages {
-		evs = append(evs, event{msg.At, 2, good.Paint(model.ClockText(msg.At)+" → "+display.OneLine(msg.Audience)+" ("+display.OneLine(msg.Phase)+"), from "+
-			display.OneLine(m.sess.RoleName(msg.Sender))+": ") + display.OneLine(string(msg.Text))})
+		head := model.ClockText(msg.At) + " → " + display.OneLine(msg.Audience) + " (" + display.OneLine(msg.Phase) + "), from " +
+			display.OneLine(m.sess.RoleName(msg.Sender)) + ": "
+		evs = append(evs, event{msg.At, 2, good.Paint(head) + display.OneLine(string(msg.Text)), head + string(msg.Text)})
 	}
 	slices.SortStableFunc(evs, func(a, b event) int {
 		if a.at != b.at {
@@ -448,8 +451,10 @@ func (m *Model) eventLines() []string {
 		return a.order - b.order
 	})
 	c.events = make([]string, len(evs))
+	c.eventTexts = make([]string, len(evs))
 	for i, e := range evs {
 		c.events[i] = display.Fit(e.line, max(m.width, 1))
+		c.eventTexts[i] = e.text
 	}
 	c.eventsOK, c.eventsRev, c.eventsW, c.eventsRun = true, m.rev, m.width, m.runIdx
 	return c.events
@@ -463,9 +468,25 @@ func (m *Model) eventsPane(height int) []string {
 	if height <= 0 {
 		return nil
 	}
-	m.scroll = min(m.scroll, max(len(lines)-height, 0))
+	m.scroll = min(m.scroll, max(len(lines)-1, 0))
 	end := len(lines) - m.scroll
-	return lines[max(end-height, 0):end]
+	// The last event in view, the newest unless the room scrolled back, is
+	// shown whole: an inject is read out from here.
+	w := max(m.width, 1)
+	whole := display.Wrap(m.cache.eventTexts[end-1], max(w-2, 1))
+	if room := max(height/2, 1); len(whole) > room {
+		whole = whole[:room]
+		whole[room-1] = display.Fit(whole[room-1]+" …", max(w-2, 1))
+	}
+	for i, l := range whole {
+		if i == 0 {
+			whole[i] = m.ctx.Styles.Marker.Render("› ") + l
+		} else {
+			whole[i] = "  " + l
+		}
+	}
+	above := lines[max(end-1-(height-len(whole)), 0) : end-1]
+	return append(slices.Clip(above), whole...)
 }
 
 // messagesPane draws the audience × phase grid, the selected message and

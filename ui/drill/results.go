@@ -223,10 +223,13 @@ func (m *Model) resultsView() []string {
 
 // viewCache keeps what was laid out until the session, size or run changes.
 type viewCache struct {
-	figures                          model.DrillFigures
-	figuresRev, figuresRun           int
-	figuresOK                        bool
-	events                           []string
+	figures                model.DrillFigures
+	figuresRev, figuresRun int
+	figuresOK              bool
+	events                 []string
+	// eventTexts are the same events whole and unstyled, to wrap the one
+	// the room is looking at.
+	eventTexts                       []string
 	eventsRev, eventsW, eventsRun    int
 	eventsOK                         bool
 	results                          []string

@@ -60,7 +60,7 @@ var Budgets = []Budget{
 	{Name: "RisksMap", What: "risk register: a move on the heat map, the list filtered to that cell, and the frame", Time: Keystroke, Allocs: 850},
 	{Name: "RisksFilter", What: "risk register: a letter typed into the filter or taken back, and the frame", Time: Keystroke, Allocs: 1600},
 	{Name: "DrillSetUpView", What: "crisis drill set-up frame", Time: Keystroke, Allocs: 480},
-	{Name: "DrillView", What: "live crisis drill frame (clock paused)", Time: Keystroke, Allocs: 1700},
+	{Name: "DrillView", What: "live crisis drill frame (clock paused)", Time: Keystroke, Allocs: 2000},
 	{Name: "DrillUpdate", What: "live crisis drill: cursor down or up in the events, and the frame", Time: Keystroke, Allocs: 560},
 	{Name: "DrillResultsView", What: "crisis drill results and after-action review frame", Time: Keystroke, Allocs: 310},
 	{Name: "AssessmentView", What: "self-assessment frame", Time: Keystroke, Allocs: 280},
