@@ -5,11 +5,13 @@
 //
 // The clock is measured, not counted: while it runs, the scenario time is
 // the clock at the last resume plus the real time since, times the speed.
-// Each tick writes the clock and the injects that arrived into the session
-// as a bookkeeping edit (common.EditMsg.NoUndo): it takes no undo entry and
-// does not put off the autosave. Logged entries and messages carry the
-// clock too. So quitting saves the clock as shown, a crash loses well under
-// a second, and a loaded drill comes back paused there.
+// A tick that delivers an inject, a pause, and a tick half a minute after
+// the last write put the clock into the session as a bookkeeping edit
+// (common.EditMsg.NoUndo): it takes no undo entry and does not put off the
+// autosave. Logged entries and messages carry the clock too. Leaving the
+// step or quitting stops the clock and writes it down (Flush), so the file
+// holds the clock as shown, a crash loses at most that half-minute of real
+// time (times the speed), and a loaded drill comes back paused there.
 package drill
 
 import (
@@ -157,6 +159,12 @@ func (m *Model) SetSession(sess *model.Session, rev int) {
 	}
 	if step, ok := sess.CurrentStep(); ok && step.Kind != model.StepDrill && m.running {
 		m.pause()
+	}
+	// An undo or redo brings back the session with the clock written down
+	// then, but never winds the screen's clock back: a paused clock is
+	// written down again, or a quit would save a clock the room never saw.
+	if run, ok := m.run(); ok && !m.running && !m.startPending && m.mode() == modeLive && run.Clock != m.clock {
+		m.dirty = true
 	}
 }
 
@@ -342,17 +350,18 @@ func (m *Model) tick(t tickMsg) tea.Cmd {
 // events; a quit, a pause and every entry write it at once.
 const clockSaveEvery = 30 * time.Second
 
-// Flush hands the root the running clock to write down before the last
-// save, or before the room moves to another step, which pauses the drill:
-// quitting mid-drill resumes at the same clock, and the room is told the
-// clock stopped.
+// Flush hands the root the clock to write down before the last save, or
+// before the room moves to another step. A running clock stops here, as
+// the label tells the room: the clock saved is the one it was told, and a
+// second flush once the program has stopped adds no time.
 func (m *Model) Flush() (common.EditMsg, bool) {
 	if m.sess == nil || m.mode() != modeLive || (!m.running && !m.dirty) {
 		return common.EditMsg{}, false
 	}
 	label := ""
 	if m.running {
-		label = "Drill paused at " + model.ClockText(m.now()) + "; space on its step runs it on"
+		m.pause()
+		label = "Drill paused at " + model.ClockText(m.clock) + "; space on its step runs it on"
 	}
 	msg, ok := m.saveClock(label)().(common.EditMsg)
 	return msg, ok
