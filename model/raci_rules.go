@@ -286,7 +286,7 @@ func (m *RACIMatrix) ApplySuggested(w []ActivityTemplate) (changed int) {
 		}
 		// A row the room already gave an A keeps it as its only one:
 		// the suggestion must not break the rule it is there to teach.
-		hasA := len(m.Accountable(i)) > 0
+		hasA := len(withLetter(roles, m.Activities[i].Cells, Accountable)) > 0
 		for _, r := range roles {
 			l := t.Suggested[r.ID]
 			if !l.Valid() || m.Activities[i].Cells[r.ID] != "" || (l == Accountable && hasA) {
