@@ -335,12 +335,10 @@ func TestLeavingTheStepPausesTheDrill(t *testing.T) {
 		t.Errorf("leaving a running drill: flush %v, label %q", ok, e.Label)
 	}
 	r.Session.Step = 0
-	r.Rev++
-	r.m.SetSession(r.Session, r.Rev)
+	r.Show(r.Session)
 	r.now = r.now.Add(time.Minute)
 	r.Session.Step = 1
-	r.Rev++
-	r.m.SetSession(r.Session, r.Rev)
+	r.Show(r.Session)
 	r.WantView("❚❚ PAUSED 00:20")
 	r.Keys("tab")
 	if got := r.lastRun().Clock; got != 20 {
@@ -437,9 +435,7 @@ func TestUndoingAChangeNeverWindsTheClockBack(t *testing.T) {
 	// The root restores the session as it was before the decision.
 	undone := before.Clone()
 	undone.Drill.Runs[0].Clock = 100
-	r.Session = undone
-	r.Rev++
-	r.m.SetSession(r.Session, r.Rev)
+	r.Show(undone)
 	r.WantView("▶ RUNNING 02:20")
 }
 

@@ -13,8 +13,7 @@ func (r *rig) goToStep(i int) string {
 	r.t.Helper()
 	label := r.flush()
 	r.Session.Step = i
-	r.Rev++
-	r.m.SetSession(r.Session, r.Rev)
+	r.Show(r.Session)
 	return label
 }
 
@@ -77,9 +76,7 @@ func TestUndoAfterLeavingTheDrillKeepsTheClockShown(t *testing.T) {
 
 	// u: the root brings back the session as it was before the decision;
 	// it was taken on the drill step, so the room is back there.
-	r.Session = before.Clone()
-	r.Rev++
-	r.m.SetSession(r.Session, r.Rev)
+	r.Show(before.Clone())
 	r.WantView("❚❚ PAUSED 01:00")
 	r.DontWantView("Call legal")
 
@@ -105,18 +102,14 @@ func TestUndoWhilePausedKeepsTheClockShown(t *testing.T) {
 	r.advance(5 * time.Second)
 	r.Keys("space")
 	r.WantView("❚❚ PAUSED 01:00")
-	r.Session = before.Clone()
-	r.Rev++
-	r.m.SetSession(r.Session, r.Rev)
+	r.Show(before.Clone())
 	r.WantView("❚❚ PAUSED 01:00")
 	// The next key writes the clock down again, as after leaving the step.
 	r.Keys("tab")
 	if got := r.lastRun().Clock; got != 60 {
 		t.Errorf("after the undo and a key the session holds %s while the room sees 01:00", model.ClockText(got))
 	}
-	r.Session = before.Clone()
-	r.Rev++
-	r.m.SetSession(r.Session, r.Rev)
+	r.Show(before.Clone())
 	r.flush()
 	if got := r.lastRun().Clock; got != 60 {
 		t.Errorf("quitting after the undo saves %s while the room sees 01:00", model.ClockText(got))

@@ -97,8 +97,7 @@ func (r *Rig) run(cmd tea.Cmd) {
 	case common.EditMsg:
 		r.Edits = append(r.Edits, msg)
 		msg.Apply(r.Session)
-		r.Rev++
-		r.Screen.SetSession(r.Session, r.Rev)
+		r.Show(r.Session)
 		if msg.Label != "" {
 			r.Status = append(r.Status, msg.Label)
 		}
@@ -111,6 +110,14 @@ func (r *Rig) run(cmd tea.Cmd) {
 	default:
 		r.Send(msg)
 	}
+}
+
+// Show puts s on screen at the next revision, as the root does after an
+// edit, an undo or a change of step.
+func (r *Rig) Show(s *model.Session) {
+	r.Session = s
+	r.Rev++
+	r.Screen.SetSession(s, r.Rev)
 }
 
 // View is the screen as a user reads it, without colours.
