@@ -375,14 +375,18 @@ func (m *Model) submit() tea.Cmd {
 			Department: model.Clean(f.Value("department")),
 			Knows:      model.Text(model.Clean(f.Value("knows"))),
 		}
+		joining := ""
+		if pick.Joining(m.sess, e.Name) != "" {
+			joining = ", now a participant too"
+		}
 		if i < 0 {
 			m.exp = len(m.sess.Listen.Experts)
-			return editCmd("added expert: "+display.OneLine(e.Name), func(s *model.Session) {
+			return editCmd("added expert: "+display.OneLine(e.Name)+joining, func(s *model.Session) {
 				s.Listen.Experts = append(s.Listen.Experts, e)
 				s.JoinParticipant(e.Name, e.Department)
 			})
 		}
-		return editCmd("edited expert: "+display.OneLine(e.Name), func(s *model.Session) {
+		return editCmd("edited expert: "+display.OneLine(e.Name)+joining, func(s *model.Session) {
 			s.JoinParticipant(e.Name, e.Department)
 			if i < len(s.Listen.Experts) {
 				s.Listen.Experts[i] = e

@@ -331,7 +331,7 @@ func TestExpertsAddAndEdit(t *testing.T) {
 	if len(ex) != 1 || ex[0].Name != "Ana Ruiz" || ex[0].Department != "Customer support" || ex[0].Knows != "Runs the support forum.\nKnows the regulars." {
 		t.Fatalf("experts = %+v", ex)
 	}
-	if r.LastLabel() != "added expert: Ana Ruiz" {
+	if r.LastLabel() != "added expert: Ana Ruiz, now a participant too" {
 		t.Errorf("label = %q", r.LastLabel())
 	}
 	r.WantView("› • Ana Ruiz (Customer support) — Runs the support forum.", "What Ana Ruiz knows:", "Knows the regulars.")

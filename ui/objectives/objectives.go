@@ -418,14 +418,15 @@ func (m *Model) submit() tea.Cmd {
 			Votes:      votes,
 			Notes:      model.Text(model.Clean(f.Value("notes"))),
 		}
+		joining := display.OneLine(pick.Joining(m.sess, o.Sponsor))
 		if i < 0 {
 			m.sel = len(m.sess.Objectives.Items)
-			return editCmd("added objective: "+display.OneLine(o.Title), func(s *model.Session) {
+			return editCmd("added objective: "+display.OneLine(o.Title)+joining, func(s *model.Session) {
 				s.Objectives.Items = append(s.Objectives.Items, o)
 				s.JoinParticipant(o.Sponsor, "")
 			})
 		}
-		return editCmd("edited objective: "+display.OneLine(o.Title), func(s *model.Session) {
+		return editCmd("edited objective: "+display.OneLine(o.Title)+joining, func(s *model.Session) {
 			s.JoinParticipant(o.Sponsor, "")
 			if i < len(s.Objectives.Items) {
 				s.Objectives.Items[i] = o

@@ -97,6 +97,26 @@ func (p Pick) typed(value string) form.Field {
 	return form.Field{Key: p.typedKey(), Label: "typed", Kind: form.Line, Value: value, Placeholder: p.Placeholder, Inline: true, Required: p.Required}
 }
 
+// Joining is the end of an edit's label that says who of names, picked
+// with People, is someone new joining the participants: "; Zara Quinn
+// joins the participants", or "" when nobody is.
+func Joining(s *model.Session, names ...string) string {
+	var joining []string
+	for _, n := range names {
+		n = strings.TrimSpace(n)
+		if n != "" && s.ParticipantNamed(n) < 0 && !slices.Contains(joining, n) {
+			joining = append(joining, n)
+		}
+	}
+	switch len(joining) {
+	case 0:
+		return ""
+	case 1:
+		return "; " + joining[0] + " joins the participants"
+	}
+	return "; " + strings.Join(joining, " and ") + " join the participants"
+}
+
 // Sync shows the typed line while "type another" is chosen and hides it
 // otherwise. Update calls it after every key the form takes.
 func (p Pick) Sync(f *form.Form) {

@@ -158,16 +158,17 @@ func (m *Model) submit() tea.Cmd {
 	}
 	person := model.Clean(strings.TrimSpace(m.person.Value(f)))
 	backup := model.Clean(strings.TrimSpace(m.backup.Value(f)))
+	joining := display.OneLine(pick.Joining(m.sess, person, backup))
 	if m.formFor == formAdd {
 		m.goCol, m.goRev = len(m.matrix().Roles), m.rev
-		return edit("RACI: added role "+display.OneLine(name), func(s *model.Session) {
+		return edit("RACI: added role "+display.OneLine(name)+joining, func(s *model.Session) {
 			s.RACI.Roles = append(s.RACI.Roles, model.Role{ID: slug(name, s.RACI.Roles), Name: name, Person: person, Backup: backup})
 			s.JoinParticipant(person, "")
 			s.JoinParticipant(backup, "")
 		})
 	}
 	id := m.formRole
-	return edit("RACI: edited role "+display.OneLine(name), func(s *model.Session) {
+	return edit("RACI: edited role "+display.OneLine(name)+joining, func(s *model.Session) {
 		s.JoinParticipant(person, "")
 		s.JoinParticipant(backup, "")
 		for i := range s.RACI.Roles {

@@ -422,6 +422,9 @@ func TestRolePeopleArePickedFromTheParticipants(t *testing.T) {
 	if n := len(r.Session.Participants); n != 3 || r.Session.Participants[2].Name != "Ines Duarte" {
 		t.Fatalf("the new backup did not join the participants: %+v", r.Session.Participants)
 	}
+	if got := r.LastLabel(); got != "RACI: edited role Head of communications; Ines Duarte joins the participants" {
+		t.Errorf("label = %q", got)
+	}
 	// One edit did both: applied to the session as it was, it gives the same.
 	if len(r.Edits) != 1 {
 		t.Fatalf("%d edits, want one undoable edit", len(r.Edits))
