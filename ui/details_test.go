@@ -1,10 +1,14 @@
 package ui
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/roundtable/roundtable/model"
 	"github.com/roundtable/roundtable/model/store"
@@ -252,4 +256,56 @@ func TestBrokenTemplateIsShownNotUsable(t *testing.T) {
 	screentest.Fits(t, "new session", h.screen(), 100, 30)
 	h.keys("l")
 	h.dontWantScreen("not usable, for the problem below")
+}
+
+// TestHostileNamesKeepTheDetailsLayout: any bytes in a participant's name
+// or department, typed or from the file, stay text in the form, its
+// removal question and the status line.
+func TestHostileNamesKeepTheDetailsLayout(t *testing.T) {
+	h := opened(t, 80, 24)
+	hostile := "a\nb\r\x1b[31mred\x07\u202eevil\xff" + strings.Repeat("👩‍👩‍👧", 30)
+	h.send(common.EditMsg{Label: "room", Apply: func(s *model.Session) {
+		s.Participants = []model.Participant{{Name: hostile, Department: hostile, RoleTitle: hostile}}
+		s.RACI.Roles[0].Person = hostile
+	}})
+	h.keys("P")
+	checkFits(t, h.app.View(), 80, 24, "details")
+	h.keys("tab", "tab", "tab", "tab", "ctrl+d")
+	h.wantScreen("Remove ")
+	checkFits(t, h.app.View(), 80, 24, "removal question")
+	h.keys("n", "tab", "\x1b[2J\x07", "ctrl+s")
+	checkFits(t, h.app.View(), 80, 24, "status line")
+	if v := ansi.Strip(h.app.View()); strings.Contains(v, "\x07") || strings.Contains(v, "\x1b") {
+		t.Fatal("a control character reached the screen")
+	}
+	// The field keeps what can be shown of what was typed, and the role
+	// names the person as the participants do.
+	p := h.app.sess.Participants[0]
+	if !strings.HasSuffix(p.Department, "[2J") || !utf8.ValidString(p.Department) || !utf8.ValidString(p.Name) {
+		t.Fatalf("department %q, name %q", p.Department, p.Name)
+	}
+	if got := h.app.sess.RACI.Roles[0].Person; got != p.Name {
+		t.Fatalf("the role names %q, the participants %q", got, p.Name)
+	}
+}
+
+// TestNoStepScreenTakesTheDetailsKey: P opens the details from every step,
+// so no step screen may bind it for itself.
+func TestNoStepScreenTakesTheDetailsKey(t *testing.T) {
+	h := opened(t, 80, 24)
+	for i := 1; i <= stepsOf(h); i++ {
+		h.keys(fmt.Sprint(i))
+		for _, group := range h.app.steps.FullHelp() {
+			for _, b := range group {
+				for _, k := range b.Keys() {
+					if k == "P" {
+						t.Errorf("step %d binds P (%s)", i, b.Help().Desc)
+					}
+				}
+			}
+		}
+		h.keys("P")
+		h.wantScreen("Session details and participants")
+		h.keys("esc")
+	}
 }

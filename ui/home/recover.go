@@ -20,7 +20,8 @@ import (
 type recoverMsg struct {
 	// text says what happened, for the status line.
 	text string
-	// undeleted is set when the session last deleted is back.
+	// undeleted is set when the session last deleted is back, so u has
+	// nothing left to take back.
 	undeleted bool
 	err       error
 }
@@ -51,7 +52,7 @@ func (m *Model) trashKey(msg tea.KeyMsg) tea.Cmd {
 		if !ok {
 			return nil
 		}
-		return m.restore(e.Path, e.Title, false)
+		return m.restore(e.Path, e.Title, e.Path == m.deleted)
 	}
 	return nil
 }

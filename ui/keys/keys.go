@@ -17,7 +17,9 @@ type Global struct {
 	Redo     key.Binding
 	Export   key.Binding
 	Ask      key.Binding
-	Details  key.Binding
+	// Details opens the session's details and participants from any
+	// step, so no step screen may bind P.
+	Details key.Binding
 }
 
 // Keys is the key contract.
