@@ -350,6 +350,12 @@ func (a *App) key(msg tea.KeyMsg) tea.Cmd {
 		case key.Matches(msg, keys.Keys.Ask):
 			a.askTheRoom()
 			return nil
+		case key.Matches(msg, keys.Keys.Details):
+			if a.readOnly {
+				a.setError(errReadOnly)
+				return nil
+			}
+			return a.steps.OpenDetails()
 		case key.Matches(msg, keys.Keys.Undo):
 			return a.undoChange()
 		case key.Matches(msg, keys.Keys.Redo):

@@ -170,6 +170,9 @@ func spread(left, right string, width int) string {
 	return left + strings.Repeat(" ", max(gap, 1)) + right
 }
 
+// stepKeys is [ and ] on one line of the full help.
+var stepKeys = key.NewBinding(key.WithKeys("[", "]"), key.WithHelp("[ ]", "previous step, next step"))
+
 // helpKeys joins the active screen's keys with the global ones.
 type helpKeys struct {
 	screen interface {
@@ -189,7 +192,8 @@ func (h helpKeys) global() []key.Binding {
 	}
 	bs := []key.Binding{}
 	if h.app.active == stepScreen && h.app.sess != nil {
-		bs = append(bs, k.PrevStep, k.NextStep, k.Jump, k.Ask, k.Undo, k.Redo, k.Back, timerKeys.Toggle, timerKeys.Extend, k.Export)
+		// [ and ] share a line, so every key still fits at 80×24.
+		bs = append(bs, stepKeys, k.Jump, k.Ask, k.Details, k.Undo, k.Redo, k.Back, timerKeys.Toggle, timerKeys.Extend, k.Export)
 	}
 	return append(bs, k.Help, k.Quit)
 }

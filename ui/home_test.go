@@ -207,6 +207,6 @@ func TestLongParticipantNameShowsItsBeginning(t *testing.T) {
 		h.screen()
 	}
 	h.keys("tab", "Customer Experience & Support", "tab", "VP")
-	h.wantScreen("Participant 1  Alexan…")
+	h.wantScreen("Participant 1  Alexandra Konstant…")
 	h.dontWantScreen("mythe ")
 }

@@ -41,6 +41,13 @@ func TestEveryScreenFitsEverySize(t *testing.T) {
 	check("delete dialog")
 	h.keys("esc", "c")
 	check("duplicate prompt")
+	h.keys("esc", "e")
+	h.wantScreen("Details and participants of")
+	check("details of a closed session")
+	h.keys("esc", "d", "y", "t")
+	h.wantScreen("1 session deleted")
+	check("trash")
+	h.keys("enter", "esc")
 	h.keys("esc", "n", "A title", "tab", "tab", "tab", "tab", "tab", "enter", "Ada")
 	check("new session form")
 	h.keys("esc")
@@ -56,6 +63,11 @@ func TestEveryScreenFitsEverySize(t *testing.T) {
 	}
 	h.keys("?")
 	check("full help")
+	h.keys("esc", "P", "tab", "tab", "tab", "tab", "ctrl+d")
+	h.wantScreen("Remove ")
+	check("details and participants, asking before a removal")
+	h.keys("n")
+	check("details and participants")
 }
 
 // fillBig gives the session n activities × roles roles, risks risks, and a

@@ -133,8 +133,11 @@ func (s *Store) ids() ([]string, error) {
 	return ids, nil
 }
 
-func (s *Store) entry(id string) Entry {
-	e := Entry{ID: id, Path: s.path(id)}
+func (s *Store) entry(id string) Entry { return entryAt(id, s.path(id)) }
+
+// entryAt reads the list entry of the session file at path.
+func entryAt(id, path string) Entry {
+	e := Entry{ID: id, Path: path}
 	sess, _, err := Load(e.Path)
 	if err != nil {
 		e.Err = err

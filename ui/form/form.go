@@ -55,6 +55,8 @@ type Field struct {
 	Labels  []string
 	// Inline puts the field on the same line as the one before it.
 	Inline bool
+	// Wide gives the field twice the room of the others on its line.
+	Wide bool
 	// Replace makes the first character typed into the field, as it gets
 	// the focus, replace its value, as in a spreadsheet cell: for counts
 	// and ratings, where 12 then 1 means 1, not 121.
@@ -453,13 +455,19 @@ func (f *Form) View() string {
 		r := row{}
 		var cells []string
 		var errs []string
-		cellW := f.width
-		if len(group) > 1 {
-			cellW = max((f.width-2*(len(group)-1))/len(group), 1)
+		// A row of fields shares the width; a Wide one takes two shares.
+		shares := 0
+		for _, fl := range group {
+			shares += fl.share()
 		}
+		share := max((f.width-2*(len(group)-1))/shares, 1)
 		for k, fl := range group {
 			focused := i+k == f.focus
 			r.focused = r.focused || focused
+			cellW := f.width
+			if len(group) > 1 {
+				cellW = share * fl.share()
+			}
 			cell := f.fieldView(fl, focused, cellW, len(group) > 1)
 			if fl.Kind == Paragraph {
 				r.lines = append(r.lines, cell...)
@@ -640,6 +648,13 @@ func (f *Form) make(d Field) *field {
 		}
 	}
 	return fl
+}
+
+func (fl *field) share() int {
+	if fl.Wide {
+		return 2
+	}
+	return 1
 }
 
 func (fl *field) value() string {

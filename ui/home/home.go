@@ -16,6 +16,7 @@ import (
 	"github.com/roundtable/roundtable/model"
 	"github.com/roundtable/roundtable/model/store"
 	"github.com/roundtable/roundtable/ui/common"
+	"github.com/roundtable/roundtable/ui/details"
 	"github.com/roundtable/roundtable/ui/dialog"
 	"github.com/roundtable/roundtable/ui/display"
 	"github.com/roundtable/roundtable/ui/form"
@@ -31,6 +32,8 @@ type (
 	listedMsg struct {
 		entries []store.Entry
 		err     error
+		// trash is set on a list of the trash folder.
+		trash bool
 	}
 	trashedMsg struct {
 		title, where string
@@ -52,7 +55,9 @@ func (askDuplicate) home()  {}
 
 // KeyMap is the home screen's keys.
 type KeyMap struct {
-	Open, New, Sample, Duplicate, Delete, Filter, ClearFilter, Up, Down key.Binding
+	Open, New, Sample, Duplicate, Delete, Details, Trash, Undelete, Filter, ClearFilter, Up, Down key.Binding
+	// In the trash: Restore takes a session back, Back leaves the trash.
+	Restore, Back key.Binding
 }
 
 // Keys are the home screen's keys.
@@ -62,10 +67,15 @@ var Keys = KeyMap{
 	Sample:      key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sample")),
 	Duplicate:   key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "copy")),
 	Delete:      key.NewBinding(key.WithKeys("d", "D"), key.WithHelp("d", "delete")),
+	Details:     key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "details")),
+	Trash:       key.NewBinding(key.WithKeys("t"), key.WithHelp("t", "trash")),
+	Undelete:    key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo")),
 	Filter:      key.NewBinding(key.WithKeys("/"), key.WithHelp("/", "filter")),
 	ClearFilter: key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "clear filter")),
 	Up:          keys.Move.Up,
 	Down:        keys.Move.Down,
+	Restore:     key.NewBinding(key.WithKeys("enter", "r"), key.WithHelp("enter", "restore")),
+	Back:        key.NewBinding(key.WithKeys("esc", "t"), key.WithHelp("esc", "back to the sessions")),
 }
 
 // Model is the home screen.
@@ -88,6 +98,17 @@ type Model struct {
 	prompt    *form.Form
 	promptRef string
 
+	// inTrash is set while the list shows the trash folder.
+	inTrash bool
+	// deleted is where the last session deleted went, for u; "" once
+	// it is back or when nothing was deleted.
+	deleted, deletedTitle string
+
+	// details edits the details and participants of a session not open,
+	// held locked by edited while the form is open.
+	details *details.Form
+	edited  *store.Handle
+
 	width, height int
 	// rows caches the rendered rows; rebuilt when the list, the filter or
 	// the width changes, not when the cursor moves.
@@ -106,10 +127,14 @@ func New(ctx common.Context, st *store.Store, cat *workshops.Catalog) *Model {
 	return &Model{ctx: ctx, store: st, cat: cat, filter: f}
 }
 
-// Init lists the sessions.
+// Init lists the sessions, or the trash while it is shown.
 func (m *Model) Init() tea.Cmd {
-	st := m.store
+	st, trash := m.store, m.inTrash
 	return func() tea.Msg {
+		if trash {
+			entries, err := st.TrashList()
+			return listedMsg{entries: entries, err: err, trash: true}
+		}
 		entries, err := st.List()
 		return listedMsg{entries: entries, err: err}
 	}
@@ -121,20 +146,31 @@ func (m *Model) SetSize(width, height int) {
 	if m.prompt != nil {
 		m.prompt.SetSize(max(width-4, 1), 3)
 	}
+	if m.details != nil {
+		m.details.SetSize(max(width, 1), max(height-2, 1))
+	}
 	m.filter.Width = max(width-4, 1)
 	m.clampOffset()
 }
 
-// Typing reports whether keys must go to the filter, the title prompt or
-// the open question before any global key.
+// Typing reports whether keys must go to the filter, the title prompt, the
+// details form or the open question before any global key.
 func (m *Model) Typing() bool {
-	return m.filtering || m.prompt != nil || m.dialog != nil
+	return m.filtering || m.prompt != nil || m.dialog != nil || m.details != nil
 }
+
+// Drafting reports whether the details form holds words not saved yet.
+func (m *Model) Drafting() bool { return m.details != nil && m.details.Edited() }
 
 // Update handles keys and the results of the store's work.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case listedMsg:
+		if msg.trash != m.inTrash {
+			// A list of the other folder, asked for before the room
+			// went in or out of the trash.
+			return m, nil
+		}
 		m.loaded = true
 		if msg.err != nil {
 			return m, common.Fail(fmt.Errorf("cannot list the sessions: %w", msg.err))
@@ -146,7 +182,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.err != nil {
 			return m, common.Fail(msg.err)
 		}
-		return m, tea.Batch(m.Init(), common.Status(fmt.Sprintf("Moved %q to the trash: %s", display.OneLine(msg.title), msg.where)))
+		m.deleted, m.deletedTitle = msg.where, msg.title
+		return m, tea.Batch(m.Init(), common.Status(fmt.Sprintf("Moved %q to the trash; u takes it back, t shows the trash: %s", display.OneLine(msg.title), msg.where)))
 	case duplicatedMsg:
 		if msg.err != nil {
 			return m, common.Fail(msg.err)
@@ -165,6 +202,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.prompt.SetSize(max(m.width-4, 1), 3)
 		m.promptRef = msg.ref
 		return m, m.prompt.Focus("title")
+	case askRestoreBackup:
+		return m, m.restoreBackup(msg.path)
+	case recoverMsg:
+		return m, m.recovered(msg)
+	case detailsMsg:
+		return m, m.detailsDone(msg)
 	case tea.KeyMsg:
 		return m, m.key(msg)
 	}
@@ -190,6 +233,9 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 	}
 	if m.prompt != nil {
 		return m.promptKey(msg)
+	}
+	if m.details != nil {
+		return m.detailsKey(msg)
 	}
 	if m.filtering {
 		switch msg.String() {
@@ -226,11 +272,21 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, Keys.Filter):
 		m.filtering = true
 		return m.filter.Focus()
-	case key.Matches(msg, Keys.ClearFilter):
-		if m.filter.Value() != "" {
-			m.filter.SetValue("")
-			m.refilter()
+	case key.Matches(msg, Keys.ClearFilter) && m.filter.Value() != "":
+		m.filter.SetValue("")
+		m.refilter()
+	case m.inTrash:
+		return m.trashKey(msg)
+	case key.Matches(msg, Keys.Trash):
+		return m.showTrash(true)
+	case key.Matches(msg, Keys.Undelete):
+		return m.undelete()
+	case key.Matches(msg, Keys.Details):
+		e, ok := m.selected()
+		if !ok {
+			return nil
 		}
+		return m.openDetails(e)
 	case key.Matches(msg, Keys.New):
 		return func() tea.Msg { return common.NewSessionMsg{} }
 	case key.Matches(msg, Keys.Sample):
@@ -241,7 +297,7 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 			return nil
 		}
 		if e.Err != nil {
-			m.dialog = dialog.New(m.ctx.Styles, "This session file cannot be opened", e.Err.Error())
+			m.dialog = m.brokenDialog(e)
 			return nil
 		}
 		ref := e.Path
@@ -371,24 +427,38 @@ func (m *Model) ShortHelp() []key.Binding {
 		return m.dialog.ShortHelp()
 	case m.prompt != nil:
 		return []key.Binding{form.Keys.Confirm, form.Keys.Cancel}
+	case m.details != nil:
+		return m.details.ShortHelp()
 	case m.filtering:
 		return []key.Binding{
 			key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "keep filter")),
 			Keys.ClearFilter,
 		}
+	case m.inTrash:
+		return []key.Binding{Keys.Restore, Keys.Back, Keys.Filter}
 	}
-	return []key.Binding{Keys.Open, Keys.New, Keys.Sample, Keys.Duplicate, Keys.Delete, Keys.Filter}
+	// What fits at 80 columns beside ? and q; the full help has the rest.
+	// Right after a delete, taking it back matters more than a sample.
+	first := Keys.Sample
+	if m.deleted != "" {
+		first = Keys.Undelete
+	}
+	return []key.Binding{Keys.Open, Keys.New, first, Keys.Details, Keys.Delete, Keys.Trash}
 }
 
 // FullHelp lists every key of the screen.
 func (m *Model) FullHelp() [][]key.Binding {
-	if m.dialog != nil || m.prompt != nil || m.filtering {
+	switch {
+	case m.details != nil:
+		return m.details.FullHelp()
+	case m.dialog != nil || m.prompt != nil || m.filtering || m.inTrash:
 		return [][]key.Binding{m.ShortHelp()}
 	}
 	return [][]key.Binding{
 		{Keys.Up, Keys.Down, keys.Move.PageUp, keys.Move.PageDown},
-		{Keys.Open, Keys.New, Keys.Sample},
-		{Keys.Duplicate, Keys.Delete, Keys.Filter, Keys.ClearFilter},
+		{Keys.Open, Keys.New, Keys.Sample, Keys.Details},
+		{Keys.Duplicate, Keys.Delete, Keys.Undelete, Keys.Trash},
+		{Keys.Filter, Keys.ClearFilter},
 	}
 }
 

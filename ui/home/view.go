@@ -47,13 +47,20 @@ func (m *Model) View() string {
 	if !m.loaded {
 		count = ""
 	}
-	out = append(out, st.Heading.Render("Sessions")+st.Muted.Render("  "+count))
+	heading := "Sessions"
+	if m.inTrash {
+		heading = "Trash"
+		count += " deleted · enter restores one · esc goes back"
+	}
+	out = append(out, st.Heading.Render(heading)+st.Muted.Render("  "+count))
 	if m.filtering || m.filter.Value() != "" {
 		out = append(out, m.filter.View())
 	}
 	switch {
 	case !m.loaded:
 		out = append(out, st.Muted.Render("Looking for sessions…"))
+	case len(m.entries) == 0 && m.inTrash:
+		out = append(out, "", "The trash is empty.", "Press "+st.Key.Render("esc")+" to go back to the sessions.")
 	case len(m.entries) == 0:
 		out = append(out, "",
 			"No sessions yet.",
@@ -80,6 +87,9 @@ func (m *Model) View() string {
 	if m.prompt != nil {
 		box := st.Dialog.Render(st.Title.Render("Duplicate session") + "\n\n" + m.prompt.View())
 		view = lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, box)
+	}
+	if m.details != nil {
+		view = m.detailsView()
 	}
 	if m.dialog != nil {
 		view = lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, m.dialog.View(m.width))

@@ -17,6 +17,9 @@ type Global struct {
 	Redo     key.Binding
 	Export   key.Binding
 	Ask      key.Binding
+	// Details opens the session's details and participants from any
+	// step, so no step screen may bind P.
+	Details key.Binding
 }
 
 // Keys is the key contract.
@@ -32,6 +35,7 @@ var Keys = Global{
 	Redo:     key.NewBinding(key.WithKeys("ctrl+r"), key.WithHelp("ctrl+r", "redo")),
 	Export:   key.NewBinding(key.WithKeys("ctrl+e"), key.WithHelp("ctrl+e", "export the plan")),
 	Ask:      key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "questions for the room")),
+	Details:  key.NewBinding(key.WithKeys("P"), key.WithHelp("P", "details and participants")),
 }
 
 // Move is the movement inside a list or view.

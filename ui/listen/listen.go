@@ -73,7 +73,9 @@ type Model struct {
 	formTitle string
 	formCol   column
 	// voice picks who talks from the workshop's voices, or lets it be typed.
-	voice  pick.Pick
+	voice pick.Pick
+	// expert picks an expert from the participants.
+	expert pick.Pick
 	dialog *dialog.Dialog
 
 	ink inks
@@ -303,9 +305,17 @@ func (m *Model) closeForm() {
 }
 
 func (m *Model) formKey(msg tea.KeyMsg) tea.Cmd {
-	ev, cmd := m.form.Update(msg)
-	if m.formKind == formConversation {
-		m.voice.Sync(m.form)
+	var ev form.Event
+	var cmd tea.Cmd
+	switch m.formKind {
+	case formConversation:
+		ev, cmd = pick.Update(m.form, msg, m.voice)
+	case formExpert:
+		was := m.expert.Value(m.form)
+		ev, cmd = pick.Update(m.form, msg, m.expert)
+		m.followDepartment(was)
+	default:
+		ev, cmd = m.form.Update(msg)
 	}
 	switch ev.Kind {
 	case form.Cancel:
@@ -361,17 +371,23 @@ func (m *Model) submit() tea.Cmd {
 		})
 	case formExpert:
 		e := model.Expert{
-			Name:       model.Clean(f.Value("name")),
+			Name:       model.Clean(m.expert.Value(f)),
 			Department: model.Clean(f.Value("department")),
 			Knows:      model.Text(model.Clean(f.Value("knows"))),
 		}
+		joining := ""
+		if pick.Joining(m.sess, e.Name) != "" {
+			joining = ", now a participant too"
+		}
 		if i < 0 {
 			m.exp = len(m.sess.Listen.Experts)
-			return editCmd("added expert: "+display.OneLine(e.Name), func(s *model.Session) {
+			return editCmd("added expert: "+display.OneLine(e.Name)+joining, func(s *model.Session) {
 				s.Listen.Experts = append(s.Listen.Experts, e)
+				s.JoinParticipant(e.Name, e.Department)
 			})
 		}
-		return editCmd("edited expert: "+display.OneLine(e.Name), func(s *model.Session) {
+		return editCmd("edited expert: "+display.OneLine(e.Name)+joining, func(s *model.Session) {
+			s.JoinParticipant(e.Name, e.Department)
 			if i < len(s.Listen.Experts) {
 				s.Listen.Experts[i] = e
 			}
@@ -504,11 +520,33 @@ func (m *Model) openExpert(i int) {
 		e = m.sess.Listen.Experts[i]
 		title = "Edit expert: " + display.OneLine(e.Name)
 	}
-	m.openForm(formExpert, i, title,
-		form.Field{Key: "name", Label: "Name", Kind: form.Line, Value: e.Name, Required: true},
+	m.expert = pick.People("name", "Name", m.sess, "their name; they join the participants")
+	m.expert.None, m.expert.Required = "(pick a participant)", true
+	fields := m.expert.Fields(e.Name)
+	m.openForm(formExpert, i, title, append(fields,
 		form.Field{Key: "department", Label: "Department", Kind: form.Line, Value: e.Department, Placeholder: "IT, marketing, customer support…"},
 		form.Field{Key: "knows", Label: "What they know", Kind: form.Paragraph, Value: string(e.Knows)},
-	)
+	)...)
+}
+
+// followDepartment fills in the department of the participant just picked
+// as the expert, unless the room typed another one.
+func (m *Model) followDepartment(was string) {
+	now := m.expert.Value(m.form)
+	if now == was {
+		return
+	}
+	dept := m.form.Value("department")
+	if dept == "" || dept == m.departmentOf(was) {
+		m.form.SetValue("department", m.departmentOf(now))
+	}
+}
+
+func (m *Model) departmentOf(name string) string {
+	if i := m.sess.ParticipantNamed(name); i >= 0 {
+		return model.Clean(m.sess.Participants[i].Department)
+	}
+	return ""
 }
 
 // hint is the catalogue's options as a placeholder, or fallback.

@@ -331,7 +331,7 @@ func TestExpertsAddAndEdit(t *testing.T) {
 	if len(ex) != 1 || ex[0].Name != "Ana Ruiz" || ex[0].Department != "Customer support" || ex[0].Knows != "Runs the support forum.\nKnows the regulars." {
 		t.Fatalf("experts = %+v", ex)
 	}
-	if r.LastLabel() != "added expert: Ana Ruiz" {
+	if r.LastLabel() != "added expert: Ana Ruiz, now a participant too" {
 		t.Errorf("label = %q", r.LastLabel())
 	}
 	r.WantView("› • Ana Ruiz (Customer support) — Runs the support forum.", "What Ana Ruiz knows:", "Knows the regulars.")
@@ -454,5 +454,37 @@ func TestLongListsScrollToTheSelection(t *testing.T) {
 	r.Keys("g", "pgdown")
 	if r.m.inv == 0 {
 		t.Fatal("page down should move the selection")
+	}
+}
+
+// TestExpertsArePickedFromTheParticipants: an expert is a participant,
+// picked with the department they are in; a name typed instead joins the
+// participants with the department given, in the same edit.
+func TestExpertsArePickedFromTheParticipants(t *testing.T) {
+	s := session()
+	s.Participants[1].Department = "Customer support"
+	r := newRig(t, s, 80, 22)
+	r.Keys("shift+tab", "a")
+	r.WantView("‹ (pick a participant) ›")
+	r.Keys("right", "right")
+	r.WantView("‹ Person 2 ›", "Customer support")
+	r.Keys("tab", "tab", "Runs the forum.", "ctrl+s")
+	if ex := r.Session.Listen.Experts; len(ex) != 1 || ex[0].Name != "Person 2" || ex[0].Department != "Customer support" {
+		t.Fatalf("experts = %+v", ex)
+	}
+	if n := len(r.Session.Participants); n != 11 {
+		t.Fatalf("picking a participant added one: %d participants", n)
+	}
+
+	// Typing on the choice starts someone new.
+	r.Keys("a", "Zoe Quinn", "tab", "Legal", "ctrl+s")
+	p := r.Session.Participants
+	if len(p) != 12 || p[11] != (model.Participant{Name: "Zoe Quinn", Department: "Legal"}) || len(r.Edits) != 2 {
+		t.Fatalf("the new expert should join the participants in one edit: %d edits, %+v", len(r.Edits), p[len(p)-1])
+	}
+	// A participant's name typed in another case is that participant.
+	r.Keys("a", "person 3", "ctrl+s")
+	if ex := r.Session.Listen.Experts; ex[2].Name != "Person 3" || len(r.Session.Participants) != 12 {
+		t.Fatalf("expert %+v, %d participants", ex[2], len(r.Session.Participants))
 	}
 }

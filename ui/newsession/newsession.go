@@ -5,6 +5,7 @@ package newsession
 import (
 	"errors"
 	"fmt"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -15,36 +16,39 @@ import (
 	"github.com/roundtable/roundtable/model"
 	"github.com/roundtable/roundtable/model/store"
 	"github.com/roundtable/roundtable/ui/common"
+	"github.com/roundtable/roundtable/ui/details"
 	"github.com/roundtable/roundtable/ui/display"
 	"github.com/roundtable/roundtable/ui/form"
 	"github.com/roundtable/roundtable/workshops"
 )
 
-// Keys are the form's keys beyond those of every form.
-var Keys = struct{ Remove key.Binding }{
-	Remove: key.NewBinding(key.WithKeys("ctrl+d"), key.WithHelp("ctrl+d", "remove participant")),
-}
+// brokenMark starts the value of a template that cannot be used; no
+// template name holds a NUL byte, so it never clashes with a usable one.
+const brokenMark = "\x00broken"
 
 // Model is the new-session form.
 type Model struct {
-	ctx    common.Context
-	cat    *workshops.Catalog
-	form   *form.Form
-	people []int
-	nextID int
+	ctx  common.Context
+	cat  *workshops.Catalog
+	form *details.Form
+	// broken are the templates with a problem, by their choice's value.
+	broken map[string]workshops.Entry
 	width  int
 	height int
 }
 
-const addPerson = "add-participant"
-
 // New makes the form with today's date and the default workshop chosen.
+// A template with a problem is offered too, marked not usable, so that
+// whoever wrote it sees why it is not there to start from.
 func New(ctx common.Context, cat *workshops.Catalog) *Model {
 	var names, labels []string
-	for _, e := range cat.List() {
-		// A template with a problem is listed by `roundtable workshops`
-		// with its error; it cannot start a session.
+	broken := map[string]workshops.Entry{}
+	for i, e := range cat.List() {
 		if e.Err != nil {
+			v := brokenMark + strconv.Itoa(i)
+			broken[v] = e
+			names = append(names, v)
+			labels = append(labels, display.OneLine(e.Name)+" — not usable ("+display.OneLine(filepath.Base(e.Source))+")")
 			continue
 		}
 		names = append(names, e.Name)
@@ -54,15 +58,10 @@ func New(ctx common.Context, cat *workshops.Catalog) *Model {
 		}
 		labels = append(labels, fmt.Sprintf("%s (%d steps)", display.OneLine(label), e.Steps))
 	}
-	f := form.New(ctx.Styles,
-		form.Field{Key: "title", Label: "Title", Required: true, Placeholder: "e.g. Who owns our social media?"},
-		form.Field{Key: "organisation", Label: "Organisation"},
-		form.Field{Key: "facilitator", Label: "Facilitator"},
-		form.Field{Key: "date", Label: "Date", Value: ctx.Now().Format(time.DateOnly), Validate: form.Date, Placeholder: "YYYY-MM-DD"},
-		form.Field{Key: "workshop", Label: "Workshop", Kind: form.Choice, Options: names, Labels: labels, Value: workshops.Default},
-		form.Field{Key: addPerson, Label: "+ Add participant", Kind: form.Button},
-	)
-	return &Model{ctx: ctx, cat: cat, form: f}
+	meta := model.Meta{Date: ctx.Now().Format(time.DateOnly)}
+	f := details.New(ctx.Styles, meta, nil, nil,
+		form.Field{Key: "workshop", Label: "Workshop", Kind: form.Choice, Options: names, Labels: labels, Value: workshops.Default})
+	return &Model{ctx: ctx, cat: cat, form: f, broken: broken}
 }
 
 // Init focuses the title.
@@ -71,7 +70,13 @@ func (m *Model) Init() tea.Cmd { return m.form.Focus("title") }
 // SetSize gives the form its space.
 func (m *Model) SetSize(width, height int) {
 	m.width, m.height = width, height
-	m.form.SetSize(max(width-2, 1), max(height-2, 1))
+	m.layout()
+}
+
+// layout leaves room under the form for the problem of a template that
+// cannot be used, while one is chosen.
+func (m *Model) layout() {
+	m.form.SetSize(max(m.width-2, 1), max(m.height-2-len(m.problemLines()), 1))
 }
 
 // Typing is always true: every key belongs to the form until it is saved
@@ -83,16 +88,17 @@ func (m *Model) Drafting() bool { return m.form != nil && m.form.Edited() }
 
 // Update handles the form's keys.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	if km, ok := msg.(tea.KeyMsg); ok && key.Matches(km, Keys.Remove) {
-		return m, m.removePerson()
-	}
 	ev, cmd := m.form.Update(msg)
+	m.showProblem()
 	switch ev.Kind {
 	case form.Cancel:
 		return m, func() tea.Msg { return common.HomeMsg{} }
-	case form.Press:
-		return m, m.addPerson()
 	case form.Submit:
+		if _, ok := m.chosenBroken(); ok {
+			// Its problem is in sight below the form already.
+			m.form.SetError("workshop", "not usable, for the problem below; ←/→ chooses another")
+			return m, nil
+		}
 		sess, err := m.session()
 		if err != nil {
 			m.form.SetProblem(err.Error())
@@ -103,41 +109,37 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, cmd
 }
 
-func (m *Model) addPerson() tea.Cmd {
-	id := m.nextID
-	m.nextID++
-	m.people = append(m.people, id)
-	p := "p" + strconv.Itoa(id) + "."
-	m.form.Insert(m.form.Index(addPerson),
-		form.Field{Key: p + "name", Label: fmt.Sprintf("Participant %d", len(m.people)), Placeholder: "name"},
-		form.Field{Key: p + "department", Label: "Dept", Inline: true, Placeholder: "department"},
-		form.Field{Key: p + "role", Label: "Role", Inline: true, Placeholder: "role title"},
-	)
-	return m.form.Focus(p + "name")
+// chosenBroken is the template chosen when it cannot be used.
+func (m *Model) chosenBroken() (workshops.Entry, bool) {
+	e, ok := m.broken[m.form.Value("workshop")]
+	return e, ok
 }
 
-// removePerson drops the participant whose field has focus.
-func (m *Model) removePerson() tea.Cmd {
-	focused := m.form.FocusedKey()
-	for i, id := range m.people {
-		p := "p" + strconv.Itoa(id) + "."
-		if strings.HasPrefix(focused, p) {
-			m.people = append(m.people[:i], m.people[i+1:]...)
-			m.form.Remove(p+"name", p+"department", p+"role")
-			m.relabel()
-			return nil
-		}
+// showProblem says under the workshop why the one chosen cannot be used.
+func (m *Model) showProblem() {
+	if m.form.FocusedKey() != "workshop" {
+		return
 	}
-	return nil
+	msg := ""
+	if _, ok := m.chosenBroken(); ok {
+		msg = "not usable, for the problem below; ←/→ chooses another"
+	}
+	m.form.SetError("workshop", msg)
+	m.layout()
 }
 
-func (m *Model) relabel() {
-	// Labels are part of the field; rebuilding them keeps the numbering
-	// 1, 2, 3 after a removal.
-	for n, id := range m.people {
-		k := "p" + strconv.Itoa(id) + ".name"
-		m.form.SetLabel(k, fmt.Sprintf("Participant %d", n+1))
+// problemLines is the whole problem of the chosen template, wrapped.
+func (m *Model) problemLines() []string {
+	e, ok := m.chosenBroken()
+	if !ok {
+		return nil
 	}
+	const most = 6
+	lines := display.Wrap(display.OneLine(e.Err.Error())+" — `roundtable validate "+display.OneLine(e.Source)+"` lists every problem.", max(m.width-2, 1))
+	if len(lines) > most {
+		lines = append(lines[:most-1], "…")
+	}
+	return append([]string{""}, lines...)
 }
 
 // session builds the new session from the form.
@@ -151,26 +153,13 @@ func (m *Model) session() (*model.Session, error) {
 		return nil, err
 	}
 	now := m.ctx.Now()
-	title := model.Clean(m.form.Value("title"))
-	meta := model.Meta{
-		Title:        title,
-		Organisation: model.Clean(m.form.Value("organisation")),
-		Facilitator:  model.Clean(m.form.Value("facilitator")),
-		Date:         m.form.Value("date"),
-		Created:      now.UTC().Truncate(time.Second),
-		Updated:      now.UTC().Truncate(time.Second),
-	}
-	sess := model.New(store.NewID(title, now), meta, w)
-	for _, id := range m.people {
-		p := "p" + strconv.Itoa(id) + "."
-		person := model.Participant{
-			Name:       model.Clean(m.form.Value(p + "name")),
-			Department: model.Clean(m.form.Value(p + "department")),
-			RoleTitle:  model.Clean(m.form.Value(p + "role")),
-		}
-		if person != (model.Participant{}) {
-			sess.Participants = append(sess.Participants, person)
-		}
+	meta := m.form.Meta(model.Meta{
+		Created: now.UTC().Truncate(time.Second),
+		Updated: now.UTC().Truncate(time.Second),
+	})
+	sess := model.New(store.NewID(meta.Title, now), meta, w)
+	for _, c := range m.form.Participants() {
+		sess.Participants = append(sess.Participants, c.Participant)
 	}
 	return sess, nil
 }
@@ -179,19 +168,15 @@ func (m *Model) session() (*model.Session, error) {
 func (m *Model) View() string {
 	st := m.ctx.Styles
 	head := st.Heading.Render("New session") + st.Muted.Render("  — * is required")
-	return display.FitBlock(head+"\n\n"+m.form.View(), m.width, m.height)
+	view := head + "\n\n" + m.form.View()
+	if lines := m.problemLines(); len(lines) > 0 {
+		view += "\n" + st.FieldError.Render(strings.Join(lines, "\n"))
+	}
+	return display.FitBlock(view, m.width, m.height)
 }
 
 // ShortHelp lists the form's keys.
-func (m *Model) ShortHelp() []key.Binding {
-	bs := form.Keys.ShortHelp()
-	if strings.HasPrefix(m.form.FocusedKey(), "p") && m.form.FocusedKey() != addPerson {
-		bs = append(bs, Keys.Remove)
-	}
-	return bs
-}
+func (m *Model) ShortHelp() []key.Binding { return m.form.ShortHelp() }
 
 // FullHelp lists every key of the form.
-func (m *Model) FullHelp() [][]key.Binding {
-	return append(form.Keys.FullHelp(), []key.Binding{Keys.Remove})
-}
+func (m *Model) FullHelp() [][]key.Binding { return m.form.FullHelp() }

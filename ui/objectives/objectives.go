@@ -334,11 +334,7 @@ func (m *Model) openObjective(i int, o model.Objective) {
 	if i >= 0 {
 		title = "Edit objective: " + display.OneLine(o.Title)
 	}
-	names := make([]string, 0, len(m.sess.Participants))
-	for _, p := range m.sess.Participants {
-		names = append(names, p.Name)
-	}
-	m.sponsor = pick.Pick{Key: "sponsor", Label: "Sponsor", Options: names, None: "(nobody yet)", Placeholder: "a person with a budget"}
+	m.sponsor = pick.People("sponsor", "Sponsor", m.sess, "a person with a budget; they join the participants")
 	fields := []form.Field{
 		{Key: "title", Label: "Objective", Kind: form.Line, Value: o.Title, Required: true, Placeholder: "what the company wants, in a few words"},
 		{Key: "audience", Label: "Audience", Kind: form.Line, Value: o.Audience, Placeholder: "the people to reach"},
@@ -368,10 +364,12 @@ func (m *Model) closeForm() {
 }
 
 func (m *Model) formKey(msg tea.KeyMsg) tea.Cmd {
-	ev, cmd := m.form.Update(msg)
+	// Only the objective's form holds the sponsor's pick.
+	sponsor := []pick.Pick{}
 	if m.formKind == formObjective {
-		m.sponsor.Sync(m.form)
+		sponsor = append(sponsor, m.sponsor)
 	}
+	ev, cmd := pick.Update(m.form, msg, sponsor...)
 	switch ev.Kind {
 	case form.Cancel:
 		m.closeForm()
@@ -420,13 +418,16 @@ func (m *Model) submit() tea.Cmd {
 			Votes:      votes,
 			Notes:      model.Text(model.Clean(f.Value("notes"))),
 		}
+		joining := display.OneLine(pick.Joining(m.sess, o.Sponsor))
 		if i < 0 {
 			m.sel = len(m.sess.Objectives.Items)
-			return editCmd("added objective: "+display.OneLine(o.Title), func(s *model.Session) {
+			return editCmd("added objective: "+display.OneLine(o.Title)+joining, func(s *model.Session) {
 				s.Objectives.Items = append(s.Objectives.Items, o)
+				s.JoinParticipant(o.Sponsor, "")
 			})
 		}
-		return editCmd("edited objective: "+display.OneLine(o.Title), func(s *model.Session) {
+		return editCmd("edited objective: "+display.OneLine(o.Title)+joining, func(s *model.Session) {
+			s.JoinParticipant(o.Sponsor, "")
 			if i < len(s.Objectives.Items) {
 				s.Objectives.Items[i] = o
 			}

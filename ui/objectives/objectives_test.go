@@ -101,26 +101,34 @@ func TestPickFromTheCatalogueAndFillTheObjective(t *testing.T) {
 	}
 }
 
-func TestWriteANewObjectiveWithATypedSponsor(t *testing.T) {
+// TestWriteANewObjectiveWithANewSponsor: a sponsor typed instead of picked
+// joins the participants in the same edit, and is then offered by name.
+func TestWriteANewObjectiveWithANewSponsor(t *testing.T) {
 	r := newRig(t, session(), 100, 30)
+	people := len(r.Session.Participants)
 	r.Keys("a", "G", "enter", "Hear complaints early")
-	// left from "(nobody yet)" wraps to "type another…", which opens a line.
+	// left from "(nobody yet)" wraps to "someone new…", which opens a line.
 	r.Keys("tab", "tab", "tab", "tab", "left")
-	r.WantView("type another…", "typed")
-	r.Keys("tab", "The board", "ctrl+s")
+	r.WantView("someone new…", "typed")
+	r.Keys("tab", "Rosa Mendes", "ctrl+s")
 	o := r.Session.Objectives.Items[0]
-	if o.Title != "Hear complaints early" || o.Catalogue != "" || o.Sponsor != "The board" {
+	if o.Title != "Hear complaints early" || o.Catalogue != "" || o.Sponsor != "Rosa Mendes" {
 		t.Fatalf("objective = %+v", o)
 	}
-	// Editing shows the typed sponsor again, and picking a participant
-	// instead hides the typed line.
+	if n := len(r.Session.Participants); n != people+1 || r.Session.Participants[n-1].Name != "Rosa Mendes" || len(r.Edits) != 1 {
+		t.Fatalf("the new sponsor should join the participants in the one edit: %d edits, %+v", len(r.Edits), r.Session.Participants)
+	}
+	// Editing shows the sponsor picked by name; nobody is two steps on.
 	r.Keys("e")
-	r.WantView("type another…", "The board")
+	r.WantView("‹ Rosa Mendes ›")
+	r.DontWantView("typed")
 	r.Keys("tab", "tab", "tab", "tab", "right")
-	r.DontWantView("The board")
+	r.WantView("typed")
+	r.Keys("right")
+	r.DontWantView("typed")
 	r.Keys("ctrl+s")
 	if got := r.Session.Objectives.Items[0].Sponsor; got != "" {
-		t.Fatalf("sponsor = %q; the choice after 'type another' is nobody", got)
+		t.Fatalf("sponsor = %q; the choice after 'someone new' is nobody", got)
 	}
 }
 

@@ -8,6 +8,9 @@ import (
 	"slices"
 	"strings"
 
+	tea "github.com/charmbracelet/bubbletea"
+
+	"github.com/roundtable/roundtable/model"
 	"github.com/roundtable/roundtable/ui/form"
 )
 
@@ -26,6 +29,26 @@ type Pick struct {
 	None string
 	// Placeholder is shown in the line where another value is typed.
 	Placeholder string
+	// Other labels the choice that opens that line; "type another…" when
+	// empty.
+	Other string
+	// Required refuses the empty choice, and an empty line typed instead.
+	Required bool
+	// IgnoreCase takes a value that differs from an option only in letter
+	// case for that option, as names are.
+	IgnoreCase bool
+}
+
+// People picks a person from the session's participants; a name typed
+// instead is someone new, whom the screen adds to the participants in the
+// same edit (model.Session.JoinParticipant).
+func People(key, label string, s *model.Session, placeholder string) Pick {
+	names := make([]string, 0, len(s.Participants))
+	for _, p := range s.Participants {
+		names = append(names, model.Clean(p.Name))
+	}
+	return Pick{Key: key, Label: label, Options: names, None: "(nobody yet)", Placeholder: placeholder,
+		Other: "someone new…", IgnoreCase: true}
 }
 
 func (p Pick) typedKey() string { return p.Key + ".typed" }
@@ -49,11 +72,20 @@ func (p Pick) Fields(value string) []form.Field {
 	value = strings.TrimSpace(value)
 	opts := p.options()
 	if len(opts) == 0 {
-		return []form.Field{{Key: p.Key, Label: p.Label, Kind: form.Line, Value: value, Placeholder: p.Placeholder}}
+		return []form.Field{{Key: p.Key, Label: p.Label, Kind: form.Line, Value: value, Placeholder: p.Placeholder, Required: p.Required}}
 	}
 	values := append(append([]string{""}, opts...), other)
-	labels := append(append([]string{p.None}, opts...), "type another…")
-	choice := form.Field{Key: p.Key, Label: p.Label, Kind: form.Choice, Value: value, Options: values, Labels: labels}
+	otherLabel := p.Other
+	if otherLabel == "" {
+		otherLabel = "type another…"
+	}
+	labels := append(append([]string{p.None}, opts...), otherLabel)
+	if p.IgnoreCase {
+		if i := slices.IndexFunc(opts, func(o string) bool { return strings.EqualFold(o, value) }); i >= 0 {
+			value = opts[i]
+		}
+	}
+	choice := form.Field{Key: p.Key, Label: p.Label, Kind: form.Choice, Value: value, Options: values, Labels: labels, Required: p.Required}
 	if value == "" || slices.Contains(opts, value) {
 		return []form.Field{choice}
 	}
@@ -62,11 +94,31 @@ func (p Pick) Fields(value string) []form.Field {
 }
 
 func (p Pick) typed(value string) form.Field {
-	return form.Field{Key: p.typedKey(), Label: "typed", Kind: form.Line, Value: value, Placeholder: p.Placeholder, Inline: true}
+	return form.Field{Key: p.typedKey(), Label: "typed", Kind: form.Line, Value: value, Placeholder: p.Placeholder, Inline: true, Required: p.Required}
+}
+
+// Joining is the end of an edit's label that says who of names, picked
+// with People, is someone new joining the participants: "; Zara Quinn
+// joins the participants", or "" when nobody is.
+func Joining(s *model.Session, names ...string) string {
+	var joining []string
+	for _, n := range names {
+		n = strings.TrimSpace(n)
+		if n != "" && s.ParticipantNamed(n) < 0 && !slices.Contains(joining, n) {
+			joining = append(joining, n)
+		}
+	}
+	switch len(joining) {
+	case 0:
+		return ""
+	case 1:
+		return "; " + joining[0] + " joins the participants"
+	}
+	return "; " + strings.Join(joining, " and ") + " join the participants"
 }
 
 // Sync shows the typed line while "type another" is chosen and hides it
-// otherwise. Call it after every key the form takes.
+// otherwise. Update calls it after every key the form takes.
 func (p Pick) Sync(f *form.Form) {
 	at := f.Index(p.Key)
 	if at < 0 {
@@ -81,11 +133,53 @@ func (p Pick) Sync(f *form.Form) {
 	}
 }
 
-// Value is the option chosen or the text typed, trimmed.
+// Value is the option chosen or the text typed, trimmed; a name typed that
+// is an option but for its letter case is that option.
 func (p Pick) Value(f *form.Form) string {
 	v := f.Value(p.Key)
-	if v == other {
-		return f.Value(p.typedKey())
+	if v != other {
+		return v
 	}
-	return v
+	typed := f.Value(p.typedKey())
+	if p.IgnoreCase {
+		if i := slices.IndexFunc(p.options(), func(o string) bool { return strings.EqualFold(o, typed) }); i >= 0 {
+			return p.options()[i]
+		}
+	}
+	return typed
+}
+
+// typeInto lets the room type on the choice itself: a letter, other than
+// the h and l that choose, picks "type another" and goes into the line
+// that opens. It reports whether it took the key.
+func (p Pick) typeInto(f *form.Form, msg tea.Msg) (tea.Cmd, bool) {
+	km, ok := msg.(tea.KeyMsg)
+	if !ok || km.Type != tea.KeyRunes || p.Key == "" || f.FocusedKey() != p.Key || f.Typing() {
+		return nil, false
+	}
+	if !km.Paste && (km.String() == "h" || km.String() == "l") {
+		return nil, false
+	}
+	f.SetValue(p.Key, other)
+	p.Sync(f)
+	f.Focus(p.typedKey())
+	_, cmd := f.Update(msg)
+	return cmd, true
+}
+
+// Update hands msg to a form that holds picks, as the room means it: a
+// letter typed on a pick's choice starts its typed line, and each pick's
+// line shows while "type another" is chosen. Screens call it instead of
+// the form's own Update.
+func Update(f *form.Form, msg tea.Msg, picks ...Pick) (form.Event, tea.Cmd) {
+	for _, p := range picks {
+		if cmd, ok := p.typeInto(f, msg); ok {
+			return form.Event{}, cmd
+		}
+	}
+	ev, cmd := f.Update(msg)
+	for _, p := range picks {
+		p.Sync(f)
+	}
+	return ev, cmd
 }

@@ -5,6 +5,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/roundtable/roundtable/model"
 	"github.com/roundtable/roundtable/ui/form"
 	"github.com/roundtable/roundtable/ui/theme"
 )
@@ -46,5 +47,31 @@ func TestPickOrType(t *testing.T) {
 	f = form.New(theme.New(theme.Dark), plain.Fields("x")...)
 	if !f.Typing() || plain.Value(f) != "x" {
 		t.Fatal("without options it is a plain line")
+	}
+}
+
+func TestTypingOnTheChoiceStartsSomeoneNew(t *testing.T) {
+	s := &model.Session{Participants: []model.Participant{{Name: "Ana Silva"}, {Name: "Tom Berg"}}}
+	p := People("person", "Person", s, "a name")
+	f := form.New(theme.New(theme.Dark), p.Fields("tom berg")...)
+	if f.Len() != 1 || p.Value(f) != "Tom Berg" {
+		t.Fatalf("a name in another case is the participant: %d fields, %q", f.Len(), p.Value(f))
+	}
+	// l still chooses; a capital letter starts the typed line.
+	Update(f, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("l")}, p)
+	if p.Value(f) == "Tom Berg" || f.Len() != 2 {
+		t.Fatalf("l should move the choice to someone new: %q, %d fields", p.Value(f), f.Len())
+	}
+	f = form.New(theme.New(theme.Dark), p.Fields("")...)
+	for _, r := range "Lea Moss" {
+		Update(f, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}}, p)
+	}
+	if got := p.Value(f); got != "Lea Moss" || !f.Typing() {
+		t.Fatalf("typed on the choice: %q (typing %v)", got, f.Typing())
+	}
+	f = form.New(theme.New(theme.Dark), p.Fields("")...)
+	Update(f, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("ANA SILVA")}, p)
+	if got := p.Value(f); got != "Ana Silva" {
+		t.Fatalf("a participant typed in capitals is that participant: %q", got)
 	}
 }

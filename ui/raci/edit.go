@@ -10,6 +10,7 @@ import (
 	"github.com/roundtable/roundtable/ui/dialog"
 	"github.com/roundtable/roundtable/ui/display"
 	"github.com/roundtable/roundtable/ui/form"
+	"github.com/roundtable/roundtable/ui/pick"
 )
 
 // formHead is the title line above an open form.
@@ -95,11 +96,11 @@ func (m *Model) chosen(c chooseMsg) tea.Cmd {
 			role = model.Role{}
 			m.formRole = ""
 		}
-		fields = []form.Field{
-			{Key: "name", Label: "Role", Required: true, Value: role.Name, Placeholder: "a job, not a person: e.g. Community manager"},
-			{Key: "person", Label: "Person", Value: role.Person, Placeholder: "who fills the role now"},
-			{Key: "backup", Label: "Backup", Value: role.Backup, Placeholder: "who steps in when they are away"},
-		}
+		m.person = pick.People("person", "Person", m.sess, "who fills the role now; they join the participants")
+		m.backup = pick.People("backup", "Backup", m.sess, "who steps in when they are away")
+		fields = []form.Field{{Key: "name", Label: "Role", Required: true, Value: role.Name, Placeholder: "a job, not a person: e.g. Community manager"}}
+		fields = append(fields, m.person.Fields(role.Person)...)
+		fields = append(fields, m.backup.Fields(role.Backup)...)
 	}
 	m.form = form.New(st, fields...)
 	m.form.SetSize(max(m.width, 1), max(m.height-formHead, 1))
@@ -119,7 +120,7 @@ func (m *Model) formTitle() string {
 }
 
 func (m *Model) formKey(msg tea.KeyMsg) tea.Cmd {
-	ev, cmd := m.form.Update(msg)
+	ev, cmd := pick.Update(m.form, msg, m.person, m.backup)
 	switch ev.Kind {
 	case form.Cancel:
 		m.form, m.formFor = nil, formNone
@@ -155,16 +156,21 @@ func (m *Model) submit() tea.Cmd {
 			}
 		})
 	}
-	person := model.Clean(strings.TrimSpace(f.Value("person")))
-	backup := model.Clean(strings.TrimSpace(f.Value("backup")))
+	person := model.Clean(strings.TrimSpace(m.person.Value(f)))
+	backup := model.Clean(strings.TrimSpace(m.backup.Value(f)))
+	joining := display.OneLine(pick.Joining(m.sess, person, backup))
 	if m.formFor == formAdd {
 		m.goCol, m.goRev = len(m.matrix().Roles), m.rev
-		return edit("RACI: added role "+display.OneLine(name), func(s *model.Session) {
+		return edit("RACI: added role "+display.OneLine(name)+joining, func(s *model.Session) {
 			s.RACI.Roles = append(s.RACI.Roles, model.Role{ID: slug(name, s.RACI.Roles), Name: name, Person: person, Backup: backup})
+			s.JoinParticipant(person, "")
+			s.JoinParticipant(backup, "")
 		})
 	}
 	id := m.formRole
-	return edit("RACI: edited role "+display.OneLine(name), func(s *model.Session) {
+	return edit("RACI: edited role "+display.OneLine(name)+joining, func(s *model.Session) {
+		s.JoinParticipant(person, "")
+		s.JoinParticipant(backup, "")
 		for i := range s.RACI.Roles {
 			if s.RACI.Roles[i].ID == id {
 				s.RACI.Roles[i].Name, s.RACI.Roles[i].Person, s.RACI.Roles[i].Backup = name, person, backup

@@ -14,6 +14,7 @@ import (
 	"github.com/roundtable/roundtable/ui/dialog"
 	"github.com/roundtable/roundtable/ui/display"
 	"github.com/roundtable/roundtable/ui/form"
+	"github.com/roundtable/roundtable/ui/pick"
 )
 
 // Model is the RACI grid screen.
@@ -36,7 +37,9 @@ type Model struct {
 	formFor  formKind
 	formAt   int
 	formRole string
-	dialog   *dialog.Dialog
+	// person and backup pick a role's people from the participants.
+	person, backup pick.Pick
+	dialog         *dialog.Dialog
 	// goRow and goCol move the cursor onto a row or column being added or
 	// moved, once the edit arrives (a revision after goRev); -1 when
 	// nothing is on its way. A refused edit leaves the cursor alone.

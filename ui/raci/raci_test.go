@@ -283,8 +283,9 @@ func TestAddEditAndDeleteActivitiesAndRoles(t *testing.T) {
 	}
 	r.WantView("Role 5/5: IT lead — ! nobody named, ! no backup")
 
-	// e on a role edits its name, person and backup and keeps its ID.
-	r.Keys("e", "r", "tab", "tab", "Gus Hart", "ctrl+s")
+	// e on a role edits its name, person and backup and keeps its ID;
+	// Fay Chen joined the participants, so the backup is someone new.
+	r.Keys("e", "r", "tab", "tab", "right", "right", "tab", "Gus Hart", "ctrl+s")
 	if got := r.Session.RACI.Roles[4]; got.ID != "it-lead-2" || got.Backup != "Gus Hart" {
 		t.Errorf("e r edited to %+v", got)
 	}
@@ -399,5 +400,43 @@ func TestRoleCodesStayDistinctWhenFlagged(t *testing.T) {
 	}
 	if codes[0] != "CS" || codes[1] != "CMO" {
 		t.Errorf("customer support and the social media officer are %q and %q, want CS and CMO", codes[0], codes[1])
+	}
+}
+
+// TestRolePeopleArePickedFromTheParticipants: the person and backup of a
+// role are chosen from the room; a name typed instead joins the
+// participants in the same edit, so one undo takes both back.
+func TestRolePeopleArePickedFromTheParticipants(t *testing.T) {
+	s := session()
+	s.Participants = []model.Participant{{Name: "Ana Ruiz", Department: "Communications"}, {Name: "Hugo Brandt", Department: "IT"}}
+	r := newRig(t, s, 80, 24)
+	r.Keys("e", "r")
+	r.WantView("Person", "‹ Ana Ruiz ›", "Backup", "‹ someone new… ›", "Ben Okafor")
+
+	before := r.Session.Clone()
+	// Person: Ana Ruiz → Hugo Brandt; backup: someone new, typed.
+	r.Keys("tab", "right", "tab", "tab", "ctrl+u", "Ines Duarte", "ctrl+s")
+	if got := r.Session.RACI.Roles[0]; got.Person != "Hugo Brandt" || got.Backup != "Ines Duarte" {
+		t.Fatalf("role = %+v", got)
+	}
+	if n := len(r.Session.Participants); n != 3 || r.Session.Participants[2].Name != "Ines Duarte" {
+		t.Fatalf("the new backup did not join the participants: %+v", r.Session.Participants)
+	}
+	if got := r.LastLabel(); got != "RACI: edited role Head of communications; Ines Duarte joins the participants" {
+		t.Errorf("label = %q", got)
+	}
+	// One edit did both: applied to the session as it was, it gives the same.
+	if len(r.Edits) != 1 {
+		t.Fatalf("%d edits, want one undoable edit", len(r.Edits))
+	}
+	r.Edits[0].Apply(before)
+	if len(before.Participants) != 3 || before.RACI.Roles[0].Backup != "Ines Duarte" {
+		t.Errorf("the edit alone does not add the participant: %+v", before.Participants)
+	}
+
+	// The person picked again is offered by name; nobody is a choice too.
+	r.Keys("e", "r", "tab", "left", "left", "ctrl+s")
+	if got := r.Session.RACI.Roles[0].Person; got != "" {
+		t.Errorf("person after choosing nobody = %q", got)
 	}
 }

@@ -47,15 +47,22 @@ func (m *Model) screen() common.StepScreen {
 	return s
 }
 
-// Typing reports whether a text field of the current step has focus.
+// Typing reports whether the details form is open or a text field of the
+// current step has focus.
 func (m *Model) Typing() bool {
+	if m.details != nil {
+		return true
+	}
 	s := m.screen()
 	return s != nil && s.Typing()
 }
 
-// Drafting reports whether the current step's open form holds words not
-// saved yet.
+// Drafting reports whether the details form or the current step's open
+// form holds words not saved yet.
 func (m *Model) Drafting() bool {
+	if m.details != nil {
+		return m.details.Edited()
+	}
 	d, ok := m.screen().(common.Drafter)
 	return ok && d.Drafting()
 }

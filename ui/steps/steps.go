@@ -11,7 +11,9 @@ import (
 
 	"github.com/roundtable/roundtable/model"
 	"github.com/roundtable/roundtable/ui/common"
+	"github.com/roundtable/roundtable/ui/details"
 	"github.com/roundtable/roundtable/ui/display"
+	"github.com/roundtable/roundtable/ui/form"
 )
 
 // Model is the step screen of an open session.
@@ -30,6 +32,10 @@ type Model struct {
 
 	// screensMade are the step screens made so far, by kind.
 	screensMade map[model.StepKind]common.StepScreen
+
+	// details is the open form of the session's details and participants,
+	// drawn in place of the step's screen.
+	details *details.Form
 }
 
 // New shows sess, at revision rev.
@@ -54,13 +60,37 @@ func (m *Model) SetSize(width, height int) {
 	for _, s := range m.screensMade {
 		s.SetSize(width, max(height-2, 0))
 	}
+	if m.details != nil {
+		m.details.SetSize(width, max(height-2, 1))
+	}
+}
+
+// OpenDetails opens the form of the session's details and participants;
+// saving it is one change of the session, undone with u.
+func (m *Model) OpenDetails() tea.Cmd {
+	m.details = details.New(m.ctx.Styles, m.sess.Meta, m.sess.Participants, m.sess)
+	m.details.SetSize(m.width, max(m.height-2, 1))
+	return m.details.Focus("title")
 }
 
 // Init does nothing: the session is already loaded.
 func (m *Model) Init() tea.Cmd { return nil }
 
-// Update hands the message to the step's screen.
+// Update hands the message to the step's screen, and keys to the details
+// form while it is open: the screen's clocks keep running meanwhile.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if _, isKey := msg.(tea.KeyMsg); isKey && m.details != nil {
+		ev, cmd := m.details.Update(msg)
+		switch ev.Kind {
+		case form.Cancel:
+			m.details = nil
+		case form.Submit:
+			e := m.details.Edit()
+			m.details = nil
+			return m, func() tea.Msg { return e }
+		}
+		return m, cmd
+	}
 	if s := m.screen(); s != nil {
 		_, cmd := s.Update(msg)
 		return m, cmd
@@ -105,8 +135,13 @@ func (m *Model) View() string {
 	if !ok {
 		return display.FitBlock("This workshop has no steps. Its template needs a [[steps]] table.", m.width, m.height)
 	}
-	m.refresh()
 	st := m.ctx.Styles
+	if m.details != nil {
+		head := display.Fit(st.Title.Render("Session details and participants"), m.width) + "\n" +
+			display.Fit(st.Muted.Render("Renaming someone renames them on every step. ctrl+s saves; u undoes it."), m.width)
+		return display.FitBlock(head+"\n"+m.details.View(), m.width, m.height)
+	}
+	m.refresh()
 	head := display.Fit(st.Title.Render(display.OneLine(step.Title)), m.width) + "\n" + display.Fit(m.missing, m.width)
 	s := m.screen()
 	if m.height <= 2 || s == nil {
@@ -117,6 +152,9 @@ func (m *Model) View() string {
 
 // ShortHelp lists the main keys of the step's screen.
 func (m *Model) ShortHelp() []key.Binding {
+	if m.details != nil {
+		return m.details.ShortHelp()
+	}
 	if s := m.screen(); s != nil {
 		return s.ShortHelp()
 	}
@@ -125,6 +163,9 @@ func (m *Model) ShortHelp() []key.Binding {
 
 // FullHelp lists every key of the step's screen.
 func (m *Model) FullHelp() [][]key.Binding {
+	if m.details != nil {
+		return m.details.FullHelp()
+	}
 	if s := m.screen(); s != nil {
 		return s.FullHelp()
 	}
