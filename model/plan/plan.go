@@ -625,16 +625,17 @@ func (p *planner) risks() {
 			grid[r.Likelihood][r.Impact]++
 		}
 	}
-	p.w.para("Open risks by likelihood (rows) and impact (columns); each cell gives how many risks fall there and the cell's band. Closed and unscored risks are left out.")
+	// Laid out as on the risks screen: impact up the side, likelihood across.
+	p.w.para("Open risks by impact (rows, the highest at the top) and likelihood (columns), as on the risks screen; each cell gives how many risks fall there and the cell's band. Closed and unscored risks are left out.")
 	hm := make([][]md, 0, 5)
-	for l := 5; l >= 1; l-- {
-		row := []md{num(l)}
-		for i := 1; i <= 5; i++ {
+	for i := 5; i >= 1; i-- {
+		row := []md{num(i)}
+		for l := 1; l <= 5; l++ {
 			row = append(row, num(grid[l][i])+" ("+md(model.BandOf(l*i).String())+")")
 		}
 		hm = append(hm, row)
 	}
-	p.w.table([]md{"Likelihood ↓ impact →", "1", "2", "3", "4", "5"}, hm)
+	p.w.table([]md{"Impact ↑ likelihood →", "1", "2", "3", "4", "5"}, hm)
 }
 
 // score writes a likelihood or impact, or nothing while it is not given.
