@@ -402,7 +402,7 @@ func (m *Model) roleCodes(roles []model.Role) []string {
 		for _, r := range roles {
 			m.codeNames = append(m.codeNames, roleLabel(r))
 		}
-		m.codes = roleCodes(roles)
+		m.codes = model.RoleCodes(roles)
 	}
 	return m.codes
 }

@@ -165,7 +165,7 @@ func (m *Model) header(l layout) string {
 	for j := m.left; j < m.left+l.cols; j++ {
 		code := c.codes[j]
 		if c.flagged[mx.Roles[j].ID] {
-			code = truncate(code, 2) + "!"
+			code = model.FirstCells(code, 2) + "!"
 		}
 		code = display.Pad(code, cellW-1)
 		b.WriteByte(' ')
@@ -297,72 +297,4 @@ func where(f model.Finding) string {
 		return "row " + itoa(f.Activity+1) + ": "
 	}
 	return ""
-}
-
-// roleCodes gives each role a short, unique column header from the
-// initials of its name. A column in a finding shows its code's first two
-// cells and "!", so those two are unique too: "Customer support" is CS and
-// "Chief social media officer" CMO, not a second CS!.
-func roleCodes(roles []model.Role) []string {
-	codes := make([]string, len(roles))
-	seen, seen2 := map[string]bool{}, map[string]bool{}
-	for i, r := range roles {
-		name := display.OneLine(roleLabel(r))
-		var initials []rune
-		for _, w := range strings.Fields(name) {
-			if !smallWords[strings.ToLower(w)] {
-				initials = append(initials, []rune(strings.ToUpper(w))[0])
-			}
-		}
-		if len(initials) < 2 {
-			initials = []rune(strings.ToUpper(strings.ReplaceAll(name, " ", "") + "??"))
-		}
-		code := ""
-		try := func(c string) bool {
-			c = truncate(c, 3)
-			if seen[c] || seen2[truncate(c, 2)] {
-				return false
-			}
-			code = c
-			return true
-		}
-		// The initials as they come, then two of them and the one after
-		// the second, then an initial and a digit, then a number.
-		done := try(string(initials[:min(3, len(initials))]))
-		for a := 0; a < len(initials) && !done; a++ {
-			for b := a + 1; b < len(initials) && !done; b++ {
-				done = try(string(initials[a]) + string(initials[b:min(b+2, len(initials))]))
-			}
-		}
-		for _, x := range initials {
-			for n := 2; n < 10 && !done; n++ {
-				done = try(string(x) + itoa(n))
-			}
-		}
-		for n := 10; n < 100 && !done; n++ {
-			done = try(itoa(n))
-		}
-		if !done {
-			code = "#" + itoa(i+1)
-		}
-		seen[code], seen2[truncate(code, 2)] = true, true
-		codes[i] = code
-	}
-	return codes
-}
-
-// smallWords carry no meaning in an initial: "Head of IT" is HIT, not HOI.
-var smallWords = map[string]bool{"of": true, "the": true, "and": true, "for": true, "&": true, "a": true, "an": true}
-
-// truncate keeps the leading runes of s that fit in width cells.
-func truncate(s string, width int) string {
-	w := 0
-	for i, r := range s {
-		rw := display.Width(string(r))
-		if w+rw > width {
-			return s[:i]
-		}
-		w += rw
-	}
-	return s
 }
