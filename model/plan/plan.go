@@ -546,10 +546,16 @@ func (p *planner) raci() {
 		p.w.para("The grid has no activities or no roles.")
 	} else {
 		p.w.para(legend)
+		// The columns are headed by the screen's codes, spelt out first,
+		// so a wide grid still reads as a table.
+		codes := model.RoleCodes(roles)
 		head := []md{"Activity", "Area"}
-		for _, r := range roles {
-			head = append(head, text(r.Name, text(r.ID, "unnamed role")))
+		names := make([]md, len(roles))
+		for i, r := range roles {
+			head = append(head, esc(codes[i]))
+			names[i] = esc(codes[i]) + " = " + text(r.Name, text(r.ID, "unnamed role"))
 		}
+		p.w.para(label("Roles", join(names, "; ")))
 		rows := make([][]md, len(m.Activities))
 		for i, a := range m.Activities {
 			name := text(a.Name, "Unnamed activity")

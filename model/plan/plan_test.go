@@ -93,6 +93,8 @@ func TestSamplePlanGolden(t *testing.T) {
 		"| 3 | Build a crisis response page template, public and internal, that web operations can publish within fifteen minutes. | Chief social media officer | 2027-01-31 | Crisis drill | open |",
 		"**Organisational model:** Hub and spoke\n\n### Accountable roles",
 		"| Spokesperson | PR and communications (Tom Lindqvist) | Marketing (Daniel Okafor) |",
+		"**Roles:** ES = Executive sponsor; MAR = Marketing; PC = PR and communications;",
+		"| Activity | Area | ES | MAR | PC | CS | SAL | HR | LC | CIL | IO | ISP | CMO | JIM |\n",
 	} {
 		if !bytes.Contains(doc, []byte(want)) {
 			t.Errorf("the sample plan lacks %q", want)

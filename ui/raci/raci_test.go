@@ -13,6 +13,7 @@ import (
 
 	"github.com/roundtable/roundtable/model"
 	"github.com/roundtable/roundtable/model/modeltest"
+	"github.com/roundtable/roundtable/model/plan"
 	"github.com/roundtable/roundtable/ui/common"
 	"github.com/roundtable/roundtable/ui/screentest"
 	"github.com/roundtable/roundtable/ui/theme"
@@ -367,4 +368,21 @@ func TestEverySizeFits(t *testing.T) {
 			}
 		}
 	}
+}
+
+// The column codes are spelt out under the grid, for the columns in view,
+// in the words of the plan's own legend.
+func TestRoleCodesHaveALegend(t *testing.T) {
+	r := newRig(t, session(), 80, 24)
+	r.WantView("Roles: HC Head of communications · SML Social media lead · IL IT lead")
+	doc := string(plan.Markdown(r.Session))
+	if !strings.Contains(doc, "**Roles:** HC = Head of communications; SML = Social media lead; IL = IT lead\n") ||
+		!strings.Contains(doc, "| Activity | Area | HC | SML | IL |\n") {
+		t.Errorf("the plan's grid does not use the screen's codes with their legend:\n%s", doc)
+	}
+	l := largeAt(t, 80, 24)
+	l.Keys("$")
+	codes := model.RoleCodes(l.Session.RACI.Roles)
+	last := len(codes) - 1
+	l.WantView("Roles: ", codes[last]+" "+l.Session.RACI.Roles[last].Name)
 }

@@ -24,6 +24,7 @@ type layout struct {
 	nameW   int
 	cols    int
 	rows    int
+	legend  int
 	explain int
 	// findH is the findings block under the grid (heading included), or
 	// sideW the width of the panel beside it.
@@ -55,12 +56,15 @@ func (m *Model) layout() layout {
 	if rest >= 4 {
 		l.explain = 2
 	}
-	if l.sideW == 0 && rest >= 6 {
-		l.findH = min(max(len(m.check().findings), 1)+1, max((rest-l.explain)/3, 2))
+	if rest >= 5 && l.cols > 0 {
+		l.legend = 1
 	}
-	l.rows = min(max(rest-l.explain-l.findH, 0), len(mx.Activities))
 	if l.sideW == 0 && rest >= 6 {
-		l.findH = min(max(len(m.check().findings), 1)+1, rest-l.explain-l.rows)
+		l.findH = min(max(len(m.check().findings), 1)+1, max((rest-l.explain-l.legend)/3, 2))
+	}
+	l.rows = min(max(rest-l.explain-l.legend-l.findH, 0), len(mx.Activities))
+	if l.sideW == 0 && rest >= 6 {
+		l.findH = min(max(len(m.check().findings), 1)+1, rest-l.explain-l.legend-l.rows)
 	}
 	return l
 }
@@ -87,6 +91,9 @@ func (m *Model) View() string {
 		lines = append(lines, m.header(l))
 		for i := m.top; i < m.top+l.rows; i++ {
 			lines = append(lines, m.gridRow(l, i))
+		}
+		if l.legend > 0 {
+			lines = append(lines, m.legendLine(l))
 		}
 	}
 	explainW := m.width
@@ -176,6 +183,56 @@ func (m *Model) header(l layout) string {
 		}
 	}
 	return b.String()
+}
+
+// legendLine spells out the codes of the columns in view. When they do not
+// all fit, it shows the focused column's and as many of its neighbours as
+// fit, so the legend follows the cursor across a wide grid.
+func (m *Model) legendLine(l layout) string {
+	c := m.check()
+	mx := m.matrix()
+	entries := make([]string, 0, l.cols)
+	for j := m.left; j < m.left+l.cols; j++ {
+		entries = append(entries, c.codes[j]+" "+display.OneLine(roleLabel(mx.Roles[j])))
+	}
+	w := m.width
+	if l.sideW > 0 {
+		w = l.gridW
+	}
+	const lead, sep, cut = "Roles: ", " · ", "…"
+	width := func(a, b int) int {
+		n := display.Width(lead) + display.Width(sep)*(b-a)
+		for _, e := range entries[a : b+1] {
+			n += display.Width(e)
+		}
+		if a > 0 {
+			n += display.Width(cut + " ")
+		}
+		if b < len(entries)-1 {
+			n += display.Width(" " + cut)
+		}
+		return n
+	}
+	f := min(max(m.col-m.left, 0), len(entries)-1)
+	a, b := f, f
+	for grew := true; grew; {
+		grew = false
+		if b+1 < len(entries) && width(a, b+1) <= w {
+			b, grew = b+1, true
+		}
+		if a > 0 && width(a-1, b) <= w {
+			a, grew = a-1, true
+		}
+	}
+	line := lead
+	if a > 0 {
+		line += cut + " "
+	}
+	line += strings.Join(entries[a:b+1], sep)
+	if b < len(entries)-1 {
+		line += " " + cut
+	}
+	return m.ctx.Styles.Muted.Render(display.Fit(line, w))
 }
 
 // gridRow draws activity i: a marker on the cursor row, the name with "!"
