@@ -298,7 +298,7 @@ func (a *App) fullHelpView(groups [][]key.Binding, maxLines int) string {
 	if maxLines > 0 && len(lines) > maxLines {
 		hidden := len(lines) - maxLines + 1
 		lines = append(lines[:maxLines-1], st.Muted.Render(display.Fit(
-			fmt.Sprintf("… %d more %s: make the terminal taller to see every key", hidden, display.Plural(hidden, "line", "lines")), a.width)))
+			"… "+display.Count(hidden, "more line", "more lines")+": make the terminal taller to see every key", a.width)))
 	}
 	return strings.Join(lines, "\n")
 }

@@ -278,11 +278,7 @@ func (m *Model) inventoryView(h int) []string {
 	}
 	summary := "Nothing listed yet: a adds a place where customers, employees, press or critics talk about the company."
 	if len(inv) > 0 {
-		places := strconv.Itoa(len(inv)) + " places"
-		if len(inv) == 1 {
-			places = "1 place"
-		}
-		summary = places + " where people talk about the company; " +
+		summary = display.Count(len(inv), "place", "places") + " where people talk about the company; " +
 			strconv.Itoa(surprises) + " came as a surprise (marked !)."
 	}
 	head, detail := "", ""

@@ -52,7 +52,7 @@ func New(ctx common.Context, cat *workshops.Catalog) *Model {
 		if label == "" {
 			label = e.Name
 		}
-		labels = append(labels, fmt.Sprintf("%s (%d steps)", display.OneLine(label), e.Steps))
+		labels = append(labels, display.OneLine(label)+" ("+display.Count(e.Steps, "step", "steps")+")")
 	}
 	f := form.New(ctx.Styles,
 		form.Field{Key: "title", Label: "Title", Required: true, Placeholder: "e.g. Who owns our social media?"},

@@ -338,7 +338,7 @@ func (m *Model) suggest() tea.Cmd {
 	if n == 0 {
 		return common.Status("No empty cell has a suggested letter: the room's letters are kept")
 	}
-	return edit("RACI: suggested assignment filled "+itoa(n)+" empty "+display.Plural(n, "cell", "cells"), func(s *model.Session) {
+	return edit("RACI: suggested assignment filled "+display.Count(n, "empty cell", "empty cells"), func(s *model.Session) {
 		s.RACI.ApplySuggested(s.Workshop.RACI.Activities)
 	})
 }

@@ -131,7 +131,7 @@ func (m *Model) View() string {
 // room to open the step.
 func (m *Model) promptLine() string {
 	mx := m.matrix()
-	s := itoa(len(mx.Activities)) + " activities × " + itoa(len(mx.Roles)) + " roles"
+	s := display.Count(len(mx.Activities), "activity", "activities") + " × " + display.Count(len(mx.Roles), "role", "roles")
 	if step, ok := m.sess.CurrentStep(); ok && step.Kind == model.StepRACI && len(step.Prompts) > 0 {
 		s += " · " + common.Ask(step.Prompts, m.width-display.Width(s)-3)
 	}
