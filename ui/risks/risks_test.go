@@ -431,3 +431,36 @@ func TestHeatMapReadsTheSameOnScreenAndInThePlan(t *testing.T) {
 		t.Errorf("likelihood 5, impact 1 is not at the bottom right: %v", screen)
 	}
 }
+
+// Undoing a delete brings the risk back where it was, and the cursor with
+// it, whatever the list showed after the delete.
+func TestUndoingADeleteSelectsTheRestoredRisk(t *testing.T) {
+	for k := range 2 * len(session().Risks) {
+		byScore, down := k%2 == 0, k/2
+		r := newRig(t, session(), 100, 30)
+		if !byScore {
+			r.Keys("s")
+		}
+		for range down {
+			r.Keys("j")
+		}
+		gone := r.Session.Risks[r.m.sel].Title
+		before := r.Session.Clone()
+		r.Keys("d", "y")
+		if slices.ContainsFunc(r.Session.Risks, func(x model.Risk) bool { return x.Title == gone }) {
+			t.Fatalf("%q was not deleted", gone)
+		}
+		r.Show(before)
+		if got := r.Session.Risks[r.m.sel].Title; got != gone {
+			t.Errorf("by score %v, row %d: after undo the cursor is on %q, want the restored %q", byScore, down+1, got, gone)
+		}
+		r.WantView("› ", gone)
+		// An unrelated change later does not pull the cursor back.
+		r.Keys("k")
+		moved := r.m.sel
+		r.Show(r.Session.Clone())
+		if r.m.sel != moved {
+			t.Errorf("by score %v: a later change moved the cursor back to the restored risk", byScore)
+		}
+	}
+}
