@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -466,4 +467,44 @@ func TestStillMissingSaysHowMany(t *testing.T) {
 		t.Fatalf("a new session's listen step misses %v", missing)
 	}
 	h.wantScreen(fmt.Sprintf("Still missing (%d): %s", len(missing), missing[0]))
+}
+
+// A session open read-only answers only to keys that look around, and the
+// help line offers no other.
+func TestReadOnlyHelpLineHidesTheEditingKeys(t *testing.T) {
+	h := newHarness(t, 160, 30)
+	s := h.create("Look only", "Acme")
+	h.send(common.OpenMsg{Ref: s.ID, ReadOnly: true})
+	for _, step := range []string{"1", "2", "3", "4", "5", "6"} {
+		h.keys(step)
+		help := lastLine(h.screen())
+		for _, editing := range []string{"add", "edit", "delete", "one more", "undo", "redo", "responsible", "start the drill", "rate"} {
+			if strings.Contains(help, editing) {
+				t.Errorf("step %s, read-only: the help line offers %q: %s", step, editing, help)
+			}
+		}
+		if !strings.Contains(help, "next step") || !strings.Contains(help, "quit") {
+			t.Errorf("step %s, read-only: the help line lost the keys that still work: %s", step, help)
+		}
+		h.keys("?")
+		screen := h.screen()
+		full := screen[strings.Index(screen, "nothing is changed."):]
+		for _, editing := range []string{"add", "edit", "delete", "undo", "redo", "responsible", "rate"} {
+			if regexp.MustCompile(`\b` + editing + `\b`).MatchString(full) {
+				t.Errorf("step %s, read-only: the full help offers %q:\n%s", step, editing, full)
+			}
+		}
+		h.keys("?")
+	}
+	// With the session open for changes, the same keys are offered.
+	h2 := opened(t, 160, 30)
+	h2.keys("4")
+	if help := lastLine(h2.screen()); !strings.Contains(help, "add risk") {
+		t.Errorf("the help line of a session open for changes lacks its keys: %s", help)
+	}
+}
+
+func lastLine(s string) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	return lines[len(lines)-1]
 }
