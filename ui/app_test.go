@@ -181,6 +181,7 @@ func TestQuitSavesFirst(t *testing.T) {
 	h := opened(t, 80, 24)
 	h.send(common.EditMsg{Label: "a", Apply: func(s *model.Session) { s.Meta.Organisation = "Initech" }})
 	h.keys("q")
+	h.deliverTicks()
 	if !h.quit {
 		t.Fatal("q did not quit")
 	}
@@ -190,6 +191,38 @@ func TestQuitSavesFirst(t *testing.T) {
 	}
 	if loaded.Meta.Organisation != "Initech" {
 		t.Fatal("quit did not save the last change")
+	}
+	if err := h.app.finish(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Keys typed faster than the program reads come in one read with the
+// ctrl+c after them: each is handled before it, but the edit each asks for
+// comes back from its command later, after ctrl+c. Quitting waits for them.
+func TestEditsOfKeysBeforeCtrlCAreSaved(t *testing.T) {
+	h := opened(t, 80, 24)
+	var edits []tea.Cmd
+	for range 15 {
+		_, cmd := h.app.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'+'}})
+		edits = append(edits, cmd)
+	}
+	_, quit := h.app.Update(tea.KeyMsg{Type: tea.KeyCtrlC})
+	h.run(quit)
+	if h.quit {
+		t.Fatal("ctrl+c stopped the program before the edits of the keys typed before it came back")
+	}
+	h.run(edits...)
+	h.deliverTicks()
+	if !h.quit {
+		t.Fatal("ctrl+c did not quit once the edits were in")
+	}
+	loaded, _, err := store.Load(h.app.handle.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := loaded.Listen.Poll[0].Reads; got != 15 {
+		t.Fatalf("the file counts %d hands, want the 15 pressed before ctrl+c", got)
 	}
 	if err := h.app.finish(); err != nil {
 		t.Fatal(err)
@@ -230,6 +263,7 @@ func TestCtrlCWarnsOnceAboutWordsInAForm(t *testing.T) {
 	h.keys("ctrl+s")
 	h.wantScreen("Customer forum")
 	h.keys("ctrl+c")
+	h.deliverTicks()
 	if !h.quit {
 		t.Fatalf("ctrl+c with the form saved did not quit:\n%s", h.screen())
 	}
@@ -270,6 +304,7 @@ func TestHangupSavesAndQuits(t *testing.T) {
 	h := opened(t, 80, 24)
 	h.send(common.EditMsg{Label: "a", Apply: func(s *model.Session) { s.Meta.Organisation = "Initech" }})
 	h.send(hangupMsg{})
+	h.deliverTicks()
 	if !h.quit {
 		t.Fatal("a hangup did not quit")
 	}
