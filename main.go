@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -31,10 +32,17 @@ import (
 var version = ""
 
 func main() {
-	if err := newRootCommand(os.Stdin, os.Stdout, os.Stderr).Execute(); err != nil {
-		fmt.Fprintln(os.Stderr, "roundtable:", err)
-		os.Exit(1)
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// run runs the command line args and returns the exit status.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	root := newRootCommand(stdin, stdout, stderr)
+	root.SetArgs(args)
+	if err := root.Execute(); err != nil {
+		return report(stderr, err)
 	}
+	return 0
 }
 
 // app carries what every command needs, resolved from the global flags.
@@ -80,7 +88,7 @@ and exports the plan as Markdown.
 
 Without a command it opens the home screen.`,
 		Version:       buildVersion(),
-		Args:          cobra.NoArgs,
+		Args:          noArgs,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -93,8 +101,9 @@ Without a command it opens the home screen.`,
 	root.SetIn(stdin)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
+	root.SetFlagErrorFunc(flagError)
 	root.PersistentFlags().StringVar(&a.dataDir, "data-dir", "",
-		"folder for sessions (default $ROUNDTABLE_DATA_DIR, else $XDG_DATA_HOME/roundtable)")
+		"keep sessions in `DIR` (default $ROUNDTABLE_DATA_DIR, else $XDG_DATA_HOME/roundtable)")
 	root.AddCommand(
 		newNewCommand(a),
 		newOpenCommand(a),
@@ -103,8 +112,18 @@ Without a command it opens the home screen.`,
 		newValidateCommand(a),
 		newExportCommand(a),
 	)
+	guardCompletion(root)
+	root.SetHelpCommand(newHelpCommand(root))
+	// Each usage line is written out in full, as the README has it.
+	for _, c := range root.Commands() {
+		c.DisableFlagsInUseLine = true
+	}
+	root.DisableFlagsInUseLine = true
 	return root
 }
+
+// newExample is how the README starts a session.
+const newExample = `roundtable new "Acme social media roles"`
 
 func newNewCommand(a *app) *cobra.Command {
 	var (
@@ -113,7 +132,7 @@ func newNewCommand(a *app) *cobra.Command {
 		noOpen   bool
 	)
 	cmd := &cobra.Command{
-		Use:   "new TITLE",
+		Use:   "new TITLE [--workshop NAME] [--sample] [--no-open]",
 		Short: "Create a session and open it",
 		Long: `Create a session from a workshop template and open it.
 
@@ -122,11 +141,11 @@ printed as the last line instead.`,
 		Example: `  roundtable new "Acme social media roles"
   roundtable new "Try-out" --sample
   roundtable new "Team check" --workshop self-assessment --no-open`,
-		Args: cobra.ExactArgs(1),
+		Args: oneArg("TITLE", newExample),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			title := strings.TrimSpace(model.Clean(args[0]))
 			if title == "" {
-				return errors.New("the title is empty; give the session a name, e.g. roundtable new \"Acme social media roles\"")
+				return usage(cmd, "the title is empty; give the session a name, e.g. %s", newExample)
 			}
 			w, err := a.workshops().Get(workshop)
 			if err != nil {
@@ -161,7 +180,7 @@ printed as the last line instead.`,
 			return a.run(st, a.workshops(), h)
 		},
 	}
-	cmd.Flags().StringVar(&workshop, "workshop", workshops.Default, "workshop template to use (see `roundtable workshops`)")
+	cmd.Flags().StringVar(&workshop, "workshop", workshops.Default, "make the session from the workshop template `NAME` (roundtable workshops lists them)")
 	cmd.Flags().BoolVar(&sample, "sample", false, "fill the session with the sample organisation's answers")
 	cmd.Flags().BoolVar(&noOpen, "no-open", false, "create the session and print its id without opening it")
 	_ = cmd.RegisterFlagCompletionFunc("workshop", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
@@ -179,7 +198,7 @@ printed as the last line instead.`,
 func newOpenCommand(a *app) *cobra.Command {
 	var readOnly bool
 	cmd := &cobra.Command{
-		Use:   "open SESSION",
+		Use:   "open SESSION [--read-only]",
 		Short: "Open a session",
 		Long: `Open a session by its id, a unique prefix of its id, or the path to its file.
 
@@ -187,7 +206,7 @@ A session open in another terminal is locked; --read-only shows it without
 changing it.`,
 		Example: `  roundtable open acme
   roundtable open acme-social-media-roles-7f3k --read-only`,
-		Args:              cobra.ExactArgs(1),
+		Args:              oneArg("SESSION", "roundtable open acme"),
 		ValidArgsFunction: a.completeSessions,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			// Opened here, so a missing, ambiguous, locked or broken session
@@ -218,7 +237,7 @@ func newListCommand(a *app) *cobra.Command {
 		Short: "List every session",
 		Long: `List every session, newest first. A session file that cannot be read is
 listed with the file and the line of the problem.`,
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			entries, err := a.store().List()
 			if err != nil {
@@ -261,7 +280,7 @@ func newWorkshopsCommand(a *app) *cobra.Command {
 		Long: `List every workshop template: the built-in ones and those in
 $XDG_CONFIG_HOME/roundtable/workshops/*.toml, which replace a built-in one
 of the same name. A template with a problem is listed with it and not used.`,
-		Args: cobra.NoArgs,
+		Args: noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 0, 2, ' ', 0)
 			fmt.Fprintln(tw, "NAME\tTITLE\tSTEPS\tSOURCE")
@@ -287,7 +306,7 @@ func newValidateCommand(a *app) *cobra.Command {
 		Short: "Check a workshop template",
 		Long: `Check a workshop template file and report each problem with its line.
 Exits non-zero when there is any problem.`,
-		Args: cobra.ExactArgs(1),
+		Args: oneArg("FILE", "roundtable validate my-workshop.toml"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			data, err := os.ReadFile(args[0])
 			if err != nil {
@@ -311,90 +330,137 @@ func newExportCommand(a *app) *cobra.Command {
 		output string
 		stdout bool
 		csvDir string
+		force  bool
 	)
 	cmd := &cobra.Command{
-		Use:   "export SESSION",
+		Use:   "export SESSION [-o FILE | --stdout] [--csv DIR] [--force]",
 		Short: "Write a session's plan as Markdown",
 		Long: `Write the plan of a session as GitHub-flavoured Markdown, without opening
 the program. The session is read only, so this works while another
 terminal has it open.
 
 Without -o the plan goes to <session-id>-plan.md in the current folder and
-its path is printed. An existing file is replaced, as with -o in other
-tools; the message says so.
+its path is printed. A file already there is left as it is and nothing is
+written, unless --force is given to replace it.
 
 With --csv DIR the RACI matrix, the risk register and the action items are
 written to DIR as CSV files a spreadsheet opens as they are; the plan is
 then written only when -o or --stdout asks for it.`,
 		Example: `  roundtable export acme
   roundtable export acme -o board/plan.md
+  roundtable export acme -o board/plan.md --force
   roundtable export acme --stdout | less
   roundtable export acme --csv sheets`,
-		Args:              cobra.ExactArgs(1),
+		Args:              oneArg("SESSION", "roundtable export acme"),
 		ValidArgsFunction: a.completeSessions,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if output != "" && stdout {
+				return usage(cmd, "-o and --stdout cannot go together: the plan goes to a file or to standard output")
+			}
 			h, err := a.store().Open(args[0], true)
 			if err != nil {
 				return err
 			}
 			defer h.Close()
 			sess := h.Session
+			var files []export
+			if csvDir != "" {
+				for _, f := range plan.CSVFiles(sess) {
+					files = append(files, export{path: filepath.Join(csvDir, f.Name), data: f.Data})
+				}
+			}
+			if !stdout && (output != "" || csvDir == "") {
+				if output == "" {
+					output = plan.FileName(sess)
+				}
+				files = append(files, export{path: output, data: plan.Markdown(sess)})
+			}
 			out := cmd.OutOrStdout()
 			if csvDir != "" {
 				if err := os.MkdirAll(csvDir, 0o700); err != nil {
 					return fmt.Errorf("creating the folder for the CSV files: %w", err)
 				}
-				for _, f := range plan.CSVFiles(sess) {
-					if err := writeExport(out, filepath.Join(csvDir, f.Name), f.Data); err != nil {
-						return err
-					}
-				}
-				if output == "" && !stdout {
-					return nil
-				}
 			}
-			doc := plan.Markdown(sess)
-			if stdout {
-				_, err := out.Write(doc)
+			// Every file is checked before any is written, so a refusal
+			// leaves the folder as it was.
+			if err := checkExports(files, force); err != nil {
 				return err
 			}
-			if output == "" {
-				output = plan.FileName(sess)
+			for _, f := range files {
+				if err := store.WriteExport(f.abs, f.data); err != nil {
+					return fmt.Errorf("%s was not written: %s", f.abs, writeProblem(err))
+				}
+				verb := "wrote"
+				if f.exists {
+					verb = "replaced"
+				}
+				fmt.Fprintf(out, "%s %s\n", verb, f.abs)
 			}
-			return writeExport(out, output, doc)
+			if stdout {
+				_, err := out.Write(plan.Markdown(sess))
+				return err
+			}
+			return nil
 		},
 	}
 	cmd.Flags().StringVarP(&output, "output", "o", "", "write the plan to `FILE` (default <session-id>-plan.md in the current folder)")
 	cmd.Flags().BoolVar(&stdout, "stdout", false, "write the plan to standard output instead of a file")
 	cmd.Flags().StringVar(&csvDir, "csv", "", "write the RACI matrix, risks and actions as CSV files into `DIR` (and the plan only with -o or --stdout)")
-	cmd.MarkFlagsMutuallyExclusive("output", "stdout")
+	cmd.Flags().BoolVar(&force, "force", false, "replace files that are already there")
 	_ = cmd.MarkFlagDirname("csv")
 	return cmd
 }
 
-// writeExport writes an exported document and says where, and whether it
-// replaced a file that was there.
-func writeExport(out io.Writer, path string, data []byte) error {
-	abs, err := filepath.Abs(path)
-	if err != nil {
-		return err
+// export is one file the export command writes.
+type export struct {
+	path, abs string
+	data      []byte
+	// exists is set when a file is already at abs.
+	exists bool
+}
+
+// writeProblem says why a file could not be written, without the name of
+// the temporary file the write went through.
+func writeProblem(err error) string {
+	var perr *fs.PathError
+	if errors.As(err, &perr) {
+		return perr.Err.Error()
 	}
-	info, err := os.Stat(abs)
-	switch {
-	case err == nil && info.IsDir():
-		return fmt.Errorf("%s is a folder; give a file name, e.g. -o %s", abs, filepath.Join(path, "plan.md"))
-	case err == nil:
-		if err := store.WriteExport(abs, data); err != nil {
+	return err.Error()
+}
+
+// checkExports finds where each file goes and refuses, before anything is
+// written, a folder that is missing, a folder in the way, or a file
+// already there without force.
+func checkExports(files []export, force bool) error {
+	var there []string
+	for i := range files {
+		f := &files[i]
+		abs, err := filepath.Abs(f.path)
+		if err != nil {
 			return err
 		}
-		fmt.Fprintf(out, "replaced %s\n", abs)
+		f.abs = abs
+		dir := filepath.Dir(abs)
+		if info, err := os.Stat(dir); err != nil || !info.IsDir() {
+			return fmt.Errorf("the folder %s does not exist; nothing was written. Create it first, or choose another file with -o", dir)
+		}
+		info, err := os.Stat(abs)
+		switch {
+		case err == nil && info.IsDir():
+			return fmt.Errorf("%s is a folder; give a file name, e.g. -o %s", abs, filepath.Join(f.path, "plan.md"))
+		case err == nil:
+			f.exists = true
+			there = append(there, abs)
+		}
+	}
+	switch {
+	case force || len(there) == 0:
 		return nil
+	case len(there) == 1:
+		return fmt.Errorf("%s is already there; nothing was written. Add --force to replace it", there[0])
 	}
-	if err := store.WriteExport(abs, data); err != nil {
-		return err
-	}
-	fmt.Fprintf(out, "wrote %s\n", abs)
-	return nil
+	return fmt.Errorf("%d files are already there (%s); nothing was written. Add --force to replace them", len(there), strings.Join(there, ", "))
 }
 
 // completeSessions offers session ids, with their titles, to the shell.
@@ -439,7 +505,6 @@ func buildVersion() string {
 	return "dev"
 }
 
-// clip keeps a column of the session list to at most n cells.
 // writeColumns writes rows as columns two spaces apart, measured in
 // terminal cells, so a title with an emoji or CJK characters does not push
 // the columns after it out of line.
@@ -468,4 +533,5 @@ func writeColumns(out io.Writer, rows [][]string) error {
 	return err
 }
 
+// clip keeps a column of the session list to at most n cells.
 func clip(s string, n int) string { return display.Fit(oneLine(s), n) }

@@ -105,6 +105,9 @@ type App struct {
 	statusErr error
 
 	quitting bool
+	// quitDue is set from a quit until quitNowMsg: keys handled before
+	// the quit may still have edits on their way back.
+	quitDue bool
 	// forceQuit is armed when saving before quitting failed: a second
 	// ctrl+c quits anyway.
 	forceQuit bool
@@ -142,7 +145,15 @@ type (
 	dropPending   struct{}
 	// hangupMsg arrives when the terminal goes away (SIGHUP).
 	hangupMsg struct{}
+	// quitNowMsg ends the wait of quitGrace.
+	quitNowMsg struct{}
 )
+
+// quitGrace is how long a quit waits before saving for the last time. Keys
+// that came in the same read as ctrl+c were handled just before it, but
+// each edit they asked for comes back from its command a moment later, in
+// microseconds: without the wait, the program stops before they arrive.
+const quitGrace = 50 * time.Millisecond
 
 func newApp(opts Options, ctx common.Context) *App {
 	a := &App{opts: opts, ctx: ctx, stderr: os.Stderr, schedule: func(d time.Duration, msg tea.Msg) tea.Cmd {
@@ -249,6 +260,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, closeHandleCmd(h)
 	case hangupMsg:
 		return a, a.quit()
+	case quitNowMsg:
+		a.quitDue = false
+		return a, a.stop()
 	case exportAskMsg, exportReplaceMsg, exportedMsg:
 		return a, a.exporting(msg)
 	case common.OpenMsg:
@@ -311,7 +325,7 @@ func (a *App) key(msg tea.KeyMsg) tea.Cmd {
 		return a.quit()
 	}
 	a.quitArmed = false
-	if a.quitting || a.leaving {
+	if a.quitting || a.quitDue || a.leaving {
 		return nil
 	}
 	if a.fullHelp {
@@ -529,9 +543,6 @@ func (a *App) saved(msg savedMsg) tea.Cmd {
 	return nil
 }
 
-// quit saves first when anything is unsaved, then stops the program.
-// flush writes down what a screen keeps lazily (a running drill clock)
-// before the session is saved for the last time.
 // flush applies what the step screens still have to write down (a running
 // drill's clock) and returns what it was, for the status line.
 func (a *App) flush() string {
@@ -547,7 +558,18 @@ func (a *App) flush() string {
 	return e.Label
 }
 
+// quit saves first when anything is unsaved, then stops the program; with
+// a session open it waits quitGrace first, for edits still on their way.
 func (a *App) quit() tea.Cmd {
+	if a.sess != nil && !a.readOnly && !a.quitDue && !a.quitting {
+		a.quitDue = true
+		return a.schedule(quitGrace, quitNowMsg{})
+	}
+	return a.stop()
+}
+
+// stop saves what is unsaved, then stops the program.
+func (a *App) stop() tea.Cmd {
 	a.flush()
 	if a.sess == nil || a.readOnly || a.rev == a.savedRev {
 		a.quitting = true

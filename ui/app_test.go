@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -180,6 +181,7 @@ func TestQuitSavesFirst(t *testing.T) {
 	h := opened(t, 80, 24)
 	h.send(common.EditMsg{Label: "a", Apply: func(s *model.Session) { s.Meta.Organisation = "Initech" }})
 	h.keys("q")
+	h.deliverTicks()
 	if !h.quit {
 		t.Fatal("q did not quit")
 	}
@@ -189,6 +191,38 @@ func TestQuitSavesFirst(t *testing.T) {
 	}
 	if loaded.Meta.Organisation != "Initech" {
 		t.Fatal("quit did not save the last change")
+	}
+	if err := h.app.finish(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Keys typed faster than the program reads come in one read with the
+// ctrl+c after them: each is handled before it, but the edit each asks for
+// comes back from its command later, after ctrl+c. Quitting waits for them.
+func TestEditsOfKeysBeforeCtrlCAreSaved(t *testing.T) {
+	h := opened(t, 80, 24)
+	var edits []tea.Cmd
+	for range 15 {
+		_, cmd := h.app.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{'+'}})
+		edits = append(edits, cmd)
+	}
+	_, quit := h.app.Update(tea.KeyMsg{Type: tea.KeyCtrlC})
+	h.run(quit)
+	if h.quit {
+		t.Fatal("ctrl+c stopped the program before the edits of the keys typed before it came back")
+	}
+	h.run(edits...)
+	h.deliverTicks()
+	if !h.quit {
+		t.Fatal("ctrl+c did not quit once the edits were in")
+	}
+	loaded, _, err := store.Load(h.app.handle.Path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := loaded.Listen.Poll[0].Reads; got != 15 {
+		t.Fatalf("the file counts %d hands, want the 15 pressed before ctrl+c", got)
 	}
 	if err := h.app.finish(); err != nil {
 		t.Fatal(err)
@@ -229,6 +263,7 @@ func TestCtrlCWarnsOnceAboutWordsInAForm(t *testing.T) {
 	h.keys("ctrl+s")
 	h.wantScreen("Customer forum")
 	h.keys("ctrl+c")
+	h.deliverTicks()
 	if !h.quit {
 		t.Fatalf("ctrl+c with the form saved did not quit:\n%s", h.screen())
 	}
@@ -269,6 +304,7 @@ func TestHangupSavesAndQuits(t *testing.T) {
 	h := opened(t, 80, 24)
 	h.send(common.EditMsg{Label: "a", Apply: func(s *model.Session) { s.Meta.Organisation = "Initech" }})
 	h.send(hangupMsg{})
+	h.deliverTicks()
 	if !h.quit {
 		t.Fatal("a hangup did not quit")
 	}
@@ -466,4 +502,44 @@ func TestStillMissingSaysHowMany(t *testing.T) {
 		t.Fatalf("a new session's listen step misses %v", missing)
 	}
 	h.wantScreen(fmt.Sprintf("Still missing (%d): %s", len(missing), missing[0]))
+}
+
+// A session open read-only answers only to keys that look around, and the
+// help line offers no other.
+func TestReadOnlyHelpLineHidesTheEditingKeys(t *testing.T) {
+	h := newHarness(t, 160, 30)
+	s := h.create("Look only", "Acme")
+	h.send(common.OpenMsg{Ref: s.ID, ReadOnly: true})
+	for _, step := range []string{"1", "2", "3", "4", "5", "6"} {
+		h.keys(step)
+		help := lastLine(h.screen())
+		for _, editing := range []string{"add", "edit", "delete", "one more", "undo", "redo", "responsible", "start the drill", "rate"} {
+			if strings.Contains(help, editing) {
+				t.Errorf("step %s, read-only: the help line offers %q: %s", step, editing, help)
+			}
+		}
+		if !strings.Contains(help, "next step") || !strings.Contains(help, "quit") {
+			t.Errorf("step %s, read-only: the help line lost the keys that still work: %s", step, help)
+		}
+		h.keys("?")
+		screen := h.screen()
+		full := screen[strings.Index(screen, "nothing is changed."):]
+		for _, editing := range []string{"add", "edit", "delete", "undo", "redo", "responsible", "rate"} {
+			if regexp.MustCompile(`\b` + editing + `\b`).MatchString(full) {
+				t.Errorf("step %s, read-only: the full help offers %q:\n%s", step, editing, full)
+			}
+		}
+		h.keys("?")
+	}
+	// With the session open for changes, the same keys are offered.
+	h2 := opened(t, 160, 30)
+	h2.keys("4")
+	if help := lastLine(h2.screen()); !strings.Contains(help, "add risk") {
+		t.Errorf("the help line of a session open for changes lacks its keys: %s", help)
+	}
+}
+
+func lastLine(s string) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	return lines[len(lines)-1]
 }

@@ -193,14 +193,56 @@ func (h helpKeys) global() []key.Binding {
 	bs := []key.Binding{}
 	if h.app.active == stepScreen && h.app.sess != nil {
 		// [ and ] share a line, so every key still fits at 80×24.
-		bs = append(bs, stepKeys, k.Jump, k.Ask, k.Details, k.Undo, k.Redo, k.Back, timerKeys.Toggle, timerKeys.Extend, k.Export)
+		bs = append(bs, stepKeys, k.Jump, k.Ask)
+		if !h.readOnly() {
+			bs = append(bs, k.Details, k.Undo, k.Redo)
+		}
+		bs = append(bs, k.Back, timerKeys.Toggle, timerKeys.Extend, k.Export)
 	}
 	return append(bs, k.Help, k.Quit)
 }
 
+// readOnly reports whether the keys are those of a session open read-only.
+func (h helpKeys) readOnly() bool {
+	return h.app.readOnly && h.app.active == stepScreen && h.app.dialog == nil
+}
+
+// looking are the keys that only move, scroll, switch panes or filter:
+// the ones a read-only session answers to on every screen.
+var looking = map[string]bool{
+	"up": true, "down": true, "left": true, "right": true, "h": true, "j": true, "k": true, "l": true,
+	"tab": true, "shift+tab": true, "home": true, "end": true, "g": true, "G": true, "0": true, "$": true,
+	"pgup": true, "pgdown": true, "b": true, "/": true, "esc": true,
+}
+
+// lookOnly keeps the bindings whose every key only looks around; a key
+// that changes the session, or opens a form to, would only be refused.
+func lookOnly(bs []key.Binding) []key.Binding {
+	var out []key.Binding
+	for _, b := range bs {
+		keep := len(b.Keys()) > 0
+		for _, k := range b.Keys() {
+			keep = keep && looking[k]
+		}
+		if keep {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// screenShort is the active screen's short help, leaving out in a
+// read-only session the keys that would change it.
+func (h helpKeys) screenShort() []key.Binding {
+	if h.readOnly() {
+		return lookOnly(h.screen.ShortHelp())
+	}
+	return h.screen.ShortHelp()
+}
+
 func (h helpKeys) ShortHelp() []key.Binding {
 	g := h.global()
-	short := h.screen.ShortHelp()
+	short := h.screenShort()
 	if t, ok := h.screen.(common.Typer); ok && t.Typing() {
 		// While a field or the screen's own box has the keys, the step
 		// keys do nothing, so the help shows only what does.
@@ -214,7 +256,17 @@ func (h helpKeys) ShortHelp() []key.Binding {
 }
 
 func (h helpKeys) FullHelp() [][]key.Binding {
-	return append(h.screen.FullHelp(), h.global())
+	groups := h.screen.FullHelp()
+	if h.readOnly() {
+		kept := make([][]key.Binding, 0, len(groups))
+		for _, g := range groups {
+			if g = lookOnly(g); len(g) > 0 {
+				kept = append(kept, g)
+			}
+		}
+		groups = kept
+	}
+	return append(groups, h.global())
 }
 
 // stepComplete reports whether step i lacks nothing. Checking every step
@@ -302,7 +354,7 @@ func (a *App) fullHelpView(groups [][]key.Binding, maxLines int) string {
 	if maxLines > 0 && len(lines) > maxLines {
 		hidden := len(lines) - maxLines + 1
 		lines = append(lines[:maxLines-1], st.Muted.Render(display.Fit(
-			fmt.Sprintf("… %d more %s: make the terminal taller to see every key", hidden, display.Plural(hidden, "line", "lines")), a.width)))
+			"… "+display.Count(hidden, "more line", "more lines")+": make the terminal taller to see every key", a.width)))
 	}
 	return strings.Join(lines, "\n")
 }

@@ -116,7 +116,7 @@ func (a *App) toggleTimer() tea.Cmd {
 	case t.started:
 		a.setStatus("Timer resumed.")
 	default:
-		a.setStatus(fmt.Sprintf("Timer started: %d minutes for this step.", int(t.box/time.Minute)))
+		a.setStatus("Timer started: " + display.Count(int(t.box/time.Minute), "minute", "minutes") + " for this step.")
 	}
 	t.resume(now)
 	return a.nextTimerTick(t)
@@ -130,7 +130,7 @@ func (a *App) extendTimer() tea.Cmd {
 	t := a.timer(i)
 	t.box += timerExtension
 	if !t.started {
-		a.setStatus(fmt.Sprintf("The timebox is now %d minutes; t starts the timer.", int(t.box/time.Minute)))
+		a.setStatus("The timebox is now " + display.Count(int(t.box/time.Minute), "minute", "minutes") + "; t starts the timer.")
 		return nil
 	}
 	a.setStatus("Five more minutes: " + clock(t.left(a.ctx.Now())) + " left.")

@@ -143,3 +143,10 @@ func TestTimerFitsNarrowHeaders(t *testing.T) {
 		}
 	}
 }
+
+func TestAOneMinuteTimeboxSaysMinute(t *testing.T) {
+	h, _ := clocked(t, 100, 30)
+	h.app.sess.Workshop.Steps[0].Timebox = 1
+	h.keys("t")
+	h.wantScreen("Timer started: 1 minute for this step.")
+}

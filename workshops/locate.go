@@ -1,6 +1,7 @@
 package workshops
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 
@@ -177,4 +178,81 @@ func (l locator) tableOrStep(path string, kind model.StepKind) int {
 		}
 	}
 	return 0
+}
+
+// wrongType is the line of the first value at the dotted key path whose
+// TOML type is typ (as the decoder names it: string, int64, …), looking
+// through arrays of tables in file order, or 0 when it cannot be placed.
+// The decoder names the key of a value of the wrong type, but inside
+// [[steps]] it gives the line of the key's last use, not of the bad one.
+func (l locator) wrongType(data []byte, path, typ string) int {
+	var raw map[string]any
+	if _, err := toml.Decode(string(data), &raw); err != nil {
+		return 0
+	}
+	return l.findType(raw, strings.Split(path, "."), "", "", 0, typ)
+}
+
+// findType looks for the value at parts inside table, whose header is at
+// line from (0 for the top of the file) and whose dotted name is prefix;
+// array is the innermost array of tables it belongs to.
+func (l locator) findType(table map[string]any, parts []string, prefix, array string, from int, typ string) int {
+	key := parts[0]
+	v, ok := table[key]
+	if !ok {
+		return 0
+	}
+	if len(parts) == 1 {
+		if !hasType(v, typ) {
+			return 0
+		}
+		return l.keyAfter(key, from)
+	}
+	path := prefix + key
+	switch v := v.(type) {
+	case []map[string]any:
+		for i, entry := range v {
+			if line := l.findType(entry, parts[1:], path+".", path, l.tableAfter(path, i, from), typ); line > 0 {
+				return line
+			}
+		}
+	case map[string]any:
+		at := l.tableHeader(path)
+		if array != "" {
+			at = l.child(path, array, from)
+		}
+		if at > 0 {
+			return l.findType(v, parts[1:], path+".", array, at, typ)
+		}
+		if line := l.keyIn(key, from); line != from {
+			// Written inline: key = { … } on one line.
+			return line
+		}
+		// Implied by the headers of the tables inside it.
+		return l.findType(v, parts[1:], path+".", array, from, typ)
+	}
+	return 0
+}
+
+// tableHeader is the line of the [path] header, or 0.
+func (l locator) tableHeader(path string) int {
+	for i, line := range l.lines {
+		if p, array, ok := header(line); ok && !array && p == path {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// hasType reports whether v, or an element of the list v, is of the TOML
+// type typ as the decoder words it in a type-mismatch error.
+func hasType(v any, typ string) bool {
+	if list, ok := v.([]any); ok {
+		for _, e := range list {
+			if hasType(e, typ) {
+				return true
+			}
+		}
+	}
+	return strings.ReplaceAll(fmt.Sprintf("%T", v), "interface {}", "any") == typ
 }

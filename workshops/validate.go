@@ -148,6 +148,11 @@ func check(file string, data []byte) (model.Workshop, []Problem) {
 			p.Message = perr.Message
 		} else if m := typeError.FindStringSubmatch(err.Error()); m != nil {
 			p.Line, _ = strconv.Atoi(m[1])
+			if t := typeTypes.FindStringSubmatch(m[3]); t != nil {
+				if line := newLocator(data).wrongType(data, m[2], t[1]); line > 0 {
+					p.Line = line
+				}
+			}
 			p.Message = fmt.Sprintf("the key %q has the wrong type: %s", m[2], typeMismatch(m[3]))
 		} else if m := lineInError.FindStringSubmatch(err.Error()); m != nil {
 			p.Line, _ = strconv.Atoi(m[1])

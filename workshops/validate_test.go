@@ -39,6 +39,8 @@ func TestValidateReportsEachProblemAtItsLine(t *testing.T) {
 	tests := map[string][]want{
 		"syntax":                        {{22, 8, `expected value but found "Marketing"`}},
 		"wrong-type":                    {{14, 0, `"steps.timebox" has the wrong type: it is text in quotes but must be a whole number`}},
+		"wrong-type-early-step":         {{9, 0, `"steps.timebox" has the wrong type: it is text in quotes but must be a whole number`}},
+		"wrong-type-inject":             {{54, 0, `"drill.scenario.inject.minute" has the wrong type`}},
 		"unknown-key":                   {{10, 0, `unknown key "steps.promts"`}},
 		"unknown-table":                 {{38, 0, `unknown key "drill.checks"`}, {29, 0, "no fire-drill checklist"}},
 		"unknown-kind":                  {{12, 0, `step 2 has the kind "dril"`}},

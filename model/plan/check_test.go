@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"reflect"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -30,6 +31,7 @@ func parse(doc []byte) ast.Node {
 var ownHeadings = map[int][]string{
 	2: {"Participants", "Executive summary", "Action items", "Appendix: the workshop template"},
 	3: {"Objectives in vote order", "Top risks", "Accountable roles for key activities", "Drill result",
+		"Widest gaps between IT and the business",
 		"Open findings", "Show-of-hands poll", "Conversation inventory", "Internal experts",
 		"Objectives ranked by votes", "Organisational model", "RACI matrix", "Roles and the people who fill them",
 		"RACI findings", "Risk register", "Heat map", "Drill scenario", "Drill roles", "Drill timeline",
@@ -43,9 +45,10 @@ var ownHeadings = map[int][]string{
 var stepHeading = regexp.MustCompile(`^Step ([0-9]+): `)
 
 // checkPlan returns every way doc breaks the plan's promises to a reader:
-// stray bytes, a table row with the wrong number of cells, or Markdown
-// structure the plan does not make itself.
-func checkPlan(doc []byte, steps int) []string {
+// stray bytes, a table row with the wrong number of cells, Markdown
+// structure the plan does not make itself, or step sections other than one
+// per step of w but the review, numbered as in the workshop.
+func checkPlan(doc []byte, w model.Workshop) []string {
 	var probs []string
 	add := func(format string, args ...any) {
 		if len(probs) < 20 {
@@ -69,7 +72,13 @@ func checkPlan(doc []byte, steps int) []string {
 
 	root := parse(doc)
 	src := doc
-	h1, step := 0, 0
+	h1 := 0
+	var steps, want []string
+	for i, st := range w.Steps {
+		if st.Kind != model.StepReview {
+			want = append(want, strconv.Itoa(i+1))
+		}
+	}
 	_ = ast.Walk(root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -100,10 +109,7 @@ func checkPlan(doc []byte, steps int) []string {
 			case h.Level == 1:
 				h1++
 			case h.Level == 2 && stepHeading.MatchString(t):
-				step++
-				if got := stepHeading.FindStringSubmatch(t)[1]; got != strconv.Itoa(step) {
-					add("step heading %q out of order", t)
-				}
+				steps = append(steps, stepHeading.FindStringSubmatch(t)[1])
 			case h.Level == 2 || h.Level == 3:
 				if !contains(ownHeadings[h.Level], t) {
 					add("a heading the plan does not make: %q", t)
@@ -124,8 +130,8 @@ func checkPlan(doc []byte, steps int) []string {
 	if h1 != 1 {
 		add("%d top headings, want 1", h1)
 	}
-	if step != steps {
-		add("%d step headings, want %d", step, steps)
+	if !slices.Equal(steps, want) {
+		add("step sections %v, want %v", steps, want)
 	}
 	return probs
 }

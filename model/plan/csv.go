@@ -54,13 +54,22 @@ func RisksCSV(s *model.Session) []byte {
 	rows := [][]string{{"Risk", "Category", "Likelihood", "Impact", "Score", "Band", "Owner role", "Treatment",
 		"Mitigation", "Residual likelihood", "Residual impact", "Residual score", "Status", "Review", "Notes"}}
 	for _, r := range s.Risks {
-		rows = append(rows, []string{csvText(r.Title), csvText(r.Category), strconv.Itoa(r.Likelihood),
-			strconv.Itoa(r.Impact), strconv.Itoa(r.Score()), r.Band().String(), csvText(s.RoleName(r.Owner)),
-			csvText(string(r.Treatment)), csvText(string(r.Mitigation)), strconv.Itoa(r.ResidualLikelihood),
-			strconv.Itoa(r.ResidualImpact), strconv.Itoa(r.ResidualScore()), csvText(string(r.Status)),
+		rows = append(rows, []string{csvText(r.Title), csvText(r.Category), csvScore(r.Likelihood),
+			csvScore(r.Impact), csvScore(r.Score()), r.Band().String(), csvText(s.RoleName(r.Owner)),
+			csvText(string(r.Treatment)), csvText(string(r.Mitigation)), csvScore(r.ResidualLikelihood),
+			csvScore(r.ResidualImpact), csvScore(r.ResidualScore()), csvText(string(r.Status)),
 			csvText(r.Review), csvText(string(r.Notes))})
 	}
 	return writeCSV(rows)
+}
+
+// csvScore leaves a score that is not given blank: a 0 in a spreadsheet
+// reads as a risk scored as harmless, and sums and sorts as one.
+func csvScore(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return strconv.Itoa(n)
 }
 
 // ActionsCSV writes the action items, one a row, in the order agreed.

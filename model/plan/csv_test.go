@@ -108,13 +108,40 @@ func TestRisksCSVReadsBack(t *testing.T) {
 			t.Fatalf("session %d: %d records, want a header and %d risks", i, len(rec), len(s.Risks))
 		}
 		for j, r := range s.Risks {
-			want := []string{cell(r.Title), cell(r.Category), strconv.Itoa(r.Likelihood), strconv.Itoa(r.Impact),
-				strconv.Itoa(r.Score()), r.Band().String(), cell(s.RoleName(r.Owner)), cell(string(r.Treatment)),
-				cell(string(r.Mitigation)), strconv.Itoa(r.ResidualLikelihood), strconv.Itoa(r.ResidualImpact),
-				strconv.Itoa(r.ResidualScore()), cell(string(r.Status)), cell(r.Review), cell(string(r.Notes))}
+			want := []string{cell(r.Title), cell(r.Category), given(r.Likelihood), given(r.Impact),
+				given(r.Score()), r.Band().String(), cell(s.RoleName(r.Owner)), cell(string(r.Treatment)),
+				cell(string(r.Mitigation)), given(r.ResidualLikelihood), given(r.ResidualImpact),
+				given(r.ResidualScore()), cell(string(r.Status)), cell(r.Review), cell(string(r.Notes))}
 			if !slices.Equal(rec[j+1], want) {
 				t.Fatalf("session %d, risk %d: %q, want %q", i, j, rec[j+1], want)
 			}
+		}
+	}
+}
+
+// given is a score's cell: blank while it is not given.
+func given(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return strconv.Itoa(n)
+}
+
+func TestUnscoredResidualIsBlankNotZero(t *testing.T) {
+	s := sample(t)
+	s.Risks = []model.Risk{{Title: "Scored, not yet treated", Likelihood: 4, Impact: 3, Status: model.RiskOpen}, {Title: "Not scored yet"}}
+	rec := readCSV(t, RisksCSV(s))
+	for _, tc := range []struct {
+		row  int
+		want []string
+	}{
+		{1, []string{"4", "3", "12", "high", "", "", ""}},
+		{2, []string{"", "", "", "unscored", "", "", ""}},
+	} {
+		r := rec[tc.row]
+		got := []string{r[2], r[3], r[4], r[5], r[9], r[10], r[11]}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%s: likelihood, impact, score, band and residual %q, want %q", r[0], got, tc.want)
 		}
 	}
 }

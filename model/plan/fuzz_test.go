@@ -52,7 +52,7 @@ func FuzzMarkdown(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string) {
 		s := everywhere(base, text)
 		doc := Markdown(s)
-		if probs := checkPlan(doc, len(s.Workshop.Steps)); len(probs) > 0 {
+		if probs := checkPlan(doc, s.Workshop); len(probs) > 0 {
 			t.Fatalf("%q:\n%s", text, strings.Join(probs, "\n"))
 		}
 		if got, want := skeleton(doc), skeleton(Markdown(tokenised(s))); got != want {

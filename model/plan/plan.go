@@ -109,6 +109,17 @@ func (p *planner) role(id string) md {
 	return text(id, "") + " (not in the RACI grid)"
 }
 
+// rolePerson names a RACI role and, in brackets, the person who fills it.
+func (p *planner) rolePerson(id string) md {
+	out := p.role(id)
+	if r, ok := p.s.RACI.RoleByID(id); ok {
+		if person := esc(r.Person); person != "" {
+			out += " (" + person + ")"
+		}
+	}
+	return out
+}
+
 // roles are the RACI roles once each, in grid order.
 func (p *planner) roles() []model.Role {
 	seen := map[string]bool{}
@@ -179,10 +190,34 @@ func (p *planner) title() {
 	p.w.list(items)
 }
 
+// summary writes what a busy reader needs of each step the workshop has,
+// in the workshop's order, then what is still open.
 func (p *planner) summary() {
-	s := p.s
 	p.w.heading(2, "Executive summary")
+	seen := map[model.StepKind]bool{}
+	for _, st := range p.s.Workshop.Steps {
+		if seen[st.Kind] {
+			continue
+		}
+		seen[st.Kind] = true
+		switch st.Kind {
+		case model.StepObjectives:
+			p.objectivesInBrief()
+		case model.StepRACI:
+			p.keyActivities()
+		case model.StepRisks:
+			p.topRisksInBrief()
+		case model.StepDrill:
+			p.drillResult()
+		case model.StepAssessment:
+			p.widestGaps()
+		}
+	}
+	p.openFindings()
+}
 
+func (p *planner) objectivesInBrief() {
+	s := p.s
 	p.w.heading(3, "Objectives in vote order")
 	if len(s.Objectives.Items) == 0 {
 		p.w.para("No objectives were set.")
@@ -211,7 +246,25 @@ func (p *planner) summary() {
 		}
 		p.w.numbered(items)
 	}
+	p.w.para(label("Organisational model", p.modelName()))
+}
 
+// modelName names the organisational model the room chose.
+func (p *planner) modelName() md {
+	id := strings.TrimSpace(p.s.Objectives.Model)
+	if id == "" {
+		return "not chosen yet"
+	}
+	for _, m := range p.s.Workshop.Objectives.Models {
+		if m.ID == p.s.Objectives.Model {
+			return text(m.Name, esc(m.ID))
+		}
+	}
+	return esc(p.s.Objectives.Model)
+}
+
+func (p *planner) topRisksInBrief() {
+	s := p.s
 	p.w.heading(3, "Top risks")
 	top := p.topRisks(5)
 	if len(top) == 0 {
@@ -225,7 +278,10 @@ func (p *planner) summary() {
 		}
 		p.w.table([]md{"#", "Risk", "Score", "Band", "Owner role", "Treatment"}, rows)
 	}
+}
 
+func (p *planner) keyActivities() {
+	s := p.s
 	p.w.heading(3, "Accountable roles for key activities")
 	var rows [][]md
 	for i, a := range s.RACI.Activities {
@@ -239,7 +295,10 @@ func (p *planner) summary() {
 	} else {
 		p.w.table([]md{"Key activity", "Accountable role"}, rows)
 	}
+}
 
+func (p *planner) drillResult() {
+	s := p.s
 	p.w.heading(3, "Drill result")
 	if len(s.Drill.Runs) == 0 {
 		p.w.para("No drill was run.")
@@ -249,7 +308,10 @@ func (p *planner) summary() {
 		items := []md{label("Scenario", p.scenarioTitle(run.Scenario))}
 		p.w.list(append(items, p.figures(run.Figures(sc, s.Workshop.Drill))...))
 	}
+}
 
+func (p *planner) openFindings() {
+	s := p.s
 	p.w.heading(3, "Open findings")
 	if missing := s.Missing(model.StepReview); len(missing) == 0 {
 		p.w.para("Nothing is missing: every step is complete.")
@@ -271,12 +333,7 @@ func (p *planner) accountable(i int) md {
 	}
 	names := make([]md, len(ids))
 	for j, id := range ids {
-		names[j] = p.role(id)
-		if r, ok := p.s.RACI.RoleByID(id); ok {
-			if person := esc(r.Person); person != "" {
-				names[j] += " (" + person + ")"
-			}
-		}
+		names[j] = p.rolePerson(id)
 	}
 	out := join(names, ", ")
 	if len(ids) > 1 {
@@ -336,6 +393,11 @@ func (p *planner) figures(f model.DrillFigures) []md {
 func (p *planner) steps() {
 	shown := map[model.StepKind]int{}
 	for i, st := range p.s.Workshop.Steps {
+		if st.Kind == model.StepReview {
+			// The plan is what the review step makes: its findings open the
+			// summary and its agreements are the action items.
+			continue
+		}
 		p.w.heading(2, md("Step "+string(num(i+1))+": ")+headingText(st.Title, kindLabel(st.Kind)))
 		if first, ok := shown[st.Kind]; ok && st.Kind.Valid() {
 			p.w.para(md("The answers of this step are shown under Step " + string(num(first+1)) + "."))
@@ -355,8 +417,6 @@ func (p *planner) steps() {
 			p.drill()
 		case model.StepAssessment:
 			p.assessment()
-		case model.StepReview:
-			p.w.para("The room reviewed the plan at this step; the action items it agreed are listed under Action items.")
 		default:
 			p.w.para("This step is of a kind Roundtable does not know: " + text(string(st.Kind), "no kind") + ".")
 		}
@@ -486,10 +546,16 @@ func (p *planner) raci() {
 		p.w.para("The grid has no activities or no roles.")
 	} else {
 		p.w.para(legend)
+		// The columns are headed by the screen's codes, spelt out first,
+		// so a wide grid still reads as a table.
+		codes := model.RoleCodes(roles)
 		head := []md{"Activity", "Area"}
-		for _, r := range roles {
-			head = append(head, text(r.Name, text(r.ID, "unnamed role")))
+		names := make([]md, len(roles))
+		for i, r := range roles {
+			head = append(head, esc(codes[i]))
+			names[i] = esc(codes[i]) + " = " + text(r.Name, text(r.ID, "unnamed role"))
 		}
+		p.w.para(label("Roles", join(names, "; ")))
 		rows := make([][]md, len(m.Activities))
 		for i, a := range m.Activities {
 			name := text(a.Name, "Unnamed activity")
@@ -565,16 +631,17 @@ func (p *planner) risks() {
 			grid[r.Likelihood][r.Impact]++
 		}
 	}
-	p.w.para("Open risks by likelihood (rows) and impact (columns); each cell gives how many risks fall there and the cell's band. Closed and unscored risks are left out.")
+	// Laid out as on the risks screen: impact up the side, likelihood across.
+	p.w.para("Open risks by impact (rows, the highest at the top) and likelihood (columns), as on the risks screen; each cell gives how many risks fall there and the cell's band. Closed and unscored risks are left out.")
 	hm := make([][]md, 0, 5)
-	for l := 5; l >= 1; l-- {
-		row := []md{num(l)}
-		for i := 1; i <= 5; i++ {
+	for i := 5; i >= 1; i-- {
+		row := []md{num(i)}
+		for l := 1; l <= 5; l++ {
 			row = append(row, num(grid[l][i])+" ("+md(model.BandOf(l*i).String())+")")
 		}
 		hm = append(hm, row)
 	}
-	p.w.table([]md{"Likelihood ↓ impact →", "1", "2", "3", "4", "5"}, hm)
+	p.w.table([]md{"Impact ↑ likelihood →", "1", "2", "3", "4", "5"}, hm)
 }
 
 // score writes a likelihood or impact, or nothing while it is not given.
@@ -614,7 +681,7 @@ func (p *planner) drill() {
 	} else {
 		rows := make([][]md, len(run.Assignments))
 		for i, a := range run.Assignments {
-			rows[i] = []md{p.dutyName(a.Duty), p.role(a.Role), p.role(a.Backup)}
+			rows[i] = []md{p.dutyName(a.Duty), p.rolePerson(a.Role), p.rolePerson(a.Backup)}
 		}
 		p.w.table([]md{"Duty", "Role", "Backup role"}, rows)
 	}
@@ -781,6 +848,41 @@ func (p *planner) timeline(run model.DrillRun, sc model.Scenario) []event {
 	return merged
 }
 
+// wideGap is how far apart the two sides' ratings of a practice must be
+// for the gap to be wide: where the room's conversation should start.
+const wideGap = 2
+
+// widestGaps lists the practices IT and the business rate wide apart,
+// widest first.
+func (p *planner) widestGaps() {
+	p.w.heading(3, "Widest gaps between IT and the business")
+	var wide []model.Rating
+	both := 0
+	for _, r := range p.s.Assessment {
+		if !rated(r.IT) || !rated(r.Business) {
+			continue
+		}
+		both++
+		if r.Gap() >= wideGap {
+			wide = append(wide, r)
+		}
+	}
+	switch {
+	case both == 0:
+		p.w.para("No practice was rated by both IT and the business.")
+		return
+	case len(wide) == 0:
+		p.w.para(md("IT and the business rate every practice within " + string(num(wideGap-1)) + " of each other."))
+		return
+	}
+	slices.SortStableFunc(wide, func(a, b model.Rating) int { return cmp.Compare(b.Gap(), a.Gap()) })
+	items := make([]md, len(wide))
+	for i, r := range wide {
+		items[i] = md("**") + p.practice(r.Practice) + md("**: IT "+string(num(r.IT))+", the business "+string(num(r.Business)))
+	}
+	p.w.list(items)
+}
+
 func (p *planner) assessment() {
 	ratings := p.s.Assessment
 	entered := false
@@ -794,13 +896,13 @@ func (p *planner) assessment() {
 		return
 	}
 	p.w.heading(3, "Self-assessment ratings")
-	p.w.para("Each practice rated from 1 (weak) to 5 (strong) by IT and by the business; a gap of 2 or more is marked wide.")
+	p.w.para(md("Each practice rated from 1 (weak) to 5 (strong) by IT and by the business; a gap of " + string(num(wideGap)) + " or more is marked wide."))
 	rows := make([][]md, len(ratings))
 	for i, r := range ratings {
 		gap := md("")
 		if g := r.Gap(); g > 0 && rated(r.IT) && rated(r.Business) {
 			gap = num(g)
-			if g >= 2 {
+			if g >= wideGap {
 				gap += " (wide)"
 			}
 		}

@@ -23,7 +23,14 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 // sample is the sample organisation's finished workshop.
 func sample(t testing.TB) *model.Session {
 	t.Helper()
-	w, err := workshops.Load(t.TempDir()).Get(workshops.Default)
+	return sampleOf(t, workshops.Default)
+}
+
+// sampleOf is the sample organisation's finished workshop of the built-in
+// template name.
+func sampleOf(t testing.TB, name string) *model.Session {
+	t.Helper()
+	w, err := workshops.Load(t.TempDir()).Get(name)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -64,7 +71,7 @@ func TestSamplePlanGolden(t *testing.T) {
 	s := sample(t)
 	doc := Markdown(s)
 	golden(t, "sample-plan.md", doc)
-	if probs := checkPlan(doc, len(s.Workshop.Steps)); len(probs) > 0 {
+	if probs := checkPlan(doc, s.Workshop); len(probs) > 0 {
 		t.Fatalf("the sample plan breaks its promises:\n%s", strings.Join(probs, "\n"))
 	}
 	// What a busy reader of the summary must find.
@@ -80,14 +87,81 @@ func TestSamplePlanGolden(t *testing.T) {
 		"## Step 3: Who does what\n",
 		"**Legend:** R = responsible",
 		"| Provide surge capacity before campaigns | campaigns | | C | | | | | | I | A | | | R |",
-		"| 4 | 0 (low) | 1 (medium) | 1 (high) | 1 (high) | 1 (critical) |",
+		"| Impact ↑ likelihood → | 1 | 2 | 3 | 4 | 5 |",
+		"| 4 | 0 (low) | 1 (medium) | 2 (high) | 1 (high) | 0 (critical) |",
 		"| Microblog hashtag \\#northwindfail |",
 		"| 3 | Build a crisis response page template, public and internal, that web operations can publish within fifteen minutes. | Chief social media officer | 2027-01-31 | Crisis drill | open |",
+		"**Organisational model:** Hub and spoke\n\n### Accountable roles",
+		"| Spokesperson | PR and communications (Tom Lindqvist) | Marketing (Daniel Okafor) |",
+		"**Roles:** ES = Executive sponsor; MAR = Marketing; PC = PR and communications;",
+		"| Activity | Area | ES | MAR | PC | CS | SAL | HR | LC | CIL | IO | ISP | CMO | JIM |\n",
 	} {
 		if !bytes.Contains(doc, []byte(want)) {
 			t.Errorf("the sample plan lacks %q", want)
 		}
 	}
+}
+
+// The self-assessment has no objectives or risks step: its plan says
+// nothing of either, sums up its own steps in their order, and writes no
+// section for its review step, which the plan itself stands for.
+func TestPlanStatesOnlyTheStepsTheWorkshopHas(t *testing.T) {
+	s := sampleOf(t, "self-assessment")
+	doc := string(Markdown(s))
+	if probs := checkPlan([]byte(doc), s.Workshop); len(probs) > 0 {
+		t.Fatalf("the self-assessment plan breaks its promises:\n%s", strings.Join(probs, "\n"))
+	}
+	for _, absent := range []string{"Objectives", "objectives", "Top risks", "No open risk", "Organisational model",
+		"## Step 4", "reviewed the plan"} {
+		if strings.Contains(section(doc, "## Executive summary")+doc[strings.Index(doc, "## Step 1"):strings.Index(doc, "## Appendix")], absent) {
+			t.Errorf("the self-assessment plan speaks of %q, which the workshop does not have", absent)
+		}
+	}
+	var order []int
+	for _, h := range []string{"### Widest gaps between IT and the business", "### Accountable roles for key activities",
+		"### Drill result", "### Open findings", "## Step 1: Rate the eleven practices", "## Step 2: Quick RACI check",
+		"## Step 3: Fifteen-minute crisis drill", "## Action items"} {
+		order = append(order, strings.Index(doc, "\n"+h+"\n"))
+	}
+	if slices.Contains(order, -1) || !slices.IsSorted(order) {
+		t.Errorf("the summary and the sections do not follow the workshop's steps (positions %v)", order)
+	}
+	gaps := section(doc, "### Widest gaps between IT and the business")
+	for _, want := range []string{"- **IT anticipates business needs**: IT 4, the business 2\n",
+		"- **We report what people talk about**: IT 1, the business 3\n"} {
+		if !strings.Contains(gaps, want) {
+			t.Errorf("the widest gaps lack %q:\n%s", want, gaps)
+		}
+	}
+	if strings.Contains(gaps, "Trusted people speak for us") {
+		t.Errorf("a gap of 1 is listed among the widest:\n%s", gaps)
+	}
+	if !strings.Contains(doc, "| Spokesperson | PR and communications (Tom Lindqvist) | Marketing (Priya Raman) |") {
+		t.Errorf("the drill roles do not name the people in them:\n%s", section(doc, "### Drill roles"))
+	}
+}
+
+// section is the part of doc under heading, up to the next heading of the
+// same or a higher level.
+func section(doc, heading string) string {
+	level := strings.Index(heading, " ")
+	start := strings.Index(doc, "\n"+heading+"\n")
+	if start < 0 {
+		return ""
+	}
+	rest := doc[start+len(heading)+2:]
+	for i := 0; i < len(rest); {
+		j := strings.Index(rest[i:], "\n#")
+		if j < 0 {
+			break
+		}
+		line := rest[i+j+1:]
+		if k := strings.Index(line, " "); k > 0 && k <= level && strings.Trim(line[:k], "#") == "" {
+			return rest[:i+j+1]
+		}
+		i += j + 1
+	}
+	return rest
 }
 
 func TestEmptySessionSaysSoInOneLine(t *testing.T) {
@@ -112,7 +186,7 @@ func TestEmptySessionSaysSoInOneLine(t *testing.T) {
 	if strings.Contains(doc, "### Risk register") || strings.Contains(doc, "### RACI matrix") {
 		t.Error("an empty step shows an empty table")
 	}
-	if probs := checkPlan([]byte(doc), len(s.Workshop.Steps)); len(probs) > 0 {
+	if probs := checkPlan([]byte(doc), s.Workshop); len(probs) > 0 {
 		t.Fatalf("the empty plan breaks its promises:\n%s", strings.Join(probs, "\n"))
 	}
 }
@@ -139,7 +213,7 @@ func TestHostileTextStaysText(t *testing.T) {
 	for seed := range uint64(300) {
 		s := modeltest.Random(rand.New(rand.NewPCG(seed, 11)))
 		doc := Markdown(s)
-		if probs := checkPlan(doc, len(s.Workshop.Steps)); len(probs) > 0 {
+		if probs := checkPlan(doc, s.Workshop); len(probs) > 0 {
 			t.Fatalf("seed %d:\n%s", seed, strings.Join(probs, "\n"))
 		}
 		if got, want := skeleton(doc), skeleton(Markdown(tokenised(s))); got != want {

@@ -56,11 +56,8 @@ func Summary(s *model.Session) string {
 			wide++
 		}
 	}
-	gaps := strconv.Itoa(wide) + " wide gaps"
-	if wide == 1 {
-		gaps = "1 wide gap"
-	}
-	return strconv.Itoa(n) + " practices · rated by IT " + strconv.Itoa(it) + ", by the business " +
+	gaps := display.Count(wide, "wide gap", "wide gaps")
+	return display.Count(n, "practice", "practices") + " · rated by IT " + strconv.Itoa(it) + ", by the business " +
 		strconv.Itoa(business) + " · " + gaps + " (! = " + strconv.Itoa(WideGap) + "+ apart)"
 }
 

@@ -4,6 +4,7 @@
 package display
 
 import (
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -144,10 +145,11 @@ func writeVisible(b *strings.Builder, r rune) {
 	}
 }
 
-// Plural picks the word that goes with a count of n.
-func Plural(n int, one, many string) string {
+// Count writes n with the noun that goes with it: "1 minute", "5 minutes".
+// Every count on screen is written by it, so none reads "1 minutes".
+func Count(n int, one, many string) string {
 	if n == 1 {
-		return one
+		return "1 " + one
 	}
-	return many
+	return strconv.Itoa(n) + " " + many
 }

@@ -41,3 +41,14 @@ func TestWrapKeepsLinesWithinWidth(t *testing.T) {
 		}
 	}
 }
+
+func TestCountPicksTheNounOfTheNumber(t *testing.T) {
+	for _, tc := range []struct {
+		n    int
+		want string
+	}{{0, "0 minutes"}, {1, "1 minute"}, {2, "2 minutes"}, {-1, "-1 minutes"}} {
+		if got := Count(tc.n, "minute", "minutes"); got != tc.want {
+			t.Errorf("Count(%d) = %q, want %q", tc.n, got, tc.want)
+		}
+	}
+}

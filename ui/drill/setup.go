@@ -149,7 +149,7 @@ func (m *Model) setupView() []string {
 	n := len(m.sess.Drill.Runs) + 1
 	title := fmt.Sprintf("Set up drill run %d", n)
 	if n > 1 {
-		title += fmt.Sprintf(" (the %s kept for comparison)", plural(n-1, "earlier run is", "earlier runs are"))
+		title += " (the " + display.Count(n-1, "earlier run is", "earlier runs are") + " kept for comparison)"
 	}
 	lines := []string{st.Heading.Render(display.Fit(title, w)), m.promptLine(w)}
 	sc, ok := m.sess.Workshop.Drill.ScenarioByID(m.setup.Value("scenario"))
@@ -164,7 +164,7 @@ func (m *Model) setupView() []string {
 		for _, l := range summary {
 			lines = append(lines, st.Text.Render(l))
 		}
-		facts := fmt.Sprintf("%d minutes of scenario time · %s", sc.Minutes, plural(len(sc.Injects), "inject", "injects"))
+		facts := display.Count(sc.Minutes, "minute", "minutes") + " of scenario time · " + display.Count(len(sc.Injects), "inject", "injects")
 		if speed, _ := strconv.Atoi(m.setup.Value("speed")); speed > 1 && sc.Minutes > 0 {
 			facts += fmt.Sprintf(" · runs in %s at %d×", model.ClockText(sc.Minutes*60/speed), speed)
 		}
@@ -180,13 +180,6 @@ func (m *Model) setupView() []string {
 	lines = append(lines, st.Muted.Render(display.Fit(hint, w)))
 	lines = append(lines, strings.Split(m.setup.View(), "\n")...)
 	return lines
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return "1 " + one
-	}
-	return strconv.Itoa(n) + " " + many
 }
 
 // promptLine is what the facilitator reads aloud to open the step, on one

@@ -69,13 +69,20 @@ func TestExportWritesThePlanInTheCurrentFolder(t *testing.T) {
 		t.Fatalf("the plan starts %q", got[:40])
 	}
 
-	// A second export replaces the file and says so.
+	// A second export leaves the file there, and replaces it with --force.
 	if err := os.WriteFile(path, []byte("old"), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	out, err = roundtableIn(t, env, dir, "export", id)
+	if err == nil || !strings.Contains(out, path+" is already there") {
+		t.Fatalf("second export without --force: %v, printed %q", err, out)
+	}
+	if kept, _ := os.ReadFile(path); string(kept) != "old" {
+		t.Fatal("a refused export changed the file")
+	}
+	out, err = roundtableIn(t, env, dir, "export", id, "--force")
 	if err != nil || out != "replaced "+path+"\n" {
-		t.Fatalf("second export: %v, printed %q", err, out)
+		t.Fatalf("second export with --force: %v, printed %q", err, out)
 	}
 	if again, _ := os.ReadFile(path); !bytes.Equal(again, got) {
 		t.Fatal("the second export did not replace the old file")
@@ -138,7 +145,8 @@ func TestExportRefusesWhatItCannotDo(t *testing.T) {
 	}{
 		{[]string{"export", "nothing-like-it"}, "no session"},
 		{[]string{"export", id, "-o", dir}, "is a folder"},
-		{[]string{"export", id, "-o", filepath.Join(dir, "x.md"), "--stdout"}, "none of the others can be"},
+		{[]string{"export", id, "-o", filepath.Join(dir, "x.md"), "--stdout"}, "-o and --stdout cannot go together"},
+		{[]string{"export", id, "-o", filepath.Join(dir, "missing", "x.md")}, "the folder " + filepath.Join(dir, "missing") + " does not exist"},
 	} {
 		out, err := roundtableIn(t, env, dir, tc.args...)
 		if err == nil || !strings.Contains(out, tc.want) {

@@ -22,7 +22,7 @@ func TestListenAndObjectivesSurviveARestart(t *testing.T) {
 	id := lastLine(out)
 
 	s := startScreen(t, env, 80, 24, "open", id)
-	s.waitFor("Step 1 of", "Poll (10)", "LinkedIn")
+	s.waitFor("Step 1 of", "Poll (10 platforms)", "LinkedIn")
 	// The first platform's readers: twelve hands.
 	s.send(keyEnter, "12", keyEnter)
 	s.waitFor("0 of 12 in the room create")

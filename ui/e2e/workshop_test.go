@@ -167,3 +167,47 @@ func section(plan, heading string) string {
 	}
 	return ""
 }
+
+// TestSelfAssessmentPlanHasOnlyItsSteps exports, with ctrl+e at 80×24, the
+// plan of a finished self-assessment: a workshop without objectives or
+// risks, whose plan must not speak of either.
+func TestSelfAssessmentPlanHasOnlyItsSteps(t *testing.T) {
+	home, work := t.TempDir(), t.TempDir()
+	env := testEnv(t, home)
+	out, _, err := roundtable(t, env, "new", "Team check", "--workshop", "self-assessment", "--sample", "--no-open")
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := lastLine(out)
+	s := startScreenIn(t, env, work, 80, 24, "open", id)
+	s.waitFor("of 4")
+	s.send("4")
+	s.waitFor("Step 4 of 4")
+	s.send("\x05") // ctrl+e
+	s.waitFor("Exported the plan to")
+	s.send("q")
+	if err := s.exit(); err != nil {
+		t.Fatalf("quitting: %v\n%s", err, s.text())
+	}
+	data, err := os.ReadFile(filepath.Join(work, id+"-plan.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan := string(data)
+	for _, absent := range []string{"### Objectives in vote order", "No objectives were set", "### Top risks",
+		"### Objectives ranked by votes", "### Risk register", "### Heat map", "## Step 4"} {
+		if strings.Contains(plan, absent) {
+			t.Errorf("the self-assessment plan has %q, which the workshop does not have", absent)
+		}
+	}
+	for _, c := range []struct{ section, want string }{
+		{"### Widest gaps between IT and the business", "IT anticipates business needs"},
+		{"## Step 1: Rate the eleven practices", "### Self-assessment ratings"},
+		{"### Drill roles", "PR and communications (Tom Lindqvist)"},
+		{"## Action items", "| 1 |"},
+	} {
+		if got := section(plan, c.section); !strings.Contains(got, c.want) {
+			t.Errorf("the plan's section %q lacks %q:\n%s", c.section, c.want, got)
+		}
+	}
+}

@@ -39,10 +39,9 @@ func (m *Model) View() string {
 	}
 	st := m.ctx.Styles
 	var out []string
-	noun := display.Plural(len(m.entries), "session", "sessions")
-	count := fmt.Sprintf("%d %s", len(m.entries), noun)
+	count := display.Count(len(m.entries), "session", "sessions")
 	if len(m.shown) != len(m.entries) {
-		count = fmt.Sprintf("%d of %d %s", len(m.shown), len(m.entries), noun)
+		count = fmt.Sprintf("%d of %s", len(m.shown), count)
 	}
 	if !m.loaded {
 		count = ""

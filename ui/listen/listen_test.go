@@ -188,9 +188,9 @@ func TestRowFlagsAppearAndClear(t *testing.T) {
 		t.Errorf("the flag should clear once reads catch up:\n%s", r.View())
 	}
 	r.Keys("enter", "ctrl+u", "12", "enter")
-	r.WantView("! more hands than the 11 in the room")
+	r.WantView("[12]!", "! marks more hands than the 11 in the room")
 	r.Keys("-")
-	if strings.Contains(r.View(), "more hands") {
+	if strings.Contains(r.View(), "more hands") || strings.Contains(r.View(), "]!") {
 		t.Errorf("the flag should clear at 11:\n%s", r.View())
 	}
 
@@ -487,4 +487,44 @@ func TestExpertsArePickedFromTheParticipants(t *testing.T) {
 	if ex := r.Session.Listen.Experts; ex[2].Name != "Person 3" || len(r.Session.Participants) != 12 {
 		t.Fatalf("expert %+v, %d participants", ex[2], len(r.Session.Participants))
 	}
+}
+
+// A count too high for the room marks its own cell; the bars of every
+// platform stay, and a platform creating more than it reads says so in
+// full even beside it, at 80 columns.
+func TestPollFlagsKeepTheBars(t *testing.T) {
+	s := session()
+	s.Listen.Poll[0].Reads, s.Listen.Poll[0].Creates = 10, 12
+	s.Listen.Poll[1].Reads, s.Listen.Poll[1].Creates = 14, 3
+	s.Listen.Poll[2].Reads, s.Listen.Poll[2].Creates = 4, 2
+	r := newRig(t, s, 80, 24)
+	r.WantView("! marks more hands than the 11 in the room")
+	rows := map[string]string{}
+	for _, l := range strings.Split(r.View(), "\n") {
+		for _, p := range s.Listen.Poll[:3] {
+			if strings.HasPrefix(strings.TrimLeft(l, "› "), p.Platform+" ") {
+				rows[p.Platform] = l
+			}
+		}
+	}
+	want := map[string][]string{
+		s.Listen.Poll[0].Platform: {"12 !", "! creates > reads"},
+		s.Listen.Poll[1].Platform: {"14 !"},
+		s.Listen.Poll[2].Platform: {" 4 ", " 2 "},
+	}
+	for name, parts := range want {
+		row := rows[name]
+		if strings.Count(row, "█") < 2 {
+			t.Errorf("%s lost its bars: %q", name, row)
+		}
+		for _, p := range parts {
+			if !strings.Contains(row, p) {
+				t.Errorf("%s: %q lacks %q", name, row, p)
+			}
+		}
+	}
+	if strings.Contains(rows[s.Listen.Poll[2].Platform], "!") {
+		t.Errorf("a platform whose counts add up is flagged: %q", rows[s.Listen.Poll[2].Platform])
+	}
+	r.WantView("[ Poll (" + strconv.Itoa(len(s.Listen.Poll)) + " platforms) ]")
 }

@@ -59,7 +59,7 @@ func (m *Model) tabs() string {
 	if surprises > 0 {
 		inv += ", " + strconv.Itoa(surprises) + " !"
 	}
-	names := []string{"Poll (" + strconv.Itoa(len(l.Poll)) + ")", inv + ")", "Experts (" + strconv.Itoa(len(l.Experts)) + ")"}
+	names := []string{"Poll (" + display.Count(len(l.Poll), "platform", "platforms") + ")", inv + ")", "Experts (" + strconv.Itoa(len(l.Experts)) + ")"}
 	var b strings.Builder
 	for i, n := range names {
 		if pane(i) == m.pane {
@@ -95,11 +95,15 @@ func scroll(cur, top, rows, n int) int {
 }
 
 // numCell is a count right-aligned in six cells; the selected one is
-// bracketed so it shows without colour.
-func numCell(n int, selected bool) string {
+// bracketed so it shows without colour, and one of more hands than the
+// room holds is marked "!".
+func numCell(n int, selected, over bool) string {
 	s := strconv.Itoa(n) + " "
 	if selected {
 		s = "[" + strconv.Itoa(n) + "]"
+	}
+	if over {
+		s += "!"
 	}
 	return strings.Repeat(" ", max(6-len(s), 0)) + s
 }
@@ -120,20 +124,25 @@ func (m *Model) pollView(h int) []string {
 		return []string{m.ink.muted.Paint(display.Fit("No platforms in the poll: the workshop lists none to ask about.", w))}
 	}
 	room := len(m.sess.Participants)
-	most, nameW, flagW := room, 8, 0
+	most, nameW, flagW, crowded := room, 8, 0, false
 	for _, r := range rows {
 		most = max(most, r.Reads, r.Creates)
 		nameW = max(nameW, display.Width(display.OneLine(r.Platform)))
-		if f := PollFlag(r, room); f != "" {
-			flagW = max(flagW, display.Width(f)+2)
+		if r.Creates > r.Reads {
+			flagW = display.Width(createsFlag) + 2
 		}
+		crowded = crowded || overRoom(r.Reads, room) || overRoom(r.Creates, room)
 	}
 	nameW = min(nameW, max(w/4, 8))
 	barW := max((w-nameW-21-flagW)/2, 0)
 
 	head := "  " + display.Pad("Platform", nameW) + "  " + display.Pad("reads / uses", barW+7) + "   " + "creates / contributes"
 	out := []string{m.ink.muted.Paint(display.Fit(head, w))}
-	rowsH := max(h-1-1-len(ladder), 1)
+	var note []string
+	if crowded {
+		note = []string{m.ink.warn.Paint(display.Fit("! marks more hands than the "+strconv.Itoa(room)+" in the room: count that platform again.", w))}
+	}
+	rowsH := max(h-1-1-len(note)-len(ladder), 1)
 	m.pollTop = scroll(m.poll, m.pollTop, rowsH, len(rows))
 	end := min(len(rows), m.pollTop+rowsH)
 	for i := m.pollTop; i < end; i++ {
@@ -145,8 +154,8 @@ func (m *Model) pollView(h int) []string {
 			marker = m.ink.marker.Paint("› ")
 			name = m.ink.selected.Paint(name)
 		}
-		reads := numCell(r.Reads, sel && m.col == colReads)
-		creates := numCell(r.Creates, sel && m.col == colCreates)
+		reads := numCell(r.Reads, sel && m.col == colReads, overRoom(r.Reads, room))
+		creates := numCell(r.Creates, sel && m.col == colCreates, overRoom(r.Creates, room))
 		if sel && m.col == colReads {
 			reads = m.ink.selected.Paint(reads)
 		} else if sel {
@@ -155,31 +164,23 @@ func (m *Model) pollView(h int) []string {
 		line := marker + name + "  " +
 			m.ink.bar.Paint(display.Pad(bar(r.Reads, most, barW), barW)) + " " + reads + "   " +
 			m.ink.barAlt.Paint(display.Pad(bar(r.Creates, most, barW), barW)) + " " + creates
-		if f := PollFlag(r, room); f != "" {
-			line += "  " + m.ink.warn.Paint(f)
+		if r.Creates > r.Reads {
+			line += "  " + m.ink.warn.Paint(createsFlag)
 		}
 		out = append(out, display.Fit(line, w))
 	}
 	out = append(out, "")
+	out = append(out, note...)
 	return append(out, ladder...)
 }
 
-// PollFlag names what does not add up in a poll row: more hands than
-// people in the room, or more creating than reading (whoever posts also
-// uses the platform). room 0 means the room's size is not known.
-func PollFlag(r model.PollRow, room int) string {
-	var out []string
-	if room > 0 && max(r.Reads, r.Creates) > room {
-		out = append(out, "more hands than the "+strconv.Itoa(room)+" in the room")
-	}
-	if r.Creates > r.Reads {
-		out = append(out, "creates > reads")
-	}
-	if len(out) == 0 {
-		return ""
-	}
-	return "! " + strings.Join(out, "; ")
-}
+// createsFlag marks a platform with more hands creating than reading:
+// whoever posts also uses the platform, so one of the counts is wrong.
+const createsFlag = "! creates > reads"
+
+// overRoom reports whether n is more hands than the room holds; a room of
+// 0 is one whose size is not known.
+func overRoom(n, room int) bool { return room > 0 && n > room }
 
 // missing is the row flag for the blank fields among names, or "".
 func missing(names, values []string) string {
@@ -278,11 +279,7 @@ func (m *Model) inventoryView(h int) []string {
 	}
 	summary := "Nothing listed yet: a adds a place where customers, employees, press or critics talk about the company."
 	if len(inv) > 0 {
-		places := strconv.Itoa(len(inv)) + " places"
-		if len(inv) == 1 {
-			places = "1 place"
-		}
-		summary = places + " where people talk about the company; " +
+		summary = display.Count(len(inv), "place", "places") + " where people talk about the company; " +
 			strconv.Itoa(surprises) + " came as a surprise (marked !)."
 	}
 	head, detail := "", ""

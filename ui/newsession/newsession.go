@@ -4,7 +4,6 @@ package newsession
 
 import (
 	"errors"
-	"fmt"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -56,7 +55,7 @@ func New(ctx common.Context, cat *workshops.Catalog) *Model {
 		if label == "" {
 			label = e.Name
 		}
-		labels = append(labels, fmt.Sprintf("%s (%d steps)", display.OneLine(label), e.Steps))
+		labels = append(labels, display.OneLine(label)+" ("+display.Count(e.Steps, "step", "steps")+")")
 	}
 	meta := model.Meta{Date: ctx.Now().Format(time.DateOnly)}
 	f := details.New(ctx.Styles, meta, nil, nil,

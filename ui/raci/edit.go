@@ -195,7 +195,7 @@ func (m *Model) confirmDelete(t target) tea.Cmd {
 				n++
 			}
 		}
-		body := "This clears its " + itoa(n) + " " + display.Plural(n, "letter", "letters") + ". u undoes it."
+		body := "This clears its " + display.Count(n, "letter", "letters") + ". u undoes it."
 		m.dialog = dialog.New(m.ctx.Styles, "Delete activity "+display.OneLine(name)+"?", body,
 			dialog.Choice{Key: "y", Label: "Delete", Msg: common.EditMsg{Label: "RACI: deleted activity " + display.OneLine(name), Apply: func(s *model.Session) {
 				if at < len(s.RACI.Activities) && s.RACI.Activities[at].Name == name {
@@ -212,10 +212,10 @@ func (m *Model) confirmDelete(t target) tea.Cmd {
 	}
 	id := role.ID
 	cells, risks, duties, actions := roleUses(m.sess, id)
-	body := "This clears " + itoa(cells) + " " + display.Plural(cells, "letter", "letters") +
-		", the owner of " + itoa(risks) + " " + display.Plural(risks, "risk", "risks") +
-		", " + itoa(duties) + " drill " + display.Plural(duties, "duty", "duties") +
-		" and the owner of " + itoa(actions) + " " + display.Plural(actions, "action", "actions") + ". u undoes it."
+	body := "This clears " + display.Count(cells, "letter", "letters") +
+		", the owner of " + display.Count(risks, "risk", "risks") +
+		", " + display.Count(duties, "drill duty", "drill duties") +
+		" and the owner of " + display.Count(actions, "action", "actions") + ". u undoes it."
 	m.dialog = dialog.New(m.ctx.Styles, "Delete role "+display.OneLine(roleLabel(role))+"?", body,
 		dialog.Choice{Key: "y", Label: "Delete", Msg: common.EditMsg{Label: "RACI: deleted role " + display.OneLine(roleLabel(role)), Apply: func(s *model.Session) {
 			deleteRole(s, id)

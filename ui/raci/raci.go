@@ -341,7 +341,7 @@ func (m *Model) suggest() tea.Cmd {
 	if n == 0 {
 		return common.Status("No empty cell has a suggested letter: the room's letters are kept")
 	}
-	return edit("RACI: suggested assignment filled "+itoa(n)+" empty "+display.Plural(n, "cell", "cells"), func(s *model.Session) {
+	return edit("RACI: suggested assignment filled "+display.Count(n, "empty cell", "empty cells"), func(s *model.Session) {
 		s.RACI.ApplySuggested(s.Workshop.RACI.Activities)
 	})
 }
@@ -405,7 +405,7 @@ func (m *Model) roleCodes(roles []model.Role) []string {
 		for _, r := range roles {
 			m.codeNames = append(m.codeNames, roleLabel(r))
 		}
-		m.codes = roleCodes(roles)
+		m.codes = model.RoleCodes(roles)
 	}
 	return m.codes
 }

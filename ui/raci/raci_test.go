@@ -13,8 +13,8 @@ import (
 
 	"github.com/roundtable/roundtable/model"
 	"github.com/roundtable/roundtable/model/modeltest"
+	"github.com/roundtable/roundtable/model/plan"
 	"github.com/roundtable/roundtable/ui/common"
-	"github.com/roundtable/roundtable/ui/display"
 	"github.com/roundtable/roundtable/ui/screentest"
 	"github.com/roundtable/roundtable/ui/theme"
 )
@@ -371,36 +371,21 @@ func TestEverySizeFits(t *testing.T) {
 	}
 }
 
-// TestRoleCodesStayDistinctWhenFlagged: a column in a finding shows the
-// first two cells of its code and "!", so those must differ from column to
-// column as well as the whole codes.
-func TestRoleCodesStayDistinctWhenFlagged(t *testing.T) {
-	var roles []model.Role
-	for _, name := range []string{"Customer support", "Chief social media officer", "Marketing", "Market research",
-		"Head of IT", "Head of IT security", "PR", "P R", "", "Ünïcödé team", "社交媒体 团队", "CEO", "CEO office", "CEO office"} {
-		roles = append(roles, model.Role{ID: "id" + itoa(len(roles)), Name: name})
+// The column codes are spelt out under the grid, for the columns in view,
+// in the words of the plan's own legend.
+func TestRoleCodesHaveALegend(t *testing.T) {
+	r := newRig(t, session(), 80, 24)
+	r.WantView("Roles: HC Head of communications · SML Social media lead · IL IT lead")
+	doc := string(plan.Markdown(r.Session))
+	if !strings.Contains(doc, "**Roles:** HC = Head of communications; SML = Social media lead; IL = IT lead\n") ||
+		!strings.Contains(doc, "| Activity | Area | HC | SML | IL |\n") {
+		t.Errorf("the plan's grid does not use the screen's codes with their legend:\n%s", doc)
 	}
-	for i := range 30 {
-		roles = append(roles, model.Role{ID: "h" + itoa(i), Name: "Head of channel " + itoa(i)})
-	}
-	codes := roleCodes(roles)
-	whole, flagged := map[string]int{}, map[string]int{}
-	for i, c := range codes {
-		if w := display.Width(c); w < 1 || w > 3 {
-			t.Errorf("role %q has the code %q, %d cells wide", roles[i].Name, c, w)
-		}
-		if j, ok := whole[c]; ok {
-			t.Errorf("%q and %q share the code %q", roles[j].Name, roles[i].Name, c)
-		}
-		f := truncate(c, 2) + "!"
-		if j, ok := flagged[f]; ok {
-			t.Errorf("flagged, %q and %q both read %q", roles[j].Name, roles[i].Name, f)
-		}
-		whole[c], flagged[f] = i, i
-	}
-	if codes[0] != "CS" || codes[1] != "CMO" {
-		t.Errorf("customer support and the social media officer are %q and %q, want CS and CMO", codes[0], codes[1])
-	}
+	l := largeAt(t, 80, 24)
+	l.Keys("$")
+	codes := model.RoleCodes(l.Session.RACI.Roles)
+	last := len(codes) - 1
+	l.WantView("Roles: ", codes[last]+" "+l.Session.RACI.Roles[last].Name)
 }
 
 // TestRolePeopleArePickedFromTheParticipants: the person and backup of a

@@ -24,6 +24,7 @@ type layout struct {
 	nameW   int
 	cols    int
 	rows    int
+	legend  int
 	explain int
 	// findH is the findings block under the grid (heading included), or
 	// sideW the width of the panel beside it.
@@ -55,12 +56,15 @@ func (m *Model) layout() layout {
 	if rest >= 4 {
 		l.explain = 2
 	}
-	if l.sideW == 0 && rest >= 6 {
-		l.findH = min(max(len(m.check().findings), 1)+1, max((rest-l.explain)/3, 2))
+	if rest >= 5 && l.cols > 0 {
+		l.legend = 1
 	}
-	l.rows = min(max(rest-l.explain-l.findH, 0), len(mx.Activities))
 	if l.sideW == 0 && rest >= 6 {
-		l.findH = min(max(len(m.check().findings), 1)+1, rest-l.explain-l.rows)
+		l.findH = min(max(len(m.check().findings), 1)+1, max((rest-l.explain-l.legend)/3, 2))
+	}
+	l.rows = min(max(rest-l.explain-l.legend-l.findH, 0), len(mx.Activities))
+	if l.sideW == 0 && rest >= 6 {
+		l.findH = min(max(len(m.check().findings), 1)+1, rest-l.explain-l.legend-l.rows)
 	}
 	return l
 }
@@ -87,6 +91,9 @@ func (m *Model) View() string {
 		lines = append(lines, m.header(l))
 		for i := m.top; i < m.top+l.rows; i++ {
 			lines = append(lines, m.gridRow(l, i))
+		}
+		if l.legend > 0 {
+			lines = append(lines, m.legendLine(l))
 		}
 	}
 	explainW := m.width
@@ -124,7 +131,7 @@ func (m *Model) View() string {
 // room to open the step.
 func (m *Model) promptLine() string {
 	mx := m.matrix()
-	s := itoa(len(mx.Activities)) + " activities × " + itoa(len(mx.Roles)) + " roles"
+	s := display.Count(len(mx.Activities), "activity", "activities") + " × " + display.Count(len(mx.Roles), "role", "roles")
 	if step, ok := m.sess.CurrentStep(); ok && step.Kind == model.StepRACI && len(step.Prompts) > 0 {
 		s += " · " + common.Ask(step.Prompts, m.width-display.Width(s)-3)
 	}
@@ -165,7 +172,7 @@ func (m *Model) header(l layout) string {
 	for j := m.left; j < m.left+l.cols; j++ {
 		code := c.codes[j]
 		if c.flagged[mx.Roles[j].ID] {
-			code = truncate(code, 2) + "!"
+			code = model.FirstCells(code, 2) + "!"
 		}
 		code = display.Pad(code, cellW-1)
 		b.WriteByte(' ')
@@ -176,6 +183,56 @@ func (m *Model) header(l layout) string {
 		}
 	}
 	return b.String()
+}
+
+// legendLine spells out the codes of the columns in view. When they do not
+// all fit, it shows the focused column's and as many of its neighbours as
+// fit, so the legend follows the cursor across a wide grid.
+func (m *Model) legendLine(l layout) string {
+	c := m.check()
+	mx := m.matrix()
+	entries := make([]string, 0, l.cols)
+	for j := m.left; j < m.left+l.cols; j++ {
+		entries = append(entries, c.codes[j]+" "+display.OneLine(roleLabel(mx.Roles[j])))
+	}
+	w := m.width
+	if l.sideW > 0 {
+		w = l.gridW
+	}
+	const lead, sep, cut = "Roles: ", " · ", "…"
+	width := func(a, b int) int {
+		n := display.Width(lead) + display.Width(sep)*(b-a)
+		for _, e := range entries[a : b+1] {
+			n += display.Width(e)
+		}
+		if a > 0 {
+			n += display.Width(cut + " ")
+		}
+		if b < len(entries)-1 {
+			n += display.Width(" " + cut)
+		}
+		return n
+	}
+	f := min(max(m.col-m.left, 0), len(entries)-1)
+	a, b := f, f
+	for grew := true; grew; {
+		grew = false
+		if b+1 < len(entries) && width(a, b+1) <= w {
+			b, grew = b+1, true
+		}
+		if a > 0 && width(a-1, b) <= w {
+			a, grew = a-1, true
+		}
+	}
+	line := lead
+	if a > 0 {
+		line += cut + " "
+	}
+	line += strings.Join(entries[a:b+1], sep)
+	if b < len(entries)-1 {
+		line += " " + cut
+	}
+	return m.ctx.Styles.Muted.Render(display.Fit(line, w))
 }
 
 // gridRow draws activity i: a marker on the cursor row, the name with "!"
@@ -297,72 +354,4 @@ func where(f model.Finding) string {
 		return "row " + itoa(f.Activity+1) + ": "
 	}
 	return ""
-}
-
-// roleCodes gives each role a short, unique column header from the
-// initials of its name. A column in a finding shows its code's first two
-// cells and "!", so those two are unique too: "Customer support" is CS and
-// "Chief social media officer" CMO, not a second CS!.
-func roleCodes(roles []model.Role) []string {
-	codes := make([]string, len(roles))
-	seen, seen2 := map[string]bool{}, map[string]bool{}
-	for i, r := range roles {
-		name := display.OneLine(roleLabel(r))
-		var initials []rune
-		for _, w := range strings.Fields(name) {
-			if !smallWords[strings.ToLower(w)] {
-				initials = append(initials, []rune(strings.ToUpper(w))[0])
-			}
-		}
-		if len(initials) < 2 {
-			initials = []rune(strings.ToUpper(strings.ReplaceAll(name, " ", "") + "??"))
-		}
-		code := ""
-		try := func(c string) bool {
-			c = truncate(c, 3)
-			if seen[c] || seen2[truncate(c, 2)] {
-				return false
-			}
-			code = c
-			return true
-		}
-		// The initials as they come, then two of them and the one after
-		// the second, then an initial and a digit, then a number.
-		done := try(string(initials[:min(3, len(initials))]))
-		for a := 0; a < len(initials) && !done; a++ {
-			for b := a + 1; b < len(initials) && !done; b++ {
-				done = try(string(initials[a]) + string(initials[b:min(b+2, len(initials))]))
-			}
-		}
-		for _, x := range initials {
-			for n := 2; n < 10 && !done; n++ {
-				done = try(string(x) + itoa(n))
-			}
-		}
-		for n := 10; n < 100 && !done; n++ {
-			done = try(itoa(n))
-		}
-		if !done {
-			code = "#" + itoa(i+1)
-		}
-		seen[code], seen2[truncate(code, 2)] = true, true
-		codes[i] = code
-	}
-	return codes
-}
-
-// smallWords carry no meaning in an initial: "Head of IT" is HIT, not HOI.
-var smallWords = map[string]bool{"of": true, "the": true, "and": true, "for": true, "&": true, "a": true, "an": true}
-
-// truncate keeps the leading runes of s that fit in width cells.
-func truncate(s string, width int) string {
-	w := 0
-	for i, r := range s {
-		rw := display.Width(string(r))
-		if w+rw > width {
-			return s[:i]
-		}
-		w += rw
-	}
-	return s
 }

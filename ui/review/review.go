@@ -566,7 +566,7 @@ func (m *Model) layoutSummary() {
 	if len(lines) == 0 {
 		lines = append(lines, "This workshop has no steps.")
 	}
-	lines = append(lines, "", display.Fit(muted.Paint(strconv.Itoa(done)+" of "+strconv.Itoa(len(m.sess.Workshop.Steps))+" steps complete."), w))
+	lines = append(lines, "", display.Fit(muted.Paint(strconv.Itoa(done)+" of "+display.Count(len(m.sess.Workshop.Steps), "step", "steps")+" complete."), w))
 	m.summary.SetContent(strings.Join(lines, "\n"))
 }
 

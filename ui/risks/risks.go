@@ -39,6 +39,11 @@ type Model struct {
 	// list as shown, or above it at the end. deleteFrom is how many risks
 	// there were; -1 when no delete is asked for.
 	afterDelete, deleteFrom int
+	// deleteAt and deleteTitle are the risk being deleted. Once it is
+	// gone they become restoreAt and restoreTitle, with restoreFrom the
+	// count it leaves behind: an undo that brings it back selects it.
+	deleteAt, restoreAt, restoreFrom int
+	deleteTitle, restoreTitle        string
 	// placed is set once the selection has been put on a first list.
 	placed bool
 
@@ -98,7 +103,7 @@ func newModel(ctx common.Context) *Model {
 	f.Prompt = "/ "
 	f.Placeholder = "title, category, owner, treatment or status"
 	f.Cursor.SetMode(cursor.CursorStatic)
-	return &Model{ctx: ctx, editing: -1, goSel: -1, deleteFrom: -1, byScore: true, filter: f, mapL: 3, mapI: 3, ink: inks{
+	return &Model{ctx: ctx, editing: -1, goSel: -1, deleteFrom: -1, restoreAt: -1, byScore: true, filter: f, mapL: 3, mapI: 3, ink: inks{
 		heading: theme.InkOf(st.Heading), muted: theme.InkOf(st.Muted), warn: theme.InkOf(st.Warn),
 		bad: theme.InkOf(st.Bad), crit: theme.InkOf(st.Bad.Reverse(true)), good: theme.InkOf(st.Good),
 		marker: theme.InkOf(st.Marker), selected: theme.InkOf(st.Selected),
@@ -122,7 +127,16 @@ func (m *Model) SetSession(sess *model.Session, rev int) {
 	}
 	if m.deleteFrom >= 0 && sess != nil && len(sess.Risks) == m.deleteFrom-1 {
 		m.sel = m.afterDelete
+		m.restoreAt, m.restoreTitle, m.restoreFrom = m.deleteAt, m.deleteTitle, len(sess.Risks)
 		m.deleteFrom = -1
+	} else if m.restoreAt >= 0 && sess != nil && len(sess.Risks) != m.restoreFrom {
+		if len(sess.Risks) == m.restoreFrom+1 && sess.Risks[m.restoreAt].Title == m.restoreTitle {
+			m.sel = m.restoreAt
+			// The restored risk may fall outside the cell or the filter.
+			m.cellOn = false
+			m.filter.SetValue("")
+		}
+		m.restoreAt = -1
 	}
 	if !m.placed && sess != nil && len(sess.Risks) > 0 {
 		// The room starts at the top of the list: the worst risk.
@@ -427,6 +441,7 @@ func (m *Model) confirmDelete(i int) {
 	body := "Score " + scoreText(r) + ", owner " + orNone(m.ownerName(r.Owner)) + ". u undoes it."
 	want := r.Title
 	m.deleteFrom, m.afterDelete = len(m.risks()), i
+	m.deleteAt, m.deleteTitle = i, r.Title
 	c := m.list()
 	if p, ok := c.pos[i]; ok {
 		switch {

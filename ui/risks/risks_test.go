@@ -3,6 +3,7 @@ package risks
 import (
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/roundtable/roundtable/model"
 	"github.com/roundtable/roundtable/model/modeltest"
+	"github.com/roundtable/roundtable/model/plan"
 	"github.com/roundtable/roundtable/ui/common"
 	"github.com/roundtable/roundtable/ui/screentest"
 	"github.com/roundtable/roundtable/ui/theme"
@@ -377,5 +379,88 @@ func TestDeleteSelectsTheNextRiskAsShown(t *testing.T) {
 	shown = r.listed()
 	if got := r.Session.Risks[r.m.sel].Title; got != shown[len(shown)-1] {
 		t.Errorf("after deleting the last risk the selection is on %q, want %q", got, shown[len(shown)-1])
+	}
+}
+
+// The heat map on screen and in the plan are one map: impact up the side,
+// likelihood across, named the same way, with the same counts in the same
+// places.
+func TestHeatMapReadsTheSameOnScreenAndInThePlan(t *testing.T) {
+	s := session()
+	// The plan's map leaves closed risks out; the screen's counts them.
+	s.Risks = slices.DeleteFunc(s.Risks, func(r model.Risk) bool { return r.Status == model.RiskClosed })
+	s.Risks = append(s.Risks, model.Risk{Title: "Likely but minor", Likelihood: 5, Impact: 1, Status: model.RiskOpen})
+	r := newRig(t, s, 80, 24)
+	lines := strings.Split(r.View(), "\n")
+	top := -1
+	for i, l := range lines {
+		if strings.HasPrefix(l, "Heat map: impact ↑ likelihood →") {
+			top = i
+		}
+	}
+	if top < 0 {
+		t.Fatalf("no heat map titled impact ↑ likelihood →:\n%s", r.View())
+	}
+	var screen [][]string
+	for _, l := range lines[top+1 : top+6] {
+		cells := strings.Fields(string([]rune(l)[:mapW]))
+		row := []string{cells[0]}
+		for j := 1; j+1 < len(cells); j += 2 {
+			row = append(row, strings.ReplaceAll(cells[j], "·", "0"))
+		}
+		screen = append(screen, row)
+	}
+
+	doc := string(plan.Markdown(s))
+	at := strings.Index(doc, "| Impact ↑ likelihood → | 1 | 2 | 3 | 4 | 5 |")
+	if at < 0 {
+		t.Fatalf("the plan's heat map is not headed impact ↑ likelihood →:\n%s", doc[strings.Index(doc, "### Heat map"):])
+	}
+	var written [][]string
+	for _, l := range strings.Split(doc[at:], "\n")[2:7] {
+		var row []string
+		for _, c := range strings.Split(strings.Trim(l, "| "), " | ") {
+			row = append(row, strings.Fields(c)[0])
+		}
+		written = append(written, row)
+	}
+	if fmt.Sprint(screen) != fmt.Sprint(written) {
+		t.Errorf("the screen's map %v differs from the plan's %v", screen, written)
+	}
+	if screen[4][5] != "1" {
+		t.Errorf("likelihood 5, impact 1 is not at the bottom right: %v", screen)
+	}
+}
+
+// Undoing a delete brings the risk back where it was, and the cursor with
+// it, whatever the list showed after the delete.
+func TestUndoingADeleteSelectsTheRestoredRisk(t *testing.T) {
+	for k := range 2 * len(session().Risks) {
+		byScore, down := k%2 == 0, k/2
+		r := newRig(t, session(), 100, 30)
+		if !byScore {
+			r.Keys("s")
+		}
+		for range down {
+			r.Keys("j")
+		}
+		gone := r.Session.Risks[r.m.sel].Title
+		before := r.Session.Clone()
+		r.Keys("d", "y")
+		if slices.ContainsFunc(r.Session.Risks, func(x model.Risk) bool { return x.Title == gone }) {
+			t.Fatalf("%q was not deleted", gone)
+		}
+		r.Show(before)
+		if got := r.Session.Risks[r.m.sel].Title; got != gone {
+			t.Errorf("by score %v, row %d: after undo the cursor is on %q, want the restored %q", byScore, down+1, got, gone)
+		}
+		r.WantView("› ", gone)
+		// An unrelated change later does not pull the cursor back.
+		r.Keys("k")
+		moved := r.m.sel
+		r.Show(r.Session.Clone())
+		if r.m.sel != moved {
+			t.Errorf("by score %v: a later change moved the cursor back to the restored risk", byScore)
+		}
 	}
 }

@@ -169,7 +169,7 @@ func (m *Model) topLine(w int) string {
 	sum := m.summary()
 	c := m.list()
 	n := len(m.risks())
-	s := itoa(n) + " " + display.Plural(n, "risk", "risks")
+	s := display.Count(n, "risk", "risks")
 	if len(c.idx) != n {
 		s = "showing " + itoa(len(c.idx)) + " of " + s
 	}
