@@ -158,6 +158,8 @@ func (g gen) workshop() model.Workshop {
 			}),
 			Audiences: g.strs(),
 			Phases:    g.strs(),
+			Phrases: model.DrillPhrases{Acknowledge: g.strs(), Issue: g.strs(), Source: g.strs(), Compassion: g.strs(),
+				Action: g.strs(), Time: g.strs(), Page: g.strs(), Coordinate: g.strs()},
 		},
 		Assessment: model.AssessmentCatalogue{
 			Practices: list(g, func() model.Practice {

@@ -15,6 +15,7 @@ import (
 	"github.com/roundtable/roundtable/ui/display"
 	"github.com/roundtable/roundtable/ui/form"
 	"github.com/roundtable/roundtable/ui/theme"
+	"github.com/roundtable/roundtable/workshops"
 )
 
 // liveHead is the lines above a pane: the clock, the alert (two lines)
@@ -121,16 +122,11 @@ func (m *Model) messagesKey(msg tea.KeyMsg, run *model.DrillRun) tea.Cmd {
 		idx, id, at := m.msgSel, items[m.check].ID, run.Messages[m.msgSel].At
 		label := fmt.Sprintf("The room says the message at %s %s: %s", model.ClockText(at), verdict(met), display.OneLine(itemTitle(items[m.check])))
 		m.check = min(m.check+1, len(items)-1)
-		return m.edit(label, false, func(_ *model.Session, r *model.DrillRun, _ model.Scenario) {
+		return m.edit(label, false, func(s *model.Session, r *model.DrillRun, _ model.Scenario) {
 			if idx >= len(r.Messages) || r.Messages[idx].At != at {
 				return
 			}
-			if r.Messages[idx].Checks == nil {
-				r.Messages[idx].Checks = map[string]model.Check{}
-			}
-			c := r.Messages[idx].Checks[id]
-			c.Met, c.Confirmed = met, true
-			r.Messages[idx].Checks[id] = c
+			r.Judge(idx, id, met, gradingCatalogue(s), s.RACI.Roles)
 		})
 	}
 	return nil
@@ -302,9 +298,19 @@ func (m *Model) submitMessage(f *form.Form) tea.Cmd {
 	return m.edit(label, false, func(s *model.Session, r *model.DrillRun, sc model.Scenario) {
 		r.Clock = max(r.Clock, clock)
 		r.Deliver(sc, clock)
-		msg.Checks = model.GradeMessage(msg, *r, s.Workshop.Drill, s.RACI.Roles)
+		msg.Checks = model.GradeMessage(msg, *r, gradingCatalogue(s), s.RACI.Roles)
 		r.Messages = append(r.Messages, msg)
 	})
+}
+
+// gradingCatalogue is the session's drill catalogue with the default
+// template's phrases for any list its copy of the template leaves out, as
+// the copy in a session made before templates carried phrases does. The
+// session itself is left as it is.
+func gradingCatalogue(s *model.Session) model.DrillCatalogue {
+	cat := s.Workshop.Drill
+	cat.Phrases = workshops.CompletePhrases(cat.Phrases)
+	return cat
 }
 
 // liveView draws the clock, the latest inject, the tabs and one pane.
