@@ -378,8 +378,17 @@ type DrillFigures struct {
 	FirstAck int
 	Acked    bool
 	// ChecklistMet of ChecklistTotal fire-drill items are met as the room
-	// confirmed; ChecklistProposed more are only ticked by the program.
+	// confirmed, each by at least one message or by the room's word on the
+	// drill; ChecklistProposed more are only ticked by the program.
 	ChecklistMet, ChecklistProposed, ChecklistTotal int
+	// PublicMessages went to a public audience; WholeChecklist of them met
+	// every item, as the room confirmed, on their own.
+	PublicMessages, WholeChecklist int
+	// FirstPublic is set when there was a public message: the first one, at
+	// FirstPublicAt, met FirstPublicMet items as the room confirmed and
+	// FirstPublicProposed more only as the program ticked them.
+	FirstPublic                                        bool
+	FirstPublicAt, FirstPublicMet, FirstPublicProposed int
 	// Injects reached the room, Unanswered of them with no log entry or
 	// message answering them; Skipped and NotReached never came up.
 	Arrived, Unanswered, Skipped, NotReached int
@@ -390,6 +399,33 @@ type DrillFigures struct {
 	Clock               int
 	// Scenario is the ID of the scenario the run rehearsed.
 	Scenario string
+}
+
+// ItemsMet counts the fire-drill items the message meets as the room
+// confirmed, and those only the program ticked.
+func (m Message) ItemsMet(items []ChecklistItem) (met, proposed int) {
+	for _, item := range items {
+		switch c := m.Checks[item.ID]; {
+		case c.Counts():
+			met++
+		case c.Proposed():
+			proposed++
+		}
+	}
+	return met, proposed
+}
+
+// ChecklistParts words the checklist results so the total never hides a
+// weak message: the items met across the drill, how many public messages
+// met the whole checklist on their own, and what the first one met.
+func (f DrillFigures) ChecklistParts() []string {
+	parts := []string{fmt.Sprintf("%d of %d items met across the drill", f.ChecklistMet, f.ChecklistTotal)}
+	if !f.FirstPublic {
+		return append(parts, "no public message was drafted")
+	}
+	return append(parts,
+		fmt.Sprintf("%d of %s met the whole checklist", f.WholeChecklist, count(f.PublicMessages, "public message", "public messages")),
+		fmt.Sprintf("the first public message (drill clock %s) met %d of %d", ClockText(f.FirstPublicAt), f.FirstPublicMet, f.ChecklistTotal))
 }
 
 // TimeToAck is how long after the first alert the company acknowledged
@@ -429,6 +465,17 @@ func (r DrillRun) Figures(sc Scenario, cat DrillCatalogue) DrillFigures {
 		counts[m.Audience]++
 		if Acknowledges(m, cat) && (!f.Acked || m.At < f.FirstAck) {
 			f.FirstAck, f.Acked = m.At, true
+		}
+		if !PublicAudience(m.Audience) {
+			continue
+		}
+		f.PublicMessages++
+		met, proposed := m.ItemsMet(cat.Checklist)
+		if met == len(cat.Checklist) && met > 0 {
+			f.WholeChecklist++
+		}
+		if !f.FirstPublic || m.At < f.FirstPublicAt {
+			f.FirstPublic, f.FirstPublicAt, f.FirstPublicMet, f.FirstPublicProposed = true, m.At, met, proposed
 		}
 	}
 	f.Messages = len(r.Messages)

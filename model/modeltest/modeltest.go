@@ -74,6 +74,7 @@ func Random(r *rand.Rand) *model.Session {
 			ResidualLikelihood: g.int(), ResidualImpact: g.int(), Status: model.RiskStatus(g.str()),
 			Review: g.str(), Notes: g.text()}
 	})
+	s.Drill.Report = g.int()
 	s.Drill.Runs = list(g, func() model.DrillRun {
 		return model.DrillRun{
 			Scenario: g.str(),
