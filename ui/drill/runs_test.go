@@ -201,7 +201,7 @@ func TestSetupNamesThePeopleAndFlagsMissingBackups(t *testing.T) {
 	s.RACI.Roles[0].Person = "Dana Lee"
 	r := newRig(t, s, 120, 24)
 	r.WantView("‹ Head of communications — Dana Lee ›", "Spokesperson: Head of communications — Dana Lee",
-		"! No backup: Spokesperson, Listening lead. Who stands in?", "‹ ! no backup ›")
+		"! No duty has a backup yet: who stands in when someone cannot?", "‹ ! no backup ›")
 	// The spokesperson's backup: the same role is refused.
 	r.Keys("down", "down", "down", "right")
 	r.WantView("Spokesperson's backup: Head of communications — Dana Lee", "! Spokesperson: Head of communications cannot be its own backup.")
@@ -212,7 +212,9 @@ func TestSetupNamesThePeopleAndFlagsMissingBackups(t *testing.T) {
 	if !strings.Contains(r.LastStatus(), "A role cannot be its own backup") || r.m.setup.FocusedKey() != "backup:0" {
 		t.Errorf("refusing: status %q, focus on %q", r.LastStatus(), r.m.setup.FocusedKey())
 	}
-	r.Keys("right", "down", "down", "right", "enter")
+	r.Keys("right")
+	r.WantView("! No backup: Listening lead. Who stands in?")
+	r.Keys("down", "down", "right", "enter")
 	if len(r.Session.Drill.Runs) != 1 {
 		t.Fatalf("a run with backups should start:\n%s", r.View())
 	}

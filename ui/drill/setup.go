@@ -246,7 +246,7 @@ func (m *Model) setupView() []string {
 	for len(lines) < setupHead-2 {
 		lines = append(lines, "")
 	}
-	if flag := m.setupFlag(); flag != "" {
+	if flag := m.setupFlag(w); flag != "" {
 		lines = append(lines, st.Warn.Render(display.Fit(flag, w)))
 	} else {
 		lines = append(lines, st.Muted.Render(display.Fit("Assign each duty to a RACI role and a backup; enter starts the clock.", w)))
@@ -283,9 +283,10 @@ func (m *Model) whoLine() string {
 	return name + ": " + m.roleWithPerson(id)
 }
 
-// setupFlag is what the room should fix or know before it starts: no
-// roles to choose from, a role backing itself up, duties without a backup.
-func (m *Model) setupFlag() string {
+// setupFlag is what the room should fix or know before it starts, in
+// width cells: no roles to choose from, a role backing itself up, duties
+// without a backup.
+func (m *Model) setupFlag(width int) string {
 	if len(m.sess.RACI.Roles) == 0 {
 		return "! No RACI roles yet: add roles in the RACI step to assign the duties."
 	}
@@ -300,10 +301,16 @@ func (m *Model) setupFlag() string {
 			alone = append(alone, name)
 		}
 	}
-	if len(alone) == 0 {
+	duties := len(m.sess.Workshop.Drill.Duties)
+	switch line := "! No backup: " + strings.Join(alone, ", ") + ". Who stands in?"; {
+	case len(alone) == 0:
 		return ""
+	case len(alone) == duties && duties > 1:
+		return "! No duty has a backup yet: who stands in when someone cannot?"
+	case display.Width(line) <= width:
+		return line
 	}
-	return "! No backup: " + strings.Join(alone, ", ") + ". Who stands in?"
+	return fmt.Sprintf("! %d duties have no backup (marked “! no backup” below). Who stands in?", len(alone))
 }
 
 func plural(n int, one, many string) string {
