@@ -70,6 +70,20 @@ func (r DrillRun) Clone() DrillRun {
 	return c
 }
 
+// Clone returns a deep copy of the phrase lists.
+func (p DrillPhrases) Clone() DrillPhrases {
+	return DrillPhrases{
+		Acknowledge: slices.Clone(p.Acknowledge),
+		Issue:       slices.Clone(p.Issue),
+		Source:      slices.Clone(p.Source),
+		Compassion:  slices.Clone(p.Compassion),
+		Action:      slices.Clone(p.Action),
+		Time:        slices.Clone(p.Time),
+		Page:        slices.Clone(p.Page),
+		Coordinate:  slices.Clone(p.Coordinate),
+	}
+}
+
 // Clone returns a deep copy of the workshop template.
 func (w Workshop) Clone() Workshop {
 	c := w
@@ -97,6 +111,7 @@ func (w Workshop) Clone() Workshop {
 	c.Drill.Checklist = slices.Clone(w.Drill.Checklist)
 	c.Drill.Audiences = slices.Clone(w.Drill.Audiences)
 	c.Drill.Phases = slices.Clone(w.Drill.Phases)
+	c.Drill.Phrases = w.Drill.Phrases.Clone()
 	c.Assessment.Practices = slices.Clone(w.Assessment.Practices)
 	return c
 }

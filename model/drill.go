@@ -3,7 +3,10 @@ package model
 // Drill holds every run of the crisis drill; the last run is the current
 // one. Earlier runs are kept so a rerun can be compared with them.
 type Drill struct {
-	Runs []DrillRun `toml:"runs"`
+	// Report is the number, counted from 1, of the run the room chose for
+	// the plan to report; 0 leaves it to the program (see Reported).
+	Report int        `toml:"report"`
+	Runs   []DrillRun `toml:"runs"`
 }
 
 // DrillRun is one rehearsal of a crisis scenario.

@@ -2,12 +2,10 @@ package model
 
 import (
 	"fmt"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 )
 
 // The fire-drill checklist items the program knows how to pre-tick. A
@@ -307,236 +305,6 @@ func PublicAudience(audience string) bool {
 	return strings.TrimSpace(a) != ""
 }
 
-// Phrases the grader looks for. A trailing * matches any ending.
-var (
-	ackWords = []string{"we are aware", "we're aware", "we are investigating", "we're investigating",
-		"we know about", "we know that", "we know of", "we have seen", "we've seen", "we have learned", "we've learned", "we can confirm",
-		"we confirm", "acknowledg*", "we made a mistake", "we got this wrong", "our mistake",
-		"we are looking into", "we're looking into"}
-	issueWords = []string{"issue*", "problem*", "incident*", "outage*", "leak*", "breach*", "error*",
-		"complaint*", "failure*", "fault*", "disruption*", "went down", "is down", "was down",
-		"slow", "slowness", "delay*", "unavailable", "not working"}
-	sourceWords = []string{"according to", "reported by", "as reported", "source*", "the post", "the article",
-		"the thread", "the video", "the tweet", "the review", "the blog", "the report", "the forum", "posted by",
-		"posted on", "reported on", "reported in", "wrote on", "your post",
-		"your review", "your message", "your comment", "the story"}
-	compassionWords = []string{"sorry", "apolog*", "regret*", "we understand", "understand how", "frustrat*",
-		"upset*", "inconvenien*", "worr*", "we hear you", "our fault", "we let you down", "thank you for your patience",
-		"concern*", "distress*"}
-	stepWords = []string{"we will", "we'll", "we are going to", "we're going to", "next step*", "our plan is",
-		"we are working", "we're working", "we are fixing", "we're fixing", "will be fixed",
-		"will be restored", "we will update", "will update", "next update", "we are contacting", "we're contacting"}
-	pageWords = []string{"response page", "status page", "update page", "updates page", "intranet",
-		"internal page", "internal site", "faq*", "help centre", "help center", "knowledge base",
-		"incident page"}
-	coordinateWords = []string{"call centre", "call center", "contact centre", "contact center", "support team",
-		"customer service", "helpdesk", "help desk", "web team", "website team", "pr team", "pr people",
-		"press office", "marketing team", "corporate library", "every channel", "all channels"}
-
-	linkPattern = regexp.MustCompile(`(?i)\b(https?://[^\s<>"]+|www\.[^\s<>"]+|[a-z0-9-]+(\.[a-z0-9-]+)*\.(com|org|net|io|co|uk|news|info|biz)(/[^\s<>"]*)?)`)
-	pagePath    = regexp.MustCompile(`(?i)(/|\b)(status|incident|faq|help|support|updates?|response)\b`)
-	handle      = regexp.MustCompile(`(^|[^\w@])@[A-Za-z0-9_]{2,}`)
-	timePattern = regexp.MustCompile(`(?i)\b(\d{1,2}[:.]\d{2}\s*(am|pm)?|\d{1,2}\s*(am|pm)|noon|midnight|tomorrow|tonight|today|this (morning|afternoon|evening)|(within|in|every) (the next )?(\d+|an?|one|two|three|four|five|six|ten|twelve|half an?|24|48) (minutes?|mins?|hours?|hrs?|days?)|by (monday|tuesday|wednesday|thursday|friday|saturday|sunday|end of (the )?day|the end of the day)|hourly|end of (the )?day)\b`)
-)
-
-// findPhrase returns the first phrase of list found in text (lower case)
-// as whole words, or "".
-func findPhrase(text string, list []string) string {
-	for _, p := range list {
-		stem := strings.HasSuffix(p, "*")
-		p = strings.TrimSuffix(p, "*")
-		for from := 0; ; {
-			i := strings.Index(text[from:], p)
-			if i < 0 {
-				break
-			}
-			i += from
-			end := i + len(p)
-			before := i == 0 || !wordByte(text[i-1])
-			after := stem || end == len(text) || !wordByte(text[end])
-			if before && after {
-				if stem {
-					for end < len(text) && wordByte(text[end]) {
-						end++
-					}
-				}
-				return text[i:end]
-			}
-			from = i + 1
-		}
-	}
-	return ""
-}
-
-func wordByte(b byte) bool {
-	return b == '_' || b >= 0x80 || unicode.IsLetter(rune(b)) || unicode.IsDigit(rune(b))
-}
-
-// quoteShort quotes a found phrase for a reason shown on screen.
-func quoteShort(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if r := []rune(s); len(r) > 40 {
-		s = string(r[:39]) + "…"
-	}
-	return "“" + s + "”"
-}
-
-// responsePageLink returns a link in text that points to a status, help or
-// response page.
-// links returns the links in text, without the full stop or bracket of
-// the sentence around them: "see acme.com/incident." links acme.com/incident.
-func links(text string) []string {
-	found := linkPattern.FindAllString(text, -1)
-	for i, l := range found {
-		found[i] = strings.TrimRight(l, ".,;:!?)]}'")
-	}
-	return found
-}
-
-func responsePageLink(text string) string {
-	for _, l := range links(text) {
-		if pagePath.MatchString(l) || strings.HasPrefix(strings.ToLower(l), "status.") {
-			return l
-		}
-	}
-	return ""
-}
-
-// sourceLink returns a link in text that is not a response page: the
-// post, article or review the message answers.
-func sourceLink(text string) string {
-	for _, l := range links(text) {
-		if !pagePath.MatchString(l) && !strings.HasPrefix(strings.ToLower(l), "status.") {
-			return l
-		}
-	}
-	return ""
-}
-
-// GradeMessage proposes a verdict on each item of the fire drill for a
-// message, saying why, from what the program can see: the audience, the
-// sender's role and the words of the text. None is confirmed: the room
-// confirms or corrects each one. roles gives the roles' names.
-func GradeMessage(m Message, run DrillRun, cat DrillCatalogue, roles []Role) map[string]Check {
-	text := strings.ToLower(string(m.Text))
-	name := func(id string) string {
-		for _, r := range roles {
-			if r.ID == id && strings.TrimSpace(r.Name) != "" {
-				return strings.TrimSpace(r.Name)
-			}
-		}
-		return id
-	}
-	out := make(map[string]Check, len(cat.Checklist))
-	for _, item := range cat.Checklist {
-		var c Check
-		switch item.ID {
-		case CheckAcknowledge:
-			c = gradeAcknowledge(m, text)
-		case CheckSpokesperson:
-			c = gradeSpokesperson(m, run, cat, name)
-		case CheckSources:
-			c = gradeSources(string(m.Text), text)
-		case CheckCompassion:
-			c = gradeWords(text, compassionWords, "words of regret", "no apology or words of regret")
-		case CheckPlan:
-			c = gradePlan(text)
-		case CheckResponsePage:
-			c = gradeResponsePage(string(m.Text), text)
-		case CheckCoordinate:
-			c = gradeWords(text, coordinateWords, "names", "names no call centre, website, PR or marketing team")
-		default:
-			c = Check{Why: "the room decides: the program cannot see this one"}
-		}
-		out[item.ID] = c
-	}
-	return out
-}
-
-func gradeAcknowledge(m Message, text string) Check {
-	audience := strings.TrimSpace(m.Audience)
-	if !PublicAudience(audience) {
-		return Check{Why: "to " + orNone(audience) + ": not a public audience"}
-	}
-	if w := findPhrase(text, ackWords); w != "" {
-		return Check{Met: true, Why: "to " + audience + ", says " + quoteShort(w)}
-	}
-	if w := findPhrase(text, issueWords); w != "" {
-		return Check{Met: true, Why: "to " + audience + ", names the " + quoteShort(w)}
-	}
-	return Check{Why: "to " + audience + ", but does not say the company knows of the issue"}
-}
-
-func gradeSpokesperson(m Message, run DrillRun, cat DrillCatalogue, name func(string) string) Check {
-	duty, ok := cat.Spokesperson()
-	if !ok {
-		return Check{Why: "the workshop names no spokesperson duty"}
-	}
-	a, ok := run.Assignment(duty.ID)
-	switch {
-	case !ok || a.Role == "":
-		return Check{Why: "no role is assigned as " + strings.ToLower(orNone(duty.Name))}
-	case m.Sender == "":
-		return Check{Why: "no sender given"}
-	case m.Sender == a.Role:
-		return Check{Met: true, Why: "sent by " + name(a.Role) + ", the " + strings.ToLower(orNone(duty.Name))}
-	case a.Backup != "" && m.Sender == a.Backup:
-		return Check{Met: true, Why: "sent by " + name(a.Backup) + ", the backup " + strings.ToLower(orNone(duty.Name))}
-	}
-	return Check{Why: "sent by " + name(m.Sender) + ", not by " + name(a.Role)}
-}
-
-func gradeSources(raw, text string) Check {
-	if l := sourceLink(raw); l != "" {
-		return Check{Met: true, Why: "links " + quoteShort(l)}
-	}
-	if h := handle.FindString(raw); h != "" {
-		return Check{Met: true, Why: "names " + quoteShort(strings.TrimLeft(h, " \t\n(\"'"))}
-	}
-	if w := findPhrase(text, sourceWords); w != "" {
-		return Check{Met: true, Why: "names a source: " + quoteShort(w)}
-	}
-	return Check{Why: "names no source or link"}
-}
-
-func gradeWords(text string, list []string, found, missing string) Check {
-	if w := findPhrase(text, list); w != "" {
-		return Check{Met: true, Why: found + " " + quoteShort(w)}
-	}
-	return Check{Why: missing}
-}
-
-func gradePlan(text string) Check {
-	step := findPhrase(text, stepWords)
-	when := timePattern.FindString(text)
-	switch {
-	case step != "" && when != "":
-		return Check{Met: true, Why: "a next step " + quoteShort(step) + " with a time " + quoteShort(when)}
-	case step != "":
-		return Check{Why: "a next step " + quoteShort(step) + " but no time"}
-	case when != "":
-		return Check{Why: "a time " + quoteShort(when) + " but no next step"}
-	}
-	return Check{Why: "no next step with a time"}
-}
-
-func gradeResponsePage(raw, text string) Check {
-	if l := responsePageLink(raw); l != "" {
-		return Check{Met: true, Why: "links " + quoteShort(l)}
-	}
-	if w := findPhrase(text, pageWords); w != "" {
-		return Check{Met: true, Why: "points to " + quoteShort(w)}
-	}
-	return Check{Why: "no pointer to a response page"}
-}
-
-func orNone(s string) string {
-	if strings.TrimSpace(s) == "" {
-		return "no audience"
-	}
-	return s
-}
-
 // Counts reports whether the room confirmed the item met: only the room's
 // word counts in results, never the program's guess.
 func (c Check) Counts() bool { return c.Met && c.Confirmed }
@@ -610,8 +378,17 @@ type DrillFigures struct {
 	FirstAck int
 	Acked    bool
 	// ChecklistMet of ChecklistTotal fire-drill items are met as the room
-	// confirmed; ChecklistProposed more are only ticked by the program.
+	// confirmed, each by at least one message or by the room's word on the
+	// drill; ChecklistProposed more are only ticked by the program.
 	ChecklistMet, ChecklistProposed, ChecklistTotal int
+	// PublicMessages went to a public audience; WholeChecklist of them met
+	// every item, as the room confirmed, on their own.
+	PublicMessages, WholeChecklist int
+	// FirstPublic is set when there was a public message: the first one, at
+	// FirstPublicAt, met FirstPublicMet items as the room confirmed and
+	// FirstPublicProposed more only as the program ticked them.
+	FirstPublic                                        bool
+	FirstPublicAt, FirstPublicMet, FirstPublicProposed int
 	// Injects reached the room, Unanswered of them with no log entry or
 	// message answering them; Skipped and NotReached never came up.
 	Arrived, Unanswered, Skipped, NotReached int
@@ -622,6 +399,33 @@ type DrillFigures struct {
 	Clock               int
 	// Scenario is the ID of the scenario the run rehearsed.
 	Scenario string
+}
+
+// ItemsMet counts the fire-drill items the message meets as the room
+// confirmed, and those only the program ticked.
+func (m Message) ItemsMet(items []ChecklistItem) (met, proposed int) {
+	for _, item := range items {
+		switch c := m.Checks[item.ID]; {
+		case c.Counts():
+			met++
+		case c.Proposed():
+			proposed++
+		}
+	}
+	return met, proposed
+}
+
+// ChecklistParts words the checklist results so the total never hides a
+// weak message: the items met across the drill, how many public messages
+// met the whole checklist on their own, and what the first one met.
+func (f DrillFigures) ChecklistParts() []string {
+	parts := []string{fmt.Sprintf("%d of %d items met across the drill", f.ChecklistMet, f.ChecklistTotal)}
+	if !f.FirstPublic {
+		return append(parts, "no public message was drafted")
+	}
+	return append(parts,
+		fmt.Sprintf("%d of %s met the whole checklist", f.WholeChecklist, count(f.PublicMessages, "public message", "public messages")),
+		fmt.Sprintf("the first public message (drill clock %s) met %d of %d", ClockText(f.FirstPublicAt), f.FirstPublicMet, f.ChecklistTotal))
 }
 
 // TimeToAck is how long after the first alert the company acknowledged
@@ -661,6 +465,17 @@ func (r DrillRun) Figures(sc Scenario, cat DrillCatalogue) DrillFigures {
 		counts[m.Audience]++
 		if Acknowledges(m, cat) && (!f.Acked || m.At < f.FirstAck) {
 			f.FirstAck, f.Acked = m.At, true
+		}
+		if !PublicAudience(m.Audience) {
+			continue
+		}
+		f.PublicMessages++
+		met, proposed := m.ItemsMet(cat.Checklist)
+		if met == len(cat.Checklist) && met > 0 {
+			f.WholeChecklist++
+		}
+		if !f.FirstPublic || m.At < f.FirstPublicAt {
+			f.FirstPublic, f.FirstPublicAt, f.FirstPublicMet, f.FirstPublicProposed = true, m.At, met, proposed
 		}
 	}
 	f.Messages = len(r.Messages)

@@ -27,6 +27,7 @@ func fireDrill() (DrillCatalogue, []Role) {
 		},
 		Audiences: []string{"employees", "customers", "press", "partners"},
 		Phases:    []string{"first hour", "first day"},
+		Phrases:   defaultPhrases(),
 	}
 	roles := []Role{{ID: "comms", Name: "Head of communications"}, {ID: "social", Name: "Social media lead"}, {ID: "it", Name: "IT lead"}}
 	return cat, roles

@@ -210,12 +210,18 @@ func (s *Session) missingRisks() []string {
 	return out
 }
 
-// missingDrill looks at the last run only: it is the current one.
+// missingDrill looks at the run the plan reports, so a rerun started after
+// a finished one leaves the step complete; with nothing to report, at the
+// latest run.
 func (s *Session) missingDrill() []string {
 	if len(s.Drill.Runs) == 0 {
 		return []string{"no drill run yet"}
 	}
-	run := s.Drill.Runs[len(s.Drill.Runs)-1]
+	i, _, ok := s.Drill.Reported()
+	if !ok {
+		i = len(s.Drill.Runs) - 1
+	}
+	run := s.Drill.Runs[i]
 	var out []string
 	if !run.Ended {
 		out = append(out, "the drill has not ended")

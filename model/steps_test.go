@@ -115,7 +115,17 @@ func TestMissing(t *testing.T) {
 
 		{"drill complete", StepDrill, func(*Session) {}, nil},
 		{"no drill", StepDrill, func(s *Session) { s.Drill = Drill{} }, []string{"no drill run yet"}},
-		{"a rerun still going", StepDrill, func(s *Session) { s.Drill.Runs = append(s.Drill.Runs, DrillRun{Scenario: "leak"}) },
+		// The plan reports the finished run, so a rerun just started,
+		// even by mistake, does not undo the step.
+		{"a rerun just started", StepDrill, func(s *Session) { s.Drill.Runs = append(s.Drill.Runs, DrillRun{Scenario: "leak"}) }, nil},
+		{"a rerun finished without a hot wash", StepDrill, func(s *Session) {
+			s.Drill.Runs = append(s.Drill.Runs, DrillRun{Scenario: "leak", Ended: true, Messages: []Message{{Text: "We are aware."}}})
+		}, []string{"no after-action review"}},
+		{"a rerun the room chose, still going", StepDrill, func(s *Session) {
+			s.Drill.Runs = append(s.Drill.Runs, DrillRun{Scenario: "leak", Log: []LogEntry{{Kind: LogDecision, Text: "Call legal"}}})
+			s.Drill.Report = 2
+		}, []string{"the drill has not ended", "no after-action review"}},
+		{"only an empty run", StepDrill, func(s *Session) { s.Drill.Runs = []DrillRun{{Scenario: "leak"}} },
 			[]string{"the drill has not ended", "no after-action review"}},
 		{"half a review", StepDrill, func(s *Session) { s.Drill.Runs[0].Review.Failed = "" },
 			[]string{"the after-action review does not say what failed"}},

@@ -141,6 +141,33 @@ type DrillCatalogue struct {
 	Checklist []ChecklistItem `toml:"check"`
 	Audiences []string        `toml:"audiences"`
 	Phases    []string        `toml:"phases"`
+	// Phrases are the words the program looks for in a drill message to
+	// propose its fire-drill verdicts, in the workshop's own language.
+	Phrases DrillPhrases `toml:"phrases"`
+}
+
+// DrillPhrases are the words each evidence rule looks for (EvidenceRules),
+// matched as whole words regardless of case. In a phrase, * stands for any
+// letters: "apolog*" finds "apologise" and "apology", "we are *ing" finds
+// "we are refunding", and a * on its own is any one word ("within * hours").
+// # stands for a number: "by # pm" finds "by 5 pm", "#:#" finds "17:00".
+type DrillPhrases struct {
+	// Acknowledge says the company knows: "we are aware".
+	Acknowledge []string `toml:"acknowledge"`
+	// Issue names the problem, which acknowledges it too: "outage".
+	Issue []string `toml:"issue"`
+	// Source cites where the issue was raised: "your post", "the video".
+	Source []string `toml:"source"`
+	// Compassion is words of regret and understanding: "sorry".
+	Compassion []string `toml:"compassion"`
+	// Action is a concrete next step: "we will", "we are *ing".
+	Action []string `toml:"action"`
+	// Time says when the step happens: "this week", "by # pm".
+	Time []string `toml:"time"`
+	// Page points to a response page in words: "status page".
+	Page []string `toml:"page"`
+	// Coordinate names the teams that must say the same: "call centre".
+	Coordinate []string `toml:"coordinate"`
 }
 
 // Duty is a job someone must do during a crisis, filled by a RACI role.

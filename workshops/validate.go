@@ -67,6 +67,7 @@ func Parse(file string, data []byte) (model.Workshop, error) {
 	if len(problems) > 0 {
 		return model.Workshop{}, errProblems(problems)
 	}
+	w.Drill.Phrases = CompletePhrases(w.Drill.Phrases)
 	return w, nil
 }
 
@@ -331,6 +332,7 @@ func (c *checker) drill(d model.DrillCatalogue, used bool, roles map[string]bool
 			c.problem(c.src.tableOrStep("drill", model.StepDrill), "the drill step has no phases for its messages: add phases = [\"first hour\", \"holding\", \"resolution\"] under [drill]")
 		}
 	}
+	c.phrases(d.Phrases)
 	c.unique("drill.duty", len(d.Duties), func(i int) string { return d.Duties[i].ID }, "duty id")
 	c.unique("drill.scenario", len(d.Scenarios), func(i int) string { return d.Scenarios[i].ID }, "scenario id")
 	c.unique("drill.check", len(d.Checklist), func(i int) string { return d.Checklist[i].ID }, "checklist id")

@@ -58,6 +58,7 @@ func TestValidateReportsEachProblemAtItsLine(t *testing.T) {
 		"empty-catalogue":               {{29, 0, "the drill step has an empty catalogue"}},
 		"no-audiences":                  {{29, 0, "no audiences"}},
 		"no-steps":                      {{1, 0, "no steps"}},
+		"bad-phrase":                    {{44, 0, `drill.phrases.source: phrase 2 ("* *") has no word`}, {44, 0, "drill.phrases.source: phrase 3 is empty"}},
 	}
 	files, err := filepath.Glob(filepath.Join("testdata", "invalid", "*.toml"))
 	if err != nil {

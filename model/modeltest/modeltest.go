@@ -74,6 +74,7 @@ func Random(r *rand.Rand) *model.Session {
 			ResidualLikelihood: g.int(), ResidualImpact: g.int(), Status: model.RiskStatus(g.str()),
 			Review: g.str(), Notes: g.text()}
 	})
+	s.Drill.Report = g.int()
 	s.Drill.Runs = list(g, func() model.DrillRun {
 		return model.DrillRun{
 			Scenario: g.str(),
@@ -158,6 +159,8 @@ func (g gen) workshop() model.Workshop {
 			}),
 			Audiences: g.strs(),
 			Phases:    g.strs(),
+			Phrases: model.DrillPhrases{Acknowledge: g.strs(), Issue: g.strs(), Source: g.strs(), Compassion: g.strs(),
+				Action: g.strs(), Time: g.strs(), Page: g.strs(), Coordinate: g.strs()},
 		},
 		Assessment: model.AssessmentCatalogue{
 			Practices: list(g, func() model.Practice {

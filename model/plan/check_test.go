@@ -35,7 +35,7 @@ var ownHeadings = map[int][]string{
 		"Open findings", "Show-of-hands poll", "Conversation inventory", "Internal experts",
 		"Objectives ranked by votes", "Organisational model", "RACI matrix", "Roles and the people who fill them",
 		"RACI findings", "Risk register", "Heat map", "Drill scenario", "Drill roles", "Drill timeline",
-		"Drill messages", "Fire-drill checklist", "Drill figures", "After-action review", "Earlier drill runs",
+		"Drill messages", "Fire-drill checklist", "Drill figures", "After-action review", "Other drill runs",
 		"Self-assessment ratings", "Template steps", "Listening catalogue", "Objective catalogue",
 		"Organisational models offered", "Suggested roles", "Suggested activities", "Risk catalogue",
 		"Drill duties", "Crisis scenarios", "Scenario injects", "Fire-drill checklist items",

@@ -300,12 +300,12 @@ func (p *planner) keyActivities() {
 func (p *planner) drillResult() {
 	s := p.s
 	p.w.heading(3, "Drill result")
-	if len(s.Drill.Runs) == 0 {
-		p.w.para("No drill was run.")
+	if i, _, ok := s.Drill.Reported(); !ok {
+		p.w.para(p.noDrillResult())
 	} else {
-		run := s.Drill.Runs[len(s.Drill.Runs)-1]
+		run := s.Drill.Runs[i]
 		sc, _ := s.Workshop.Drill.ScenarioByID(run.Scenario)
-		items := []md{label("Scenario", p.scenarioTitle(run.Scenario))}
+		items := []md{label("Run reported", p.reportedRun()), label("Scenario", p.scenarioTitle(run.Scenario))}
 		p.w.list(append(items, p.figures(run.Figures(sc, s.Workshop.Drill))...))
 	}
 }
@@ -364,15 +364,45 @@ func (p *planner) scenarioTitle(id string) md {
 	return text(id, "no scenario chosen")
 }
 
+// noDrillResult says why the plan reports no drill run.
+func (p *planner) noDrillResult() md {
+	n := len(p.s.Drill.Runs)
+	if n == 0 {
+		return "No drill was run."
+	}
+	return md("No drill run has anything to report: ") + count(n, "run was", "runs were") +
+		" started, with no message, decision or hot wash recorded."
+}
+
+// reportedRun says which run the plan reports, out of how many, and why
+// that one.
+func (p *planner) reportedRun() md {
+	d := p.s.Drill
+	i, chosen, _ := d.Reported()
+	out := md("run ") + num(i+1) + " of " + num(len(d.Runs))
+	switch {
+	case chosen:
+		return out + ", chosen by the room"
+	case d.Runs[i].Ended:
+		return out + ", the latest finished run"
+	}
+	return out + ", the latest run with anything in it; no run has finished"
+}
+
 // figures words the measured results of a drill run, one item each.
 func (p *planner) figures(f model.DrillFigures) []md {
 	ack := md("none: nothing was acknowledged in public")
 	if t, ok := f.TimeToAck(); ok {
 		ack = md(model.ClockText(t) + " after the first alert (drill clock " + model.ClockText(f.FirstAck) + ")")
 	}
+	parts := f.ChecklistParts()
+	checklist := make([]md, len(parts))
+	for i, part := range parts {
+		checklist[i] = md(part)
+	}
 	items := []md{
 		label("Time to first public acknowledgement", ack),
-		label("Fire-drill checklist met", num(f.ChecklistMet)+" of "+num(f.ChecklistTotal)),
+		label("Fire-drill checklist", join(checklist, "; ")),
 		label("Injects unanswered", num(f.Unanswered)+" of "+num(f.Arrived)+" that reached the room"+
 			unansweredList(f)+
 			md("; "+string(count(f.Skipped, "skipped", "skipped"))+", "+string(count(f.NotReached, "not reached", "not reached")))),
@@ -658,8 +688,13 @@ func (p *planner) drill() {
 		p.w.para(nothing)
 		return
 	}
+	reported, _, ok := p.s.Drill.Reported()
+	if !ok {
+		p.w.para(p.noDrillResult())
+		return
+	}
 	cat := p.s.Workshop.Drill
-	run := runs[len(runs)-1]
+	run := runs[reported]
 	sc, found := cat.ScenarioByID(run.Scenario)
 
 	p.w.heading(3, "Drill scenario")
@@ -667,6 +702,7 @@ func (p *planner) drill() {
 	if run.Ended {
 		state = "the drill ended"
 	}
+	p.w.para(md("This section reports ") + p.reportedRun() + ".")
 	p.w.para(label("Scenario", p.scenarioTitle(run.Scenario)) + md("; speed ×") + num(max(run.Speed, 1)) +
 		md("; clock reached ") + md(model.ClockText(run.Clock)) + "; " + state + ".")
 	if found {
@@ -706,15 +742,7 @@ func (p *planner) drill() {
 		for i, m := range run.Messages {
 			// As in the checklist: only the room's word makes an item met;
 			// the program's ticks are proposals.
-			met, proposed := 0, 0
-			for _, item := range cat.Checklist {
-				switch c := m.Checks[item.ID]; {
-				case c.Counts():
-					met++
-				case c.Proposed():
-					proposed++
-				}
-			}
+			met, proposed := m.ItemsMet(cat.Checklist)
 			items := num(met) + " of " + num(len(cat.Checklist)) + " met"
 			if proposed > 0 {
 				items += ", " + num(proposed) + " proposed"
@@ -757,17 +785,27 @@ func (p *planner) drill() {
 	})
 
 	if len(runs) > 1 {
-		p.w.heading(3, "Earlier drill runs")
-		latest := run.Figures(sc, cat)
+		p.w.heading(3, "Other drill runs")
+		shown := run.Figures(sc, cat)
 		items := make([]md, 0, len(runs)-1)
-		for i, r := range runs[:len(runs)-1] {
-			earlier, _ := cat.ScenarioByID(r.Scenario)
-			lines := model.Compare(r.Figures(earlier, cat), latest)
+		for i, r := range runs {
+			if i == reported {
+				continue
+			}
+			if r.Empty() {
+				items = append(items, md("Run ")+num(i+1)+" ("+p.scenarioTitle(r.Scenario)+"): started, with no message, decision or hot wash recorded")
+				continue
+			}
+			other, _ := cat.ScenarioByID(r.Scenario)
+			lines := model.Compare(r.Figures(other, cat), shown)
 			parts := make([]md, len(lines))
 			for j, l := range lines {
 				parts[j] = md(l)
 			}
-			item := md("Against run "+string(num(i+1))+" (") + p.scenarioTitle(r.Scenario) + "), the last run: " + join(parts, "; ")
+			item := md("Against run "+string(num(i+1))+" (") + p.scenarioTitle(r.Scenario) + "), run " + num(reported+1) + ": " + join(parts, "; ")
+			if !r.Ended {
+				item += " (run " + num(i+1) + " has not ended)"
+			}
 			// The room's own words about an earlier run outlive it here.
 			if r.Review.WentWell != "" || r.Review.Failed != "" {
 				item += ". Run " + num(i+1) + "'s after-action review: what went well: " + text(string(r.Review.WentWell), "not recorded") +

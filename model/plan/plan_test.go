@@ -426,3 +426,59 @@ func TestEarlierRunsKeepTheirAfterActionReview(t *testing.T) {
 		}
 	}
 }
+
+// drillResult is the executive summary's drill lines.
+func drillResult(t *testing.T, plan string) string {
+	t.Helper()
+	_, after, ok := strings.Cut(plan, "### Drill result\n")
+	if !ok {
+		t.Fatal("the plan has no drill result")
+	}
+	before, _, _ := strings.Cut(after, "\n### ")
+	return before
+}
+
+// TestTheSummaryReportsTheFinishedRunNotAStrayOne: a run started by a stray
+// key holds nothing; the summary goes on reporting the finished run, says
+// which run that is and how many there were, and the room can choose.
+func TestTheSummaryReportsTheFinishedRunNotAStrayOne(t *testing.T) {
+	s := sample(t)
+	finished := s.Drill.Runs[0]
+	s.Drill.Runs = append(s.Drill.Runs, model.DrillRun{Scenario: finished.Scenario, Speed: 4, Clock: 3,
+		Injects: []model.InjectState{{Index: 0, Status: model.InjectReleased}}})
+	out := string(Markdown(s))
+	got := drillResult(t, out)
+	for _, want := range []string{"**Run reported:** run 1 of 2, the latest finished run", "09:00 after the first alert"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the drill result does not say %q:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "nothing was acknowledged") || strings.Contains(got, "0 of 7") {
+		t.Errorf("the drill result reports the stray run:\n%s", got)
+	}
+	if !strings.Contains(out, "This section reports run 1 of 2, the latest finished run.") ||
+		!strings.Contains(out, "Run 2 (A viral customer complaint): started, with no message, decision or hot wash recorded") {
+		t.Error("the drill section does not say which run it reports and what the other one holds")
+	}
+
+	second := finished.Clone()
+	second.Review = model.AfterAction{}
+	second.Messages = second.Messages[:1]
+	s.Drill.Runs = []model.DrillRun{finished, second}
+	if got := drillResult(t, string(Markdown(s))); !strings.Contains(got, "run 2 of 2, the latest finished run") {
+		t.Errorf("a second finished run is the one reported:\n%s", got)
+	}
+	s.Drill.Report = 1
+	out = string(Markdown(s))
+	if got := drillResult(t, out); !strings.Contains(got, "run 1 of 2, chosen by the room") {
+		t.Errorf("the room's choice:\n%s", got)
+	}
+	if !strings.Contains(out, "Against run 2 (A viral customer complaint), run 1: ") {
+		t.Error("the other run is not compared with the one reported")
+	}
+
+	s.Drill = model.Drill{Runs: []model.DrillRun{{Scenario: finished.Scenario}}}
+	if got := drillResult(t, string(Markdown(s))); !strings.Contains(got, "No drill run has anything to report: 1 run was started") {
+		t.Errorf("only an empty run:\n%s", got)
+	}
+}

@@ -46,6 +46,18 @@ const (
 	paneCount
 )
 
+// resultsPane is a pane of the results: the figures and hot wash, then
+// the drill record again for the hot wash, then every run.
+type resultsPane int
+
+const (
+	resSummary resultsPane = iota
+	resTimeline
+	resMessages
+	resRuns
+	resPaneCount
+)
+
 // formKind says what the open form is for.
 type formKind int
 
@@ -55,12 +67,18 @@ const (
 	formMessage
 	formReview
 	formAction
+	formEditLog
+	formEditMessage
 )
 
 // Messages the screen sends itself.
 type (
 	tickMsg   struct{ seq int }
 	finishMsg struct{}
+	// startMsg starts the run laid out in the set-up, once the room has
+	// said so; backMsg goes back to the last run's results instead.
+	startMsg struct{}
+	backMsg  struct{}
 )
 
 // Model is the crisis drill screen.
@@ -104,14 +122,21 @@ type Model struct {
 
 	form     *form.Form
 	formKind formKind
-	dialog   *dialog.Dialog
+	// editing is the log entry or message the open form changes: its
+	// place and its clock, which stays.
+	editing, editingAt int
+	dialog             *dialog.Dialog
 
+	resPane       resultsPane
 	resultsScroll int
+	// runSel is the run selected in the list of runs.
+	runSel int
 
 	// schedule delivers msg after d; tests replace it to drive time.
 	schedule func(d time.Duration, msg tea.Msg) tea.Cmd
 
 	cache viewCache
+	inked *inkSet
 }
 
 // New makes the drill screen.
@@ -143,9 +168,11 @@ func (m *Model) SetSession(sess *model.Session, rev int) {
 		m.startPending, m.wantSetup = false, false
 		m.runIdx, m.clock = last, sess.Drill.Runs[last].Clock
 		m.msgSel, m.check, m.pane, m.scroll, m.overtime = 0, 0, paneEvents, 0, false
+		m.runSel = last
 	case last != m.runIdx:
 		m.running, m.runIdx, m.clock = false, last, sess.Drill.Runs[last].Clock
 		m.msgSel, m.check, m.pane, m.scroll, m.overtime = 0, 0, paneEvents, 0, false
+		m.runSel = last
 	}
 	if run, ok := m.run(); ok {
 		if run.Ended {
@@ -175,7 +202,7 @@ func (m *Model) SetSize(width, height int) {
 		m.setup.SetSize(max(m.width, 1), max(m.height-setupHead, 1))
 	}
 	if m.form != nil {
-		m.form.SetSize(max(m.width, 1), max(m.height-liveHead, 1))
+		m.form.SetSize(max(m.width, 1), max(m.height-m.formHead(), 1))
 	}
 }
 
@@ -231,6 +258,14 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmds = append(cmds, m.tick(msg))
 	case finishMsg:
 		cmds = append(cmds, m.finish())
+	case startMsg:
+		if m.mode() == modeSetup {
+			cmds = append(cmds, m.start())
+		}
+	case backMsg:
+		if m.hasRuns() {
+			m.wantSetup = false
+		}
 	case tea.KeyMsg:
 		cmds = append(cmds, m.key(msg))
 	default:

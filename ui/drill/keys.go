@@ -14,8 +14,10 @@ type keyMap struct {
 	// Live drill.
 	Clock, Hold, Skip, Release, Log, Message, Finish key.Binding
 	Pane, PaneBack, Met, NotMet, PrevMsg, NextMsg    key.Binding
+	// The log and the messages, live and after the drill.
+	Edit, Delete key.Binding
 	// Results.
-	Review, AddAction, Rerun key.Binding
+	Review, AddAction, Rerun, Report key.Binding
 }
 
 var drillKeys = keyMap{
@@ -36,9 +38,13 @@ var drillKeys = keyMap{
 	PrevMsg:  key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/→", "previous/next message")),
 	NextMsg:  key.NewBinding(key.WithKeys("right", "l")),
 
+	Edit:   key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "edit the entry")),
+	Delete: key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "delete")),
+
 	Review:    key.NewBinding(key.WithKeys("e"), key.WithHelp("e", "write the hot wash")),
 	AddAction: key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add an action")),
 	Rerun:     key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "new run")),
+	Report:    key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "the plan reports this run")),
 }
 
 // ShortHelp lists the main keys of what the screen shows now.
@@ -59,12 +65,25 @@ func (m *Model) ShortHelp() []key.Binding {
 		return bs
 	case modeLive:
 		bs := []key.Binding{k.Clock, k.Log, k.Message, k.Hold, k.Skip, k.Release, k.Pane}
-		if m.pane != paneEvents {
+		switch m.pane {
+		case paneMessages:
+			bs = append(bs, k.Met, k.NotMet, k.Edit, k.Delete)
+		case paneChecklist:
 			bs = append(bs, k.Met, k.NotMet)
+		default:
+			bs = append(bs, k.Edit, k.Delete)
 		}
 		return append(bs, k.Finish)
 	}
-	return []key.Binding{k.Review, k.AddAction, k.Rerun, keys.Move.Down, keys.Move.Up}
+	switch m.resPane {
+	case resTimeline:
+		return []key.Binding{k.Pane, k.Edit, k.Delete, keys.Move.Up, k.Rerun}
+	case resMessages:
+		return []key.Binding{k.Pane, k.PrevMsg, k.Met, k.NotMet, k.Edit, k.Delete}
+	case resRuns:
+		return []key.Binding{k.Pane, keys.Move.Down, k.Report, k.Delete, k.Rerun}
+	}
+	return []key.Binding{k.Review, k.AddAction, k.Pane, k.Rerun, keys.Move.Down, keys.Move.Up}
 }
 
 // FullHelp lists every key of what the screen shows now.
@@ -82,9 +101,14 @@ func (m *Model) FullHelp() [][]key.Binding {
 	case modeLive:
 		return [][]key.Binding{
 			{k.Clock, k.Hold, k.Skip, k.Release, k.Finish},
-			{k.Log, k.Message, k.Pane, k.PaneBack},
+			{k.Log, k.Message, k.Pane, k.PaneBack, k.Edit, k.Delete},
 			{k.Met, k.NotMet, keys.Move.Down, keys.Move.Up, k.PrevMsg},
 		}
 	}
-	return [][]key.Binding{{k.Review, k.AddAction, k.Rerun}, {keys.Move.Down, keys.Move.Up}}
+	return [][]key.Binding{
+		{k.Pane, k.PaneBack, k.Rerun},
+		{k.Review, k.AddAction, keys.Move.Down, keys.Move.Up},
+		{k.Edit, k.Delete, k.PrevMsg, k.Met, k.NotMet},
+		{k.Report},
+	}
 }

@@ -14,7 +14,7 @@ import (
 	"github.com/roundtable/roundtable/ui/dialog"
 	"github.com/roundtable/roundtable/ui/display"
 	"github.com/roundtable/roundtable/ui/form"
-	"github.com/roundtable/roundtable/ui/theme"
+	"github.com/roundtable/roundtable/workshops"
 )
 
 // liveHead is the lines above a pane: the clock, the alert (two lines)
@@ -69,9 +69,9 @@ func (m *Model) liveKey(msg tea.KeyMsg) tea.Cmd {
 			r.ReleaseNext(sc, clock)
 		})
 	case keyMatches(msg, k.Log):
-		return m.openLogForm()
+		return m.openLogForm(-1)
 	case keyMatches(msg, k.Message):
-		return m.openMessageForm()
+		return m.openMessageForm(-1)
 	case keyMatches(msg, k.Finish):
 		m.dialog = dialog.New(m.ctx.Styles, "Finish the drill?",
 			"The clock stops now and the results and the hot wash follow. The run stays in the session for comparison, but its clock cannot be resumed.",
@@ -86,15 +86,91 @@ func (m *Model) liveKey(msg tea.KeyMsg) tea.Cmd {
 	}
 	switch m.pane {
 	case paneEvents:
-		if d := moveKey(msg); d != 0 {
-			// Up looks back in time: the events follow the newest at the bottom.
-			m.scroll = max(m.scroll-d, 0)
-		}
+		return m.timelineKey(msg)
 	case paneMessages:
 		return m.messagesKey(msg, run)
 	case paneChecklist:
 		return m.checklistKey(msg)
 	}
+	return nil
+}
+
+// timelineKey scrolls the events and edits or deletes the one in view.
+func (m *Model) timelineKey(msg tea.KeyMsg) tea.Cmd {
+	switch {
+	case keyMatches(msg, drillKeys.Edit), keyMatches(msg, drillKeys.Delete):
+		ref, ok := m.eventInView()
+		if !ok {
+			return common.Status("Nothing logged yet: a logs a decision, m drafts a message.")
+		}
+		return m.changeEntry(ref, keyMatches(msg, drillKeys.Delete))
+	}
+	if d := moveKey(msg); d != 0 {
+		// Up looks back in time: the events follow the newest at the bottom.
+		m.scroll = max(m.scroll-d, 0)
+	}
+	return nil
+}
+
+// eventInView is the event the timeline shows whole: the newest, or the
+// one the room scrolled back to.
+func (m *Model) eventInView() (eventRef, bool) {
+	m.eventLines()
+	refs := m.cache.eventRefs
+	if len(refs) == 0 {
+		return eventRef{}, false
+	}
+	return refs[len(refs)-1-min(m.scroll, len(refs)-1)], true
+}
+
+// changeEntry opens the form that edits a log entry or a message, or asks
+// before deleting it. Injects are the scenario's and a skip the program's
+// own record: neither is the room's to edit.
+func (m *Model) changeEntry(ref eventRef, del bool) tea.Cmd {
+	run, _ := m.run()
+	switch {
+	case ref.kind == eventInject:
+		return common.Status("An inject is the scenario's own: e and d change a decision, a note or a message.")
+	case ref.kind == eventLog && (ref.idx >= len(run.Log) || run.Log[ref.idx].Kind == model.LogSkipped):
+		return common.Status("The program logged this skip; u takes the skip back.")
+	case ref.kind == eventMessage && ref.idx >= len(run.Messages):
+		return nil
+	case !del && ref.kind == eventLog:
+		return m.openLogForm(ref.idx)
+	case !del:
+		return m.openMessageForm(ref.idx)
+	}
+	what, at, text := "", 0, ""
+	var apply func(r *model.DrillRun)
+	if ref.kind == eventLog {
+		e := run.Log[ref.idx]
+		what, at, text = string(e.Kind), e.At, string(e.Text)
+		apply = func(r *model.DrillRun) {
+			if ref.idx < len(r.Log) && r.Log[ref.idx].At == at && string(r.Log[ref.idx].Text) == text {
+				r.Log = append(r.Log[:ref.idx:ref.idx], r.Log[ref.idx+1:]...)
+			}
+		}
+	} else {
+		msg := run.Messages[ref.idx]
+		what, at, text = "message to "+display.OneLine(msg.Audience), msg.At, string(msg.Text)
+		apply = func(r *model.DrillRun) {
+			if ref.idx < len(r.Messages) && r.Messages[ref.idx].At == at && string(r.Messages[ref.idx].Text) == text {
+				r.Messages = append(r.Messages[:ref.idx:ref.idx], r.Messages[ref.idx+1:]...)
+			}
+		}
+	}
+	label := "Deleted the " + what + " at " + model.ClockText(at)
+	excerpt := []rune(display.OneLine(text))
+	if len(excerpt) > 120 {
+		excerpt = append(excerpt[:119], '…')
+	}
+	edit := m.edit(label, false, func(_ *model.Session, r *model.DrillRun, _ model.Scenario) { apply(r) })
+	if edit == nil {
+		return nil
+	}
+	m.dialog = dialog.New(m.ctx.Styles, "Delete the "+what+" at "+model.ClockText(at)+"?",
+		"“"+string(excerpt)+"”\n\nThe figures are measured again without it; u brings it back.",
+		dialog.Choice{Key: "y", Label: "Delete it", Msg: edit()})
 	return nil
 }
 
@@ -121,17 +197,17 @@ func (m *Model) messagesKey(msg tea.KeyMsg, run *model.DrillRun) tea.Cmd {
 		idx, id, at := m.msgSel, items[m.check].ID, run.Messages[m.msgSel].At
 		label := fmt.Sprintf("The room says the message at %s %s: %s", model.ClockText(at), verdict(met), display.OneLine(itemTitle(items[m.check])))
 		m.check = min(m.check+1, len(items)-1)
-		return m.edit(label, false, func(_ *model.Session, r *model.DrillRun, _ model.Scenario) {
+		return m.edit(label, false, func(s *model.Session, r *model.DrillRun, _ model.Scenario) {
 			if idx >= len(r.Messages) || r.Messages[idx].At != at {
 				return
 			}
-			if r.Messages[idx].Checks == nil {
-				r.Messages[idx].Checks = map[string]model.Check{}
-			}
-			c := r.Messages[idx].Checks[id]
-			c.Met, c.Confirmed = met, true
-			r.Messages[idx].Checks[id] = c
+			r.Judge(idx, id, met, gradingCatalogue(s), s.RACI.Roles)
 		})
+	case keyMatches(msg, drillKeys.Edit), keyMatches(msg, drillKeys.Delete):
+		if m.msgSel >= len(run.Messages) {
+			return common.Status("No message yet: m drafts one.")
+		}
+		return m.changeEntry(eventRef{kind: eventMessage, idx: m.msgSel}, keyMatches(msg, drillKeys.Delete))
 	}
 	return nil
 }
@@ -199,25 +275,72 @@ func (m *Model) answerChoice() form.Field {
 
 func (m *Model) openForm(kind formKind, f *form.Form) tea.Cmd {
 	m.form, m.formKind = f, kind
-	head := liveHead
-	if kind == formReview || kind == formAction {
-		head = 1
-	}
-	f.SetSize(max(m.width, 1), max(m.height-head, 1))
+	f.SetSize(max(m.width, 1), max(m.height-m.formHead(), 1))
 	return f.FocusIndex(0)
 }
 
-func (m *Model) openLogForm() tea.Cmd {
-	f := form.New(m.ctx.Styles,
-		form.Field{Key: "text", Label: "Decision", Kind: form.Line, Required: true, Placeholder: "what the team decided, or a note"},
-		form.Field{Key: "kind", Label: "Kind", Kind: form.Choice, Value: string(model.LogDecision),
-			Options: []string{string(model.LogDecision), string(model.LogNote)}, Labels: []string{"decision", "note"}},
-		m.answerChoice(),
-	)
-	return m.openForm(formLog, f)
+// formHead is the lines above the open form: the results' form has its
+// title alone; a live one has the clock and tabs, and an edit its title.
+func (m *Model) formHead() int {
+	if m.mode() != modeLive {
+		return 1
+	}
+	if m.formKind == formEditLog || m.formKind == formEditMessage {
+		return liveHead + 1
+	}
+	return liveHead
 }
 
-func (m *Model) openMessageForm() tea.Cmd {
+// openLogForm opens the form for a new log entry, or for entry i of the
+// log when i is one.
+func (m *Model) openLogForm(i int) tea.Cmd {
+	run, _ := m.run()
+	text, kind, answers, formKind := "", string(model.LogDecision), m.answerChoice(), formLog
+	if i >= 0 && i < len(run.Log) {
+		e := run.Log[i]
+		text, kind, formKind = string(e.Text), string(e.Kind), formEditLog
+		answers = m.answerChoiceFor(e.Inject)
+		m.editing, m.editingAt = i, e.At
+	}
+	f := form.New(m.ctx.Styles,
+		form.Field{Key: "text", Label: "Decision", Kind: form.Line, Required: true, Value: text, Placeholder: "what the team decided, or a note"},
+		form.Field{Key: "kind", Label: "Kind", Kind: form.Choice, Value: kind,
+			Options: []string{string(model.LogDecision), string(model.LogNote)}, Labels: []string{"decision", "note"}},
+		answers,
+	)
+	return m.openForm(formKind, f)
+}
+
+// answerChoiceFor is the answers field set to inject i, which may no
+// longer have arrived after an undo; it is then offered as it is.
+func (m *Model) answerChoiceFor(i int) form.Field {
+	f := m.answerChoice()
+	v := strconv.Itoa(i)
+	if !slices.Contains(f.Options, v) {
+		sc, _ := m.scenario()
+		f.Options = append(f.Options, v)
+		f.Labels = append(f.Labels, display.OneLine(model.InjectSummary(sc, i)))
+	}
+	f.Value = v
+	return f
+}
+
+// withOption makes sure a choice offers v, a value an earlier version of
+// the workshop offered, so editing an entry never changes it unasked.
+func withOption(f form.Field, v string) form.Field {
+	f.Value = v
+	if !slices.Contains(f.Options, v) {
+		f.Options = append(slices.Clone(f.Options), v)
+		if len(f.Labels) > 0 {
+			f.Labels = append(slices.Clone(f.Labels), display.OneLine(v))
+		}
+	}
+	return f
+}
+
+// openMessageForm opens the form for a new message, or for message i when
+// i is one.
+func (m *Model) openMessageForm(i int) tea.Cmd {
 	d := m.sess.Workshop.Drill
 	run, _ := m.run()
 	aud := form.Field{Key: "audience", Label: "To", Kind: form.Choice, Options: d.Audiences, Value: m.lastAud}
@@ -249,11 +372,19 @@ func (m *Model) openMessageForm() tea.Cmd {
 	sender.Options = append(sender.Options, "")
 	sender.Labels = append(sender.Labels, "no role")
 	answers := m.answerChoice()
+	text, kind := "", formMessage
+	if i >= 0 && i < len(run.Messages) {
+		msg := run.Messages[i]
+		text, kind = string(msg.Text), formEditMessage
+		aud, phase, sender = withOption(aud, msg.Audience), withOption(phase, msg.Phase), withOption(sender, msg.Sender)
+		answers = m.answerChoiceFor(msg.Inject)
+		m.editing, m.editingAt = i, msg.At
+	}
 	answers.Inline = true
 	f := form.New(m.ctx.Styles,
-		form.Field{Key: "text", Label: "Message", Kind: form.Paragraph, Required: true, Placeholder: "the words as they would be published; ctrl+s sends"},
+		form.Field{Key: "text", Label: "Message", Kind: form.Paragraph, Required: true, Value: text, Placeholder: "the words as they would be published; ctrl+s sends"},
 		aud, phase, sender, answers)
-	return m.openForm(formMessage, f)
+	return m.openForm(kind, f)
 }
 
 func (m *Model) formKey(msg tea.KeyMsg) tea.Cmd {
@@ -274,6 +405,10 @@ func (m *Model) formKey(msg tea.KeyMsg) tea.Cmd {
 			return m.submitReview(f)
 		case formAction:
 			return m.submitAction(f)
+		case formEditLog:
+			return m.submitEditLog(f)
+		case formEditMessage:
+			return m.submitEditMessage(f)
 		}
 	}
 	return cmd
@@ -302,9 +437,48 @@ func (m *Model) submitMessage(f *form.Form) tea.Cmd {
 	return m.edit(label, false, func(s *model.Session, r *model.DrillRun, sc model.Scenario) {
 		r.Clock = max(r.Clock, clock)
 		r.Deliver(sc, clock)
-		msg.Checks = model.GradeMessage(msg, *r, s.Workshop.Drill, s.RACI.Roles)
+		msg.Checks = model.GradeMessage(msg, *r, gradingCatalogue(s), s.RACI.Roles)
 		r.Messages = append(r.Messages, msg)
 	})
+}
+
+// submitEditLog changes the log entry being edited; its clock stays.
+func (m *Model) submitEditLog(f *form.Form) tea.Cmd {
+	idx, at := m.editing, m.editingAt
+	inject, _ := strconv.Atoi(f.Value("inject"))
+	kind, text := model.LogKind(f.Value("kind")), model.Text(model.Clean(f.Value("text")))
+	return m.edit("Edited the "+string(kind)+" at "+model.ClockText(at), false, func(_ *model.Session, r *model.DrillRun, _ model.Scenario) {
+		if idx < len(r.Log) && r.Log[idx].At == at && r.Log[idx].Kind != model.LogSkipped {
+			r.Log[idx].Text, r.Log[idx].Kind, r.Log[idx].Inject = text, kind, inject
+		}
+	})
+}
+
+// submitEditMessage changes the message being edited, keeping its clock,
+// and the program looks at its words again; the room's verdicts stand.
+func (m *Model) submitEditMessage(f *form.Form) tea.Cmd {
+	idx, at := m.editing, m.editingAt
+	inject, _ := strconv.Atoi(f.Value("inject"))
+	audience, phase, sender, text := f.Value("audience"), f.Value("phase"), f.Value("sender"), model.Text(model.Clean(f.Value("text")))
+	label := "Edited the message at " + model.ClockText(at) + "; the program looked at it again, the room's verdicts stand"
+	return m.edit(label, false, func(s *model.Session, r *model.DrillRun, _ model.Scenario) {
+		if idx >= len(r.Messages) || r.Messages[idx].At != at {
+			return
+		}
+		msg := &r.Messages[idx]
+		msg.Audience, msg.Phase, msg.Sender, msg.Text, msg.Inject = audience, phase, sender, text, inject
+		r.Regrade(idx, gradingCatalogue(s), s.RACI.Roles)
+	})
+}
+
+// gradingCatalogue is the session's drill catalogue with the default
+// template's phrases for any list its copy of the template leaves out, as
+// the copy in a session made before templates carried phrases does. The
+// session itself is left as it is.
+func gradingCatalogue(s *model.Session) model.DrillCatalogue {
+	cat := s.Workshop.Drill
+	cat.Phrases = workshops.CompletePhrases(cat.Phrases)
+	return cat
 }
 
 // liveView draws the clock, the latest inject, the tabs and one pane.
@@ -387,6 +561,9 @@ func (m *Model) liveView() []string {
 		box := lipgloss.Place(w, body, lipgloss.Center, lipgloss.Center, m.dialog.View(w))
 		lines = append(lines, strings.Split(box, "\n")...)
 	case m.form != nil:
+		if t := m.formTitle(); t != "" {
+			lines = append(lines, st.Heading.Render(display.Fit(t, w)))
+		}
 		lines = append(lines, strings.Split(m.form.View(), "\n")...)
 	case m.pane == paneEvents:
 		lines = append(lines, m.eventsPane(body)...)
@@ -410,6 +587,22 @@ func (m *Model) figures() model.DrillFigures {
 	return m.cache.figures
 }
 
+// eventKind says what an event of the timeline is.
+type eventKind int
+
+const (
+	eventInject eventKind = iota
+	eventLog
+	eventMessage
+)
+
+// eventRef is what an event of the timeline shows: an inject by index, or
+// an entry of the run's log or messages.
+type eventRef struct {
+	kind eventKind
+	idx  int
+}
+
 // eventLines lays out injects, log entries and messages by clock, cached
 // per revision and width.
 func (m *Model) eventLines() []string {
@@ -417,12 +610,13 @@ func (m *Model) eventLines() []string {
 	if c.eventsOK && c.eventsRev == m.rev && c.eventsW == m.width && c.eventsRun == m.runIdx {
 		return c.events
 	}
-	st := m.ctx.Styles
-	warn, muted, good := theme.InkOf(st.Warn), theme.InkOf(st.Muted), theme.InkOf(st.Good)
+	in := m.inks()
+	warn, muted, good := in.warn, in.muted, in.good
 	run, _ := m.run()
 	sc, _ := m.scenario()
 	type event struct {
-		at, order  int
+		at         int
+		ref        eventRef
 		line, text string
 	}
 	var evs []event
@@ -433,28 +627,31 @@ func (m *Model) eventLines() []string {
 		in := sc.Injects[s.Index]
 		head := fmt.Sprintf("%s ! inject %d · %s · %s: ", model.ClockText(s.At), s.Index+1,
 			display.OneLine(in.Channel), display.OneLine(in.Speaker))
-		evs = append(evs, event{s.At, 0, warn.Paint(head) + display.OneLine(string(in.Text)), head + string(in.Text)})
+		evs = append(evs, event{s.At, eventRef{eventInject, s.Index}, warn.Paint(head) + display.OneLine(string(in.Text)), head + string(in.Text)})
 	}
-	for _, e := range run.Log {
+	for i, e := range run.Log {
 		head := model.ClockText(e.At) + "   " + string(e.Kind) + ": "
-		evs = append(evs, event{e.At, 1, muted.Paint(head) + display.OneLine(string(e.Text)), head + string(e.Text)})
+		evs = append(evs, event{e.At, eventRef{eventLog, i}, muted.Paint(head) + display.OneLine(string(e.Text)), head + string(e.Text)})
 	}
-	for _, msg := range run.Messages {
+	for i, msg := range run.Messages {
 		head := model.ClockText(msg.At) + " → " + display.OneLine(msg.Audience) + " (" + display.OneLine(msg.Phase) + "), from " +
 			display.OneLine(m.sess.RoleName(msg.Sender)) + ": "
-		evs = append(evs, event{msg.At, 2, good.Paint(head) + display.OneLine(string(msg.Text)), head + string(msg.Text)})
+		evs = append(evs, event{msg.At, eventRef{eventMessage, i}, good.Paint(head) + display.OneLine(string(msg.Text)), head + string(msg.Text)})
 	}
+	// By clock; at the same second an inject before the answers to it.
 	slices.SortStableFunc(evs, func(a, b event) int {
 		if a.at != b.at {
 			return a.at - b.at
 		}
-		return a.order - b.order
+		return int(a.ref.kind) - int(b.ref.kind)
 	})
 	c.events = make([]string, len(evs))
 	c.eventTexts = make([]string, len(evs))
+	c.eventRefs = make([]eventRef, len(evs))
 	for i, e := range evs {
 		c.events[i] = display.Fit(e.line, max(m.width, 1))
 		c.eventTexts[i] = e.text
+		c.eventRefs[i] = e.ref
 	}
 	c.eventsOK, c.eventsRev, c.eventsW, c.eventsRun = true, m.rev, m.width, m.runIdx
 	return c.events

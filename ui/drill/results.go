@@ -2,37 +2,125 @@ package drill
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
 	"github.com/roundtable/roundtable/model"
+	"github.com/roundtable/roundtable/ui/common"
+	"github.com/roundtable/roundtable/ui/dialog"
 	"github.com/roundtable/roundtable/ui/display"
 	"github.com/roundtable/roundtable/ui/form"
 	"github.com/roundtable/roundtable/ui/theme"
 )
 
+// resultsHead is the lines above a results pane: the title, the step's
+// question and the pane tabs.
+const resultsHead = 3
+
 func (m *Model) resultsKey(msg tea.KeyMsg) tea.Cmd {
+	k := drillKeys
 	switch {
-	case keyMatches(msg, drillKeys.Review):
+	case keyMatches(msg, k.Pane):
+		m.resPane = (m.resPane + 1) % resPaneCount
+		return nil
+	case keyMatches(msg, k.PaneBack):
+		m.resPane = (m.resPane + resPaneCount - 1) % resPaneCount
+		return nil
+	case keyMatches(msg, k.AddAction):
+		return m.openActionForm()
+	// On the messages pane n is the room's "not met".
+	case keyMatches(msg, k.Rerun) && m.resPane != resMessages:
+		m.wantSetup = true
+		m.buildSetup()
+		return nil
+	}
+	switch m.resPane {
+	case resTimeline:
+		return m.timelineKey(msg)
+	case resMessages:
+		run, _ := m.run()
+		return m.messagesKey(msg, run)
+	case resRuns:
+		return m.runsKey(msg)
+	}
+	if keyMatches(msg, k.Review) {
 		run, _ := m.run()
 		f := form.New(m.ctx.Styles,
 			form.Field{Key: "well", Label: "What went well", Kind: form.Paragraph, Value: string(run.Review.WentWell)},
 			form.Field{Key: "failed", Label: "What failed", Kind: form.Paragraph, Value: string(run.Review.Failed)},
 		)
 		return m.openForm(formReview, f)
-	case keyMatches(msg, drillKeys.AddAction):
-		return m.openActionForm()
-	case keyMatches(msg, drillKeys.Rerun):
-		m.wantSetup = true
-		m.buildSetup()
-		return nil
 	}
 	if d := moveKey(msg); d != 0 {
 		m.resultsScroll = max(m.resultsScroll+d, 0)
 	}
 	return nil
+}
+
+// runsKey moves through the runs, chooses the one the plan reports and
+// deletes one, after asking.
+func (m *Model) runsKey(msg tea.KeyMsg) tea.Cmd {
+	runs := m.sess.Drill.Runs
+	m.runSel = min(max(m.runSel, 0), max(len(runs)-1, 0))
+	if d := moveKey(msg); d != 0 {
+		m.runSel = min(max(m.runSel+d, 0), max(len(runs)-1, 0))
+		return nil
+	}
+	if m.runSel >= len(runs) {
+		return nil
+	}
+	i, run := m.runSel, runs[m.runSel]
+	switch {
+	case keyMatches(msg, drillKeys.Report):
+		reported, chosen, _ := m.sess.Drill.Reported()
+		if run.Empty() {
+			return common.Status(fmt.Sprintf("Run %d holds no message, decision or hot wash: the plan reports %s.", i+1, m.reportedName()))
+		}
+		if chosen && reported == i {
+			return editCmd(fmt.Sprintf("The plan reports the latest finished run again, not run %d by choice", i+1), func(s *model.Session) {
+				s.Drill.Report = 0
+			})
+		}
+		return editCmd(fmt.Sprintf("The plan reports run %d, as the room chose", i+1), func(s *model.Session) {
+			s.Drill.Report = i + 1
+		})
+	case keyMatches(msg, drillKeys.Delete):
+		scenario, clock := run.Scenario, run.Clock
+		body := fmt.Sprintf("Run %d: %s, %s, %s, %s. Its results leave the plan; u brings the run back.", i+1,
+			m.scenarioName(run.Scenario), runState(run), display.Count(len(run.Messages), "message", "messages"), display.Count(len(run.Log), "log entry", "log entries"))
+		m.dialog = dialog.New(m.ctx.Styles, fmt.Sprintf("Delete drill run %d?", i+1), body,
+			dialog.Choice{Key: "y", Label: fmt.Sprintf("Delete run %d", i+1), Msg: common.EditMsg{
+				Label: fmt.Sprintf("Deleted drill run %d", i+1),
+				Apply: func(s *model.Session) {
+					if i < len(s.Drill.Runs) && s.Drill.Runs[i].Scenario == scenario && s.Drill.Runs[i].Clock == clock {
+						s.Drill.DeleteRun(i)
+					}
+				}}})
+	}
+	return nil
+}
+
+func (m *Model) scenarioName(id string) string {
+	if sc, ok := m.sess.Workshop.Drill.ScenarioByID(id); ok && display.OneLine(sc.Title) != "" {
+		return display.OneLine(sc.Title)
+	}
+	return display.OneLine(id)
+}
+
+// runState says how far a run went, in a few words.
+func runState(r model.DrillRun) string {
+	switch {
+	case r.Ended && r.Empty():
+		return "finished empty at " + model.ClockText(r.Clock)
+	case r.Ended:
+		return "finished at " + model.ClockText(r.Clock)
+	case r.Empty():
+		return "started, nothing in it"
+	}
+	return "stopped at " + model.ClockText(r.Clock)
 }
 
 func (m *Model) openActionForm() tea.Cmd {
@@ -70,19 +158,18 @@ func (m *Model) submitAction(f *form.Form) tea.Cmd {
 	})
 }
 
-// resultLines lays out the results of the current run, cached per
-// revision and width; the view shows a window of them.
+// resultLines lays out the figures and hot wash of the current run, cached
+// per revision and width; the view shows a window of them.
 func (m *Model) resultLines() []string {
 	c := &m.cache
 	if c.resultsOK && c.resultsRev == m.rev && c.resultsW == m.width && c.resultsRun == m.runIdx {
 		return c.results
 	}
-	st := m.ctx.Styles
 	w := max(m.width, 1)
-	heading, muted, good, warn := theme.InkOf(st.Heading), theme.InkOf(st.Muted), theme.InkOf(st.Good), theme.InkOf(st.Warn)
+	in := m.inks()
+	heading, muted, good, warn := in.heading, in.muted, in.good, in.warn
 	d := m.sess.Workshop.Drill
 	run, _ := m.run()
-	sc, _ := m.scenario()
 	f := m.figures()
 	var lines []string
 	add := func(s string) { lines = append(lines, display.Fit(s, w)) }
@@ -91,28 +178,44 @@ func (m *Model) resultLines() []string {
 			lines = append(lines, indent+l)
 		}
 	}
-	title := display.OneLine(sc.Title)
-	if title == "" {
-		title = display.OneLine(run.Scenario)
-	}
-	add(heading.Paint(fmt.Sprintf("Results of run %d of %d: %s — finished at %s, speed ×%d",
-		m.runIdx+1, len(m.sess.Drill.Runs), title, model.ClockText(run.Clock), max(run.Speed, 1))))
-	if p := m.promptLine(w); p != "" {
-		lines = append(lines, p)
-	}
+	// A fact wraps under itself rather than losing its end at 80 columns.
+	const labelW = 29
 	fact := func(label, value string, ok bool) {
-		v := good.Paint(value)
+		mark, ink := "", good
 		if !ok {
-			v = warn.Paint("! " + value)
+			mark, ink = "! ", warn
 		}
-		add("  " + muted.Paint(display.Pad(label, 29)) + v)
+		room := max(w-labelW-2, 1)
+		if display.Width(mark+value) <= room {
+			add("  " + muted.Paint(display.Pad(label, labelW)) + ink.Paint(mark+value))
+			return
+		}
+		for i, l := range display.Wrap(mark+value, room) {
+			lead := display.Pad("", labelW)
+			if i == 0 {
+				lead = display.Pad(label, labelW)
+			}
+			add("  " + muted.Paint(lead) + ink.Paint(l))
+		}
 	}
 	if ack, ok := f.TimeToAck(); ok {
 		fact("First public acknowledgement", fmt.Sprintf("%s after the first alert (drill clock %s)", model.ClockText(ack), model.ClockText(f.FirstAck)), true)
 	} else {
 		fact("First public acknowledgement", "none: the company never acknowledged the issue in public", false)
 	}
-	fact("Fire-drill checklist met", fmt.Sprintf("%d of %d confirmed by the room · %d only proposed", f.ChecklistMet, f.ChecklistTotal, f.ChecklistProposed), f.ChecklistMet == f.ChecklistTotal)
+	// The items met across the drill, then each message on its own: a full
+	// checklist made of weak messages must not read as a strong drill.
+	parts := f.ChecklistParts()
+	across := parts[0]
+	if f.ChecklistProposed > 0 {
+		across += fmt.Sprintf(" · %d proposed", f.ChecklistProposed)
+	}
+	fact("Fire-drill checklist", across, f.ChecklistMet == f.ChecklistTotal)
+	fact("Message by message", parts[1], f.FirstPublic && f.WholeChecklist == f.PublicMessages)
+	if f.FirstPublic {
+		fact("First public message", fmt.Sprintf("met %d of %d (drill clock %s)", f.FirstPublicMet, f.ChecklistTotal, model.ClockText(f.FirstPublicAt)),
+			f.FirstPublicMet == f.ChecklistTotal)
+	}
 	unanswered := fmt.Sprintf("%d of %d arrived", f.Unanswered, f.Arrived)
 	if f.Unanswered > 0 {
 		unanswered += " (" + model.InjectList(f.UnansweredInjects) + ")"
@@ -131,7 +234,7 @@ func (m *Model) resultLines() []string {
 		cmp := "The first run of this scenario: earlier runs rehearsed other scenarios."
 		for i := m.runIdx - 1; i >= 0; i-- {
 			prev := m.sess.Drill.Runs[i]
-			if prev.Scenario != run.Scenario {
+			if prev.Scenario != run.Scenario || prev.Empty() {
 				continue
 			}
 			psc, _ := d.ScenarioByID(prev.Scenario)
@@ -144,20 +247,6 @@ func (m *Model) resultLines() []string {
 			} else {
 				add("  " + l)
 			}
-		}
-		add(muted.Paint(fmt.Sprintf("  %-4s %-26s %-10s %-10s %s", "run", "scenario", "first ack", "checklist", "unanswered")))
-		for i, r := range m.sess.Drill.Runs {
-			rsc, _ := d.ScenarioByID(r.Scenario)
-			rf := r.Figures(rsc, d)
-			ack := "none"
-			if t, ok := rf.TimeToAck(); ok {
-				ack = model.ClockText(t)
-			}
-			name := display.OneLine(rsc.Title)
-			if name == "" {
-				name = display.OneLine(r.Scenario)
-			}
-			add(fmt.Sprintf("  %-4d %s %-10s %-10s %d", i+1, display.Pad(name, 26), ack, fmt.Sprintf("%d/%d", rf.ChecklistMet, rf.ChecklistTotal), rf.Unanswered))
 		}
 	}
 
@@ -202,23 +291,144 @@ func (m *Model) resultLines() []string {
 		}
 		add("  • " + display.OneLine(string(a.Text)) + muted.Paint(" — owner ") + owner + muted.Paint(" · due "+display.OneLine(a.Due)))
 	}
-	add(muted.Paint("n sets up a new run; earlier runs are kept and compared."))
+	add(muted.Paint("n sets up a new run; every run is kept, and the runs pane lists them."))
 	c.results, c.resultsOK, c.resultsRev, c.resultsW, c.resultsRun = lines, true, m.rev, m.width, m.runIdx
 	return lines
 }
 
-func (m *Model) resultsView() []string {
-	if m.form != nil {
-		title := "The hot wash: what went well, what failed (ctrl+s saves)"
-		if m.formKind == formAction {
-			title = "An action from the drill: owner role and date (enter moves on, ctrl+s saves)"
+// resultsTitle heads the results: which run, and which run the plan
+// reports when that is another one.
+func (m *Model) resultsTitle() string {
+	run, _ := m.run()
+	return fmt.Sprintf("Results of run %d of %d: %s — finished at %s, speed ×%d",
+		m.runIdx+1, len(m.sess.Drill.Runs), m.scenarioName(run.Scenario), model.ClockText(run.Clock), max(run.Speed, 1))
+}
+
+// resultsTabs are the panes of the results, and the run the plan reports.
+func (m *Model) resultsTabs() string {
+	in := m.inks()
+	run, _ := m.run()
+	tabs := []string{"Results", "Timeline", "Messages " + itoa(len(run.Messages)), "Runs " + itoa(len(m.sess.Drill.Runs))}
+	var tb strings.Builder
+	for i, t := range tabs {
+		if resultsPane(i) == m.resPane {
+			tb.WriteString(in.selected.Paint("[" + t + "]"))
+		} else {
+			tb.WriteString(in.muted.Paint(" " + t + " "))
 		}
-		return append([]string{m.ctx.Styles.Heading.Render(display.Fit(title, max(m.width, 1)))}, strings.Split(m.form.View(), "\n")...)
+		tb.WriteString(" ")
 	}
-	lines := m.resultLines()
-	h := max(m.height, 1)
-	m.resultsScroll = min(m.resultsScroll, max(len(lines)-h, 0))
-	return lines[m.resultsScroll:min(m.resultsScroll+h, len(lines))]
+	i, _, ok := m.sess.Drill.Reported()
+	switch {
+	case !ok:
+		tb.WriteString(in.warn.Paint("· ! the plan has no run to report"))
+	case i != m.runIdx:
+		tb.WriteString(in.warn.Paint("· ! the plan reports run " + itoa(i+1)))
+	default:
+		tb.WriteString(in.muted.Paint("· the plan reports this run"))
+	}
+	return tb.String()
+}
+
+// inkSet is the screen's styles as inks, cheap to paint a line with.
+type inkSet struct{ heading, muted, good, warn, selected theme.Ink }
+
+// inks are taken from the styles once: each costs a render.
+func (m *Model) inks() inkSet {
+	if m.inked == nil {
+		st := m.ctx.Styles
+		m.inked = &inkSet{heading: theme.InkOf(st.Heading), muted: theme.InkOf(st.Muted), good: theme.InkOf(st.Good),
+			warn: theme.InkOf(st.Warn), selected: theme.InkOf(st.Selected)}
+	}
+	return *m.inked
+}
+
+func (m *Model) resultsView() []string {
+	st := m.ctx.Styles
+	w := max(m.width, 1)
+	if m.form != nil {
+		return append([]string{st.Heading.Render(display.Fit(m.formTitle(), w))}, strings.Split(m.form.View(), "\n")...)
+	}
+	c := &m.cache
+	if !c.headOK || c.headRev != m.rev || c.headW != m.width || c.headRun != m.runIdx || c.headPane != m.resPane {
+		c.head = []string{st.Heading.Render(display.Fit(m.resultsTitle(), w)), m.promptLine(w), display.Fit(m.resultsTabs(), w)}
+		c.headOK, c.headRev, c.headW, c.headRun, c.headPane = true, m.rev, m.width, m.runIdx, m.resPane
+	}
+	body := max(m.height-resultsHead, 0)
+	switch m.resPane {
+	case resTimeline:
+		return append(slices.Clip(c.head), m.eventsPane(body)...)
+	case resMessages:
+		return append(slices.Clip(c.head), m.messagesPane(body)...)
+	case resRuns:
+		return append(slices.Clip(c.head), m.runsPane(body)...)
+	}
+	all := m.resultLines()
+	m.resultsScroll = min(m.resultsScroll, max(len(all)-body, 0))
+	return append(slices.Clip(c.head), all[m.resultsScroll:min(m.resultsScroll+body, len(all))]...)
+}
+
+// formTitle says what the open form is for, above it.
+func (m *Model) formTitle() string {
+	switch m.formKind {
+	case formReview:
+		return "The hot wash: what went well, what failed (ctrl+s saves)"
+	case formAction:
+		return "An action from the drill: owner role and date (enter moves on, ctrl+s saves)"
+	case formEditLog:
+		return "Editing the log entry at " + model.ClockText(m.editingAt) + "; its clock stays (ctrl+s saves)"
+	case formEditMessage:
+		return "Editing the message at " + model.ClockText(m.editingAt) + "; its clock stays (ctrl+s saves)"
+	}
+	return ""
+}
+
+// runsPane lists every run: how far it went and what it measured, and
+// which one the plan reports.
+func (m *Model) runsPane(height int) []string {
+	st := m.ctx.Styles
+	w := max(m.width, 1)
+	d := m.sess.Workshop.Drill
+	runs := m.sess.Drill.Runs
+	m.runSel = min(max(m.runSel, 0), max(len(runs)-1, 0))
+	reported, chosen, ok := m.sess.Drill.Reported()
+	why := "the latest finished run"
+	if chosen {
+		why = "chosen by the room"
+	}
+	head := "No run has anything to report yet · r chooses the run the plan reports"
+	if ok {
+		head = fmt.Sprintf("The plan reports run %d (%s) · r chooses another", reported+1, why)
+	}
+	lines := []string{st.Heading.Render(display.Fit(head, w)),
+		st.Muted.Render(display.Fit(fmt.Sprintf("  %-4s %-6s %-23s %-9s %-9s %-8s %s", "run", "plan", "state", "1st ack", "checklist", "messages", "scenario"), w))}
+	for i, r := range runs {
+		rsc, _ := d.ScenarioByID(r.Scenario)
+		f := r.Figures(rsc, d)
+		ack := "none"
+		if t, ok := f.TimeToAck(); ok {
+			ack = model.ClockText(t)
+		}
+		plan := ""
+		if ok && i == reported {
+			plan = "◆ plan"
+		}
+		cursor := "  "
+		if i == m.runSel {
+			cursor = st.Marker.Render("› ")
+		}
+		row := fmt.Sprintf("%-4d %s %s %-9s %-9s %-8d %s", i+1, display.Pad(plan, 6), display.Pad(runState(r), 23), ack,
+			fmt.Sprintf("%d/%d", f.ChecklistMet, f.ChecklistTotal), f.Messages, m.scenarioName(r.Scenario))
+		if i == m.runSel {
+			row = st.Selected.Render(row)
+		}
+		lines = append(lines, display.Fit(cursor+row, w))
+	}
+	if len(lines) > height && m.runSel >= height-2 {
+		start := min(m.runSel-height+3, len(lines)-height)
+		lines = append(lines[:2], lines[2+start:]...)
+	}
+	return lines
 }
 
 // viewCache keeps what was laid out until the session, size or run changes.
@@ -228,13 +438,19 @@ type viewCache struct {
 	figuresOK              bool
 	events                 []string
 	// eventTexts are the same events whole and unstyled, to wrap the one
-	// the room is looking at.
+	// the room is looking at; eventRefs say what each one is.
 	eventTexts                       []string
+	eventRefs                        []eventRef
 	eventsRev, eventsW, eventsRun    int
 	eventsOK                         bool
 	results                          []string
 	resultsRev, resultsW, resultsRun int
 	resultsOK                        bool
+	// head is the results' title, question and tabs.
+	head                    []string
+	headRev, headW, headRun int
+	headPane                resultsPane
+	headOK                  bool
 }
 
 // View draws the set-up, the live drill or the results, never wider or
@@ -244,16 +460,15 @@ func (m *Model) View() string {
 		return ""
 	}
 	var lines []string
-	switch m.mode() {
-	case modeSetup:
+	switch mode := m.mode(); {
+	case m.dialog != nil && mode != modeLive:
+		lines = strings.Split(lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, m.dialog.View(m.width)), "\n")
+	case mode == modeSetup:
 		lines = m.setupView()
-	case modeLive:
+	case mode == modeLive:
 		lines = m.liveView()
 	default:
 		lines = m.resultsView()
-		if m.dialog != nil {
-			lines = strings.Split(lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, m.dialog.View(m.width)), "\n")
-		}
 	}
 	if len(lines) > m.height {
 		lines = lines[:m.height]

@@ -66,3 +66,47 @@ func TestCompressedDrillMeasuresFirstAcknowledgement(t *testing.T) {
 	s.send(keyCtrlC)
 	_ = s.exit()
 }
+
+// TestAFinishedDrillSurvivesAStrayN: on the results of the sample's
+// finished drill, a stray n and enter only ask; a second enter goes back.
+// A run started on purpose is taken back with u, and the plan still
+// reports the finished run, saying which and out of how many.
+func TestAFinishedDrillSurvivesAStrayN(t *testing.T) {
+	home := t.TempDir()
+	env := testEnv(t, home)
+	out, _, err := roundtable(t, env, "new", "Northwind", "--sample", "--no-open")
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := lastLine(out)
+	s := startScreen(t, env, 80, 24, "open", id)
+	s.waitFor("Step 1 of")
+	s.send("5")
+	s.waitFor("Results of run 1 of 1", "5 Crisis drill✓")
+	s.send("n", keyEnter)
+	s.waitFor("Start drill run 2?", "[b] Back to run 1's results")
+	s.send(keyEnter)
+	s.waitFor("Results of run 1 of 1", "5 Crisis drill✓")
+	s.send("n", keyEnter, "y")
+	s.waitFor("RUNNING", "×4")
+	s.send("u")
+	s.waitFor("Undone: Started drill run 2", "Results of run 1 of 1", "5 Crisis drill✓")
+	s.send("q")
+	if err := s.exit(); err != nil {
+		t.Fatalf("quitting: %v\n%s", err, s.text())
+	}
+	sess, _, err := store.Load(filepath.Join(sessionsDir(home), id+".toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(sess.Drill.Runs); n != 1 || !sess.Drill.Runs[0].Ended {
+		t.Fatalf("the session holds %d runs after a stray n and an undone start", n)
+	}
+	plan, _, err := roundtable(t, env, "export", id, "--stdout")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(plan, "**Run reported:** run 1 of 1, the latest finished run") || strings.Contains(plan, "nothing was acknowledged in public") {
+		t.Errorf("the plan's drill result:\n%s", plan[strings.Index(plan, "### Drill result"):][:600])
+	}
+}
