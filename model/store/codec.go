@@ -219,6 +219,10 @@ func Load(path string) (*model.Session, Report, error) {
 	if err != nil {
 		return nil, Report{}, err
 	}
+	return decodeFile(data, path)
+}
+
+func decodeFile(data []byte, path string) (*model.Session, Report, error) {
 	sess, rep, err := Decode(data)
 	if err != nil {
 		return nil, rep, withPath(err, path)
@@ -226,24 +230,36 @@ func Load(path string) (*model.Session, Report, error) {
 	return sess, rep, nil
 }
 
+// readFile reads a session file. It follows a symbolic link but never waits:
+// a FIFO or a device in the sessions folder is refused, not read for ever.
 func readFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
+	f, err := os.OpenFile(path, os.O_RDONLY|nonBlock, 0)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
+	return readOpen(f, path)
+}
+
+// readOpen reads the session file f, named path, from its start.
+func readOpen(f *os.File, path string) ([]byte, error) {
 	info, err := f.Stat()
 	if err != nil {
 		return nil, err
 	}
-	if info.Size() > maxFileSize {
+	switch {
+	case info.IsDir():
+		return nil, fmt.Errorf("%s is a folder, not a session file; move it out of the sessions folder", path)
+	case !info.Mode().IsRegular():
+		return nil, fmt.Errorf("%s is %s, not a session file", path, fileKind(info.Mode()))
+	case info.Size() > maxFileSize:
 		return nil, &ParseError{Path: path, Msg: fmt.Sprintf("the file is %d MiB; a session file is never larger than %d MiB",
 			info.Size()>>20, maxFileSize>>20)}
 	}
 	// Read to the end rather than to the size seen, but never past the
 	// limit, in case the file grows meanwhile.
 	buf := bytes.NewBuffer(make([]byte, 0, info.Size()+512))
-	if _, err := buf.ReadFrom(io.LimitReader(f, maxFileSize+1)); err != nil {
+	if _, err := buf.ReadFrom(io.LimitReader(io.NewSectionReader(f, 0, maxFileSize+1), maxFileSize+1)); err != nil {
 		return nil, fmt.Errorf("reading %s: %w", path, err)
 	}
 	if buf.Len() > maxFileSize {

@@ -30,11 +30,16 @@ func ensureDir(dir string) error {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return fmt.Errorf("creating the folder %s: %w", dir, err)
 	}
-	if info, err := os.Stat(dir); err == nil && info.Mode().Perm()&0o077 != 0 {
-		// Best effort: some file systems (FAT on a USB stick) have no modes.
+	makePrivate(dir)
+	return nil
+}
+
+// makePrivate takes away what others may do in dir, if it is there. Best
+// effort: some file systems (FAT on a USB stick) have no modes.
+func makePrivate(dir string) {
+	if info, err := os.Stat(dir); err == nil && info.IsDir() && info.Mode().Perm()&0o077 != 0 {
 		_ = os.Chmod(dir, 0o700)
 	}
-	return nil
 }
 
 // writeTemp writes data to a new temporary file beside path, synced to disk,
