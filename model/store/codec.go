@@ -145,8 +145,8 @@ func Decode(data []byte) (*model.Session, Report, error) {
 		return nil, Report{}, err
 	}
 	var sess model.Session
-	rootKeys, err := decodeFast(data, reflect.ValueOf(&sess).Elem())
-	if err == nil && rootKeys["schema_version"] && sess.SchemaVersion == model.SchemaVersion {
+	versioned, err := decodeFast(data, reflect.ValueOf(&sess).Elem())
+	if err == nil && versioned && sess.SchemaVersion == model.SchemaVersion {
 		normalise(&sess)
 		return &sess, Report{}, nil
 	}

@@ -13,44 +13,48 @@ import (
 // does not expect, whether valid TOML or not, is errUnsupported: an unknown
 // key, a type mismatch, a repeated key or table, a literal string, a dotted
 // key, a multi-line array, a CR. The caller then decodes with the library,
-// which also gives the error's line and column.
-func decodeFast(data []byte, v reflect.Value) (map[string]bool, error) {
+// which also gives the error's line and column. It reports whether the file
+// sets schema_version.
+func decodeFast(data []byte, v reflect.Value) (bool, error) {
 	p, err := planFor(v.Type())
 	if err != nil {
-		return nil, err
+		return false, err
 	}
 	if !utf8.Valid(data) {
-		return nil, errUnsupported
+		return false, errUnsupported
 	}
 	d := &fastDecoder{
 		data:     data,
 		root:     v,
 		rootPlan: p,
-		rootKeys: map[string]bool{},
 		tables:   map[string]bool{},
 		static:   map[string]bool{},
+		names:    map[string]string{},
 	}
 	d.enter("", v, p, nil)
 	d.curIsRoot = true
 	if !d.run() {
-		return nil, errUnsupported
+		return false, errUnsupported
 	}
-	return d.rootKeys, nil
+	return d.sawVersion, nil
 }
 
 type fastDecoder struct {
 	data []byte
 	pos  int
 
-	root     reflect.Value
-	rootPlan *structPlan
-	rootKeys map[string]bool
+	root       reflect.Value
+	rootPlan   *structPlan
+	sawVersion bool
 	// tables holds every table defined by a header, by its decoded path
 	// with array indexes, so a repeated header is noticed; static holds the
 	// empty lists of tables written as "key = []", which no header may
 	// extend.
 	tables map[string]bool
 	static map[string]bool
+	// names holds every key read so far, so a key that recurs in every
+	// table (title, cells' role ids) is one string, not one per table.
+	names map[string]string
 
 	// The table that keys go to: a struct (plan set) or a map of strings
 	// (plan nil); entries of a map of tables are read into a new value
@@ -60,13 +64,24 @@ type fastDecoder struct {
 	curPlan   *structPlan
 	curIsMap  bool
 	curIsRoot bool
-	curKeys   map[string]bool
-	finish    func()
+	// seen marks the fields of a struct table already set; a table of
+	// tables' own header takes no keys at all.
+	seen   []bool
+	noKeys bool
+	// mapKey and mapValue carry each entry of a map of strings into it.
+	mapKey, mapValue reflect.Value
+	finish           func()
 }
 
 func (d *fastDecoder) enter(path string, v reflect.Value, p *structPlan, finish func()) {
 	d.cur, d.curPath, d.curPlan, d.curIsMap, d.curIsRoot = v, path, p, p == nil, false
-	d.curKeys = map[string]bool{}
+	d.noKeys = false
+	if p != nil {
+		d.seen = append(d.seen[:0], make([]bool, len(p.fields))...)
+	} else {
+		d.mapKey = reflect.New(v.Type().Key()).Elem()
+		d.mapValue = reflect.New(v.Type().Elem()).Elem()
+	}
 	d.finish = finish
 }
 
@@ -226,7 +241,7 @@ func (d *fastDecoder) open(segs []string, array bool) bool {
 			if last {
 				// Entries come as tables of their own; the map's own
 				// table holds no keys.
-				return d.define(path.String(), func(p string) { d.enter(p, fv, nil, nil); d.curKeys = nil })
+				return d.define(path.String(), func(p string) { d.enter(p, fv, nil, nil); d.noKeys = true })
 			}
 			if i+2 != len(segs) {
 				return false
@@ -257,6 +272,16 @@ func (d *fastDecoder) define(path string, enter func(path string)) bool {
 	return true
 }
 
+// intern returns b as a string, the same one each time it recurs.
+func (d *fastDecoder) intern(b []byte) string {
+	if s, ok := d.names[string(b)]; ok {
+		return s
+	}
+	s := string(b)
+	d.names[s] = s
+	return s
+}
+
 // key reads a bare or quoted key.
 func (d *fastDecoder) key() (string, bool) {
 	start := d.pos
@@ -268,7 +293,7 @@ func (d *fastDecoder) key() (string, bool) {
 		d.pos++
 	}
 	if d.pos > start {
-		return string(d.data[start:d.pos]), true
+		return d.intern(d.data[start:d.pos]), true
 	}
 	if d.pos < len(d.data) && d.data[d.pos] == '"' && !d.at(`"""`) {
 		return d.basicString()
@@ -291,26 +316,29 @@ func (d *fastDecoder) keyValue() bool {
 	}
 	d.pos++
 	d.skipSpace()
-	if d.curKeys == nil || d.curKeys[k] {
+	if d.noKeys {
 		return false
 	}
-	d.curKeys[k] = true
-	if d.curIsRoot {
-		d.rootKeys[k] = true
-	}
-
 	if d.curIsMap {
+		d.mapKey.SetString(k)
+		if d.cur.MapIndex(d.mapKey).IsValid() {
+			return false
+		}
 		s, ok := d.stringValue()
 		if !ok {
 			return false
 		}
-		t := d.cur.Type()
-		d.cur.SetMapIndex(reflect.ValueOf(k).Convert(t.Key()), reflect.ValueOf(s).Convert(t.Elem()))
+		d.mapValue.SetString(s)
+		d.cur.SetMapIndex(d.mapKey, d.mapValue)
 		return d.endOfLine()
 	}
 	fi, ok := d.curPlan.byName[k]
-	if !ok {
+	if !ok || d.seen[fi] {
 		return false
+	}
+	d.seen[fi] = true
+	if d.curIsRoot && k == "schema_version" {
+		d.sawVersion = true
 	}
 	f := &d.curPlan.fields[fi]
 	fv := d.cur.Field(f.index)

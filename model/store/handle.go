@@ -108,7 +108,7 @@ func (s *Store) Open(ref string, readOnly bool) (*Handle, error) {
 		return nil, err
 	}
 	if rep.Migrated && len(rep.Unknown) == 0 {
-		data, err := Encode(sess)
+		data, err := encodeChecked(sess, path)
 		if err == nil {
 			err = replace(h.lock.file, data)
 		}
@@ -138,7 +138,9 @@ func (h *Handle) load() (*model.Session, Report, error) {
 
 // Save writes sess to the handle's file atomically, keeping the previous
 // version as .bak, and sets sess.Meta.Updated. It may be called from any
-// goroutine; saves on one handle run one after another.
+// goroutine; saves on one handle run one after another. What is written is
+// read back first: a session that would not come back as it is stays
+// unsaved, the file on disk unchanged.
 func (h *Handle) Save(sess *model.Session) error {
 	h.mu.Lock()
 	defer h.mu.Unlock()
@@ -149,7 +151,7 @@ func (h *Handle) Save(sess *model.Session) error {
 		return ErrClosed
 	}
 	sess.Meta.Updated = time.Now().UTC().Truncate(time.Second)
-	data, err := Encode(sess)
+	data, err := encodeChecked(sess, h.Path)
 	if err != nil {
 		return err
 	}

@@ -207,7 +207,7 @@ func (s *Store) Create(sess *model.Session) (string, error) {
 		return "", err
 	}
 	path := s.path(sess.ID)
-	data, err := Encode(sess)
+	data, err := encodeChecked(sess, path)
 	if err != nil {
 		return "", err
 	}
