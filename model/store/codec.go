@@ -150,19 +150,22 @@ func Decode(data []byte) (*model.Session, Report, error) {
 		normalise(&sess)
 		return &sess, Report{}, nil
 	}
-	doc := string(data)
-	sess = model.Session{}
-	md, err := toml.Decode(doc, &sess)
-	if err == nil && md.IsDefined("schema_version") && sess.SchemaVersion == model.SchemaVersion {
-		normalise(&sess)
-		return &sess, Report{Unknown: unknownKeys(md)}, nil
-	}
+	return decodeGeneral(data)
+}
 
-	// Either the typed decode failed or the version is not this build's:
-	// the raw table tells which.
+// decodeGeneral reads what the fast decoder hands over: files edited by
+// hand, written by an older Roundtable, broken or hostile. It is as strict
+// as TOML, where the library alone is not, and only a key spelt exactly as
+// Roundtable writes it is read.
+func decodeGeneral(data []byte) (*model.Session, Report, error) {
+	doc := string(data)
 	var raw map[string]any
-	if _, rawErr := toml.Decode(doc, &raw); rawErr != nil {
-		return nil, Report{}, parseError(rawErr, doc)
+	rawMD, err := toml.Decode(doc, &raw)
+	if err != nil {
+		return nil, Report{}, parseError(err, doc)
+	}
+	if err := checkStrict(data); err != nil {
+		return nil, Report{}, err
 	}
 	version := int64(0)
 	if v, ok := raw["schema_version"]; ok {
@@ -177,39 +180,50 @@ func Decode(data []byte) (*model.Session, Report, error) {
 		return nil, Report{}, &NewerVersionError{Version: int(min(version, 1<<31))}
 	case version < 0:
 		return nil, Report{}, &ParseError{Line: keyLine(doc, "schema_version"), Col: 1, Msg: fmt.Sprintf("schema_version is %d; it is never below 0", version)}
-	case version == model.SchemaVersion && err != nil:
-		return nil, Report{}, parseError(err, doc)
-	case version == model.SchemaVersion:
-		// The typed decoder matches keys regardless of case, so a second
-		// schema_version spelt otherwise overwrote the real one.
-		return nil, Report{}, &ParseError{Line: keyLine(doc, "schema_version"), Col: 1,
-			Msg: "schema_version is given twice, spelt in different cases; keep the lower-case one"}
 	}
 
-	for v := version; v < model.SchemaVersion; v++ {
-		if merr := migrations[v](raw); merr != nil {
-			return nil, Report{}, &ParseError{Msg: fmt.Sprintf("bringing the file from format %d to %d: %v", v, v+1, merr)}
-		}
-		raw["schema_version"] = v + 1
-	}
-	var buf bytes.Buffer
-	if eerr := toml.NewEncoder(&buf).Encode(raw); eerr != nil {
-		return nil, Report{}, &ParseError{Msg: fmt.Sprintf("bringing the file from format %d to %d: %v", version, model.SchemaVersion, eerr)}
-	}
-	sess = model.Session{}
-	md, merr := toml.Decode(buf.String(), &sess)
-	if merr != nil {
-		if err != nil {
-			// The file's own line numbers are the ones a person can find.
+	// The library takes a key that differs from a field's only in letter
+	// case for that field, and which of "title" and "Title" wins is chance.
+	// Such a key is unknown: it is reported and does not reach the session.
+	folded := foldedKeys(rawMD.Keys())
+	var sess model.Session
+	var md toml.MetaData
+	if version == model.SchemaVersion && len(folded) == 0 {
+		if md, err = toml.Decode(doc, &sess); err != nil {
 			return nil, Report{}, parseError(err, doc)
 		}
-		return nil, Report{}, &ParseError{Msg: fmt.Sprintf("after bringing the file from format %d to %d: %v", version, model.SchemaVersion, merr)}
+	} else {
+		for _, k := range folded {
+			removeKey(raw, k)
+		}
+		for v := version; v < model.SchemaVersion; v++ {
+			if merr := migrations[v](raw); merr != nil {
+				return nil, Report{}, &ParseError{Msg: fmt.Sprintf("bringing the file from format %d to %d: %v", v, v+1, merr)}
+			}
+			raw["schema_version"] = v + 1
+		}
+		var buf bytes.Buffer
+		if eerr := toml.NewEncoder(&buf).Encode(raw); eerr != nil {
+			return nil, Report{}, &ParseError{Msg: fmt.Sprintf("reading the file as format %d: %v", model.SchemaVersion, eerr)}
+		}
+		if md, err = toml.Decode(buf.String(), &sess); err != nil {
+			// The file's own line numbers are the ones a person can find.
+			if _, ferr := toml.Decode(doc, &model.Session{}); ferr != nil {
+				return nil, Report{}, parseError(ferr, doc)
+			}
+			return nil, Report{}, &ParseError{Msg: fmt.Sprintf("after reading the file as format %d: %v", model.SchemaVersion, err)}
+		}
 	}
 	normalise(&sess)
-	// The migrated table is this build's format, whatever a key spelt in
-	// another case said.
 	sess.SchemaVersion = model.SchemaVersion
-	return &sess, Report{Unknown: unknownKeys(md), Migrated: true, MigratedFrom: int(version)}, nil
+	if err := checkTimes(&sess, doc); err != nil {
+		return nil, Report{}, err
+	}
+	rep := Report{Unknown: append(keyNames(folded), unknownKeys(md)...)}
+	if version < model.SchemaVersion {
+		rep.Migrated, rep.MigratedFrom = true, int(version)
+	}
+	return &sess, rep, nil
 }
 
 // Load reads the session file at path. Errors name the file; a *ParseError
