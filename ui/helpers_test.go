@@ -49,6 +49,7 @@ func newHarness(t *testing.T, width, height int) *harness {
 	dir := t.TempDir()
 	t.Setenv("XDG_DATA_HOME", dir+"/data")
 	t.Setenv("XDG_CONFIG_HOME", dir+"/config")
+	t.Setenv("XDG_STATE_HOME", dir+"/state")
 	t.Setenv("ROUNDTABLE_DATA_DIR", dir+"/data/roundtable")
 	xdg.Reload()
 	st := store.New(dir + "/data/roundtable")

@@ -77,7 +77,7 @@ func (e *ParseError) Error() string {
 		b.WriteString("; Roundtable has not changed the file: fix it in a text editor")
 		if e.Backup != "" {
 			fmt.Fprintf(&b, ", or go back to the version before the last save with: cp %s %s",
-				shellQuote(e.Backup), shellQuote(e.Path))
+				ShellQuote(e.Backup), ShellQuote(e.Path))
 		}
 	}
 	return b.String()
@@ -457,8 +457,9 @@ func skipString(data []byte, i int) int {
 	return len(data) - 1
 }
 
-// shellQuote quotes a path for a POSIX shell when it needs it.
-func shellQuote(s string) string {
+// ShellQuote quotes a path for a POSIX shell when it needs it, for a command
+// the user is told to run.
+func ShellQuote(s string) string {
 	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./+:@") == "" {
 		return s
 	}

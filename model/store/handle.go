@@ -48,7 +48,7 @@ func (e *LockedError) Error() string {
 		holder = " under another name of the same file"
 	}
 	return fmt.Sprintf("%s is open in another Roundtable%s; close it there, or look at it without changing it: roundtable open %s --read-only",
-		e.Path, holder, shellQuote(sessionRef(e.Path)))
+		e.Path, holder, ShellQuote(sessionRef(e.Path)))
 }
 
 // sessionRef is how a person names the session at path on the command line:

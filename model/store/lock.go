@@ -148,7 +148,7 @@ func openLockFile(path string) (f *os.File, created bool, err error) {
 
 func notALockFile(path string, mode fs.FileMode) error {
 	return fmt.Errorf("the session's lock file %s is %s, which Roundtable never makes and does not touch; remove it (rm %s) and open the session again",
-		path, fileKind(mode), shellQuote(path))
+		path, fileKind(mode), ShellQuote(path))
 }
 
 // fileKind names what a file that is not a regular one is.
