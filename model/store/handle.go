@@ -99,11 +99,7 @@ func (s *Store) Open(ref string, readOnly bool) (*Handle, error) {
 	}
 	sess, rep, err := h.load()
 	if err != nil {
-		if h.lock.created {
-			h.lock.discard()
-		} else {
-			h.lock.release()
-		}
+		h.lock.drop()
 		h.lock = nil
 		return nil, err
 	}

@@ -95,15 +95,24 @@ func lock(sessionPath string) (*sessionLock, error) {
 	}
 
 	l.ident, err = lockIdentity(file)
-	if errors.Is(err, errHeldElsewhere) {
-		l.release()
-		return nil, &LockedError{Path: sessionPath, Alias: true}
-	}
 	if err != nil {
-		l.release()
+		l.drop()
+		if errors.Is(err, errHeldElsewhere) {
+			return nil, &LockedError{Path: sessionPath, Alias: true}
+		}
 		return nil, fmt.Errorf("opening %s: %w", sessionPath, err)
 	}
 	return l, nil
+}
+
+// drop releases a lock that turned out to guard no session: the lock file
+// goes too when this opener made it.
+func (l *sessionLock) drop() {
+	if l.created {
+		l.discard()
+		return
+	}
+	l.release()
 }
 
 // errHeldElsewhere is a session file locked through another of its names.

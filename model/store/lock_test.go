@@ -91,6 +91,19 @@ func TestOpeningAFileThatIsNoSessionLeavesNoLockFile(t *testing.T) {
 			t.Errorf("opening %s left %v behind", name, left)
 		}
 	}
+	// Nor does a folder or a FIFO named like a session in the sessions folder.
+	os.MkdirAll(filepath.Join(s.SessionsDir(), "folder.toml"), 0o700)
+	syscall.Mkfifo(filepath.Join(s.SessionsDir(), "pipe.toml"), 0o600)
+	for _, id := range []string{"folder", "pipe"} {
+		var err error
+		within(t, "opening "+id, func() { _, err = s.Open(id, false) })
+		if err == nil || !strings.Contains(err.Error(), "not a regular file") {
+			t.Errorf("opening %s gives %v, want a refusal", id, err)
+		}
+		if exists(filepath.Join(s.SessionsDir(), id+".lock")) {
+			t.Errorf("opening %s left a lock file behind", id)
+		}
+	}
 	// A broken session keeps the lock file it had, as every session does.
 	path := mustCreate(t, s, session("broken-aaaa", "Broken", time.Now().UTC().Truncate(time.Second)))
 	h, err := s.Open("broken-aaaa", false)
