@@ -272,4 +272,10 @@ func TestOddTextInEveryFieldStaysInsideTheTerminal(t *testing.T) {
 		h.size(s[0], s[1])
 		checkFits(t, h.app.View(), s[0], s[1], "home")
 	}
+	// Typed into a field, the text is drawn as the field keeps it.
+	h.keys("n", "Title"+oddText, "tab", "Organisation"+oddText)
+	for _, s := range sizes {
+		h.size(s[0], s[1])
+		checkFits(t, h.app.View(), s[0], s[1], "new-session form")
+	}
 }
