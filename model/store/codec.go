@@ -236,6 +236,7 @@ func Load(path string) (*model.Session, Report, error) {
 	return decodeFile(data, path)
 }
 
+// decodeFile decodes the content of the session file at path.
 func decodeFile(data []byte, path string) (*model.Session, Report, error) {
 	sess, rep, err := Decode(data)
 	if err != nil {
@@ -273,7 +274,7 @@ func readOpen(f *os.File, path string) ([]byte, error) {
 	// Read to the end rather than to the size seen, but never past the
 	// limit, in case the file grows meanwhile.
 	buf := bytes.NewBuffer(make([]byte, 0, info.Size()+512))
-	if _, err := buf.ReadFrom(io.LimitReader(io.NewSectionReader(f, 0, maxFileSize+1), maxFileSize+1)); err != nil {
+	if _, err := buf.ReadFrom(io.NewSectionReader(f, 0, maxFileSize+1)); err != nil {
 		return nil, fmt.Errorf("reading %s: %w", path, err)
 	}
 	if buf.Len() > maxFileSize {
