@@ -502,7 +502,7 @@ func (a *App) saved(msg savedMsg) tea.Cmd {
 	a.saving = false
 	if msg.err != nil {
 		failed := notSaved{err: msg.err, then: "the session stays in memory and the next change tries again"}
-		if a.quitting || a.leaving {
+		if a.quitting || a.leaving || a.forceQuit {
 			a.quitting, a.leaving = false, false
 			a.forceQuit = true
 			failed.next = "ctrl+c quits, keeping a copy"

@@ -219,6 +219,8 @@ func TestQuittingAfterAFailedSaveKeepsACopy(t *testing.T) {
 		switch how {
 		case "ctrl+c":
 			h.keys("ctrl+c")
+			// The autosave that was due fails too, and says the same.
+			h.deliverTicks()
 			h.wantScreen("not saved: disk full — ctrl+c quits, keeping a copy")
 			if h.quit {
 				t.Fatal("the first ctrl+c quit although the save failed")

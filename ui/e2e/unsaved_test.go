@@ -5,8 +5,10 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/roundtable/roundtable/model"
 )
@@ -51,12 +53,19 @@ func TestAFailedSaveIsShownAndKeptOnTheWayOut(t *testing.T) {
 	if err := s.exit(); err == nil {
 		t.Error("roundtable exited with success although the last changes were not saved")
 	}
-	// The last words reach the screen after the program has ended; the
-	// copy's path is long enough to wrap, so only its start is looked for.
-	s.waitFor("They are kept in a copy of the session; open it with:", "  roundtable open "+filepath.Join(home, "state")[:40])
 	copies, _ := filepath.Glob(filepath.Join(home, "state", "roundtable", id+".unsaved-*.toml"))
 	if len(copies) != 1 {
 		t.Fatalf("copies in the state folder: %v", copies)
+	}
+	// The last words reach the screen after the program has ended, and
+	// the copy's path is long enough for the terminal to wrap it.
+	s.waitFor("They are kept in a copy of the session; open it with:")
+	command := "roundtable open " + copies[0]
+	for deadline := time.Now().Add(10 * time.Second); !strings.Contains(strings.ReplaceAll(s.text(), "\n", ""), command); {
+		if time.Now().After(deadline) {
+			t.Fatalf("on the way out roundtable did not say %q; the terminal shows:\n%s", command, s.text())
+		}
+		time.Sleep(time.Millisecond)
 	}
 	if got := loadSession(t, copies[0]); got.RACI.Activities[0].Cells[role] != choice.letter {
 		t.Errorf("the copy's first cell holds %q, not the edit %q", got.RACI.Activities[0].Cells[role], choice.letter)
