@@ -210,6 +210,9 @@ func TestHardLinkStaysLockedAcrossSaves(t *testing.T) {
 	if _, err := s.Open(alias, false); !errors.As(err, &le) || !le.Alias || !strings.Contains(err.Error(), "another name") {
 		t.Errorf("opening a hard link to a saved, open session gives %v, want a *LockedError about another name", err)
 	}
+	if exists(lockPath(alias)) {
+		t.Error("the refused opener left a lock file beside the link")
+	}
 }
 
 func TestSymbolicLinkSessionIsSavedThroughToItsFile(t *testing.T) {
