@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"github.com/BurntSushi/toml"
 
@@ -115,7 +116,9 @@ func Encode(sess *model.Session) ([]byte, error) {
 	c := *sess
 	c.SchemaVersion = model.SchemaVersion
 	var buf bytes.Buffer
-	buf.Grow(64 << 10)
+	// A session is saved again and again at about the same size: room for
+	// the last file and a little more saves growing the buffer step by step.
+	buf.Grow(max(64<<10, int(lastSize.Load())*9/8))
 	buf.WriteString(fileHeader)
 	err := encodeFast(&buf, reflect.ValueOf(c))
 	if errors.Is(err, errUnsupported) {
@@ -127,8 +130,12 @@ func Encode(sess *model.Session) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("writing session %q as TOML: %w", sess.ID, err)
 	}
+	lastSize.Store(int64(min(buf.Len(), maxFileSize)))
 	return buf.Bytes(), nil
 }
+
+// lastSize is the size of the last session file encoded.
+var lastSize atomic.Int64
 
 // Decode reads a session file's content. Files of an older schema version are
 // migrated in memory (see Report); a newer version is a *NewerVersionError

@@ -52,6 +52,9 @@ type fastDecoder struct {
 	// extend.
 	tables map[string]bool
 	static map[string]bool
+	// segs and path are reused from header to header.
+	segs []string
+	path []byte
 	// names holds every key read so far, so a key that recurs in every
 	// table (title, cells' role ids) is one string, not one per table.
 	names map[string]string
@@ -158,7 +161,7 @@ func (d *fastDecoder) header() bool {
 	} else {
 		d.pos++
 	}
-	var segs []string
+	segs := d.segs[:0]
 	for {
 		d.skipSpace()
 		seg, ok := d.key()
@@ -188,13 +191,15 @@ func (d *fastDecoder) header() bool {
 		d.finish()
 		d.finish = nil
 	}
+	d.segs = segs
 	return d.open(segs, array)
 }
 
 // open walks a header's path from the top and makes its table current.
 func (d *fastDecoder) open(segs []string, array bool) bool {
 	v, p := d.root, d.rootPlan
-	var path strings.Builder
+	path := d.path[:0]
+	defer func() { d.path = path }()
 	for i := 0; i < len(segs); i++ {
 		last := i == len(segs)-1
 		fi, ok := p.byName[segs[i]]
@@ -203,9 +208,8 @@ func (d *fastDecoder) open(segs []string, array bool) bool {
 		}
 		f := &p.fields[fi]
 		fv := v.Field(f.index)
-		path.WriteByte(0)
-		path.WriteString(segs[i])
-		if d.static[path.String()] {
+		path = append(append(path, 0), segs[i]...)
+		if d.static[string(path)] {
 			return false
 		}
 		switch f.shape {
@@ -220,8 +224,7 @@ func (d *fastDecoder) open(segs []string, array bool) bool {
 			} else if last || fv.Len() == 0 {
 				return false
 			}
-			path.WriteByte(1)
-			path.WriteString(strconv.Itoa(fv.Len() - 1))
+			path = strconv.AppendInt(append(path, 1), int64(fv.Len()-1), 10)
 			v, p = fv.Index(fv.Len()-1), f.elem
 		case shapeStringMap:
 			if !last || array {
@@ -230,7 +233,7 @@ func (d *fastDecoder) open(segs []string, array bool) bool {
 			if fv.IsNil() {
 				fv.Set(reflect.MakeMap(fv.Type()))
 			}
-			return d.define(path.String(), func(p string) { d.enter(p, fv, nil, nil) })
+			return d.define(path, func(p string) { d.enter(p, fv, nil, nil) })
 		case shapeStructMap:
 			if array {
 				return false
@@ -241,34 +244,34 @@ func (d *fastDecoder) open(segs []string, array bool) bool {
 			if last {
 				// Entries come as tables of their own; the map's own
 				// table holds no keys.
-				return d.define(path.String(), func(p string) { d.enter(p, fv, nil, nil); d.noKeys = true })
+				return d.define(path, func(p string) { d.enter(p, fv, nil, nil); d.noKeys = true })
 			}
 			if i+2 != len(segs) {
 				return false
 			}
 			key := reflect.ValueOf(segs[i+1]).Convert(fv.Type().Key())
-			path.WriteByte(0)
-			path.WriteString(segs[i+1])
+			path = append(append(path, 0), segs[i+1]...)
 			entry := reflect.New(fv.Type().Elem()).Elem()
 			elem := f.elem
-			return d.define(path.String(), func(p string) {
+			return d.define(path, func(p string) {
 				d.enter(p, entry, elem, func() { fv.SetMapIndex(key, entry) })
 			})
 		default:
 			return false
 		}
 	}
-	return d.define(path.String(), func(path string) { d.enter(path, v, p, nil) })
+	return d.define(path, func(path string) { d.enter(path, v, p, nil) })
 }
 
 // define records a table defined by a header and enters it, unless it was
 // defined before.
-func (d *fastDecoder) define(path string, enter func(path string)) bool {
-	if d.tables[path] {
+func (d *fastDecoder) define(path []byte, enter func(path string)) bool {
+	if d.tables[string(path)] {
 		return false
 	}
-	d.tables[path] = true
-	enter(path)
+	p := string(path)
+	d.tables[p] = true
+	enter(p)
 	return true
 }
 

@@ -10,6 +10,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/roundtable/roundtable/model"
 )
 
 // encodeFast writes v, a struct, as TOML the way the general library would
@@ -49,6 +51,11 @@ func encodeTable(buf *bytes.Buffer, path []byte, v reflect.Value, p *structPlan)
 	}
 	for i := range p.fields {
 		f := &p.fields[i]
+		switch f.shape {
+		case shapeStruct, shapeStructs, shapeStringMap, shapeStructMap:
+		default:
+			continue
+		}
 		fv := v.Field(f.index)
 		sub := appendKey(path, f.key)
 		switch f.shape {
@@ -110,6 +117,10 @@ func encodeValue(buf *bytes.Buffer, f *fieldPlan, v reflect.Value) error {
 	case shapeString:
 		quoteTo(buf, v.String())
 	case shapeText:
+		if v.Type() == textType {
+			buf.Write(model.Text(v.String()).AppendTOML(buf.AvailableBuffer()))
+			return nil
+		}
 		out, err := v.Interface().(toml.Marshaler).MarshalTOML()
 		if err != nil {
 			return err

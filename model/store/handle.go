@@ -106,7 +106,7 @@ func (s *Store) Open(ref string, readOnly bool) (*Handle, error) {
 	if rep.Migrated && len(rep.Unknown) == 0 {
 		data, err := encodeChecked(sess, path)
 		if err == nil {
-			err = replace(h.lock.file, data)
+			err = replace(h.lock.file, data, nil)
 		}
 		if err != nil {
 			h.Close()
@@ -147,11 +147,11 @@ func (h *Handle) Save(sess *model.Session) error {
 		return ErrClosed
 	}
 	sess.Meta.Updated = time.Now().UTC().Truncate(time.Second)
-	data, err := encodeChecked(sess, h.Path)
+	data, err := encode(sess)
 	if err != nil {
-		return err
+		return fmt.Errorf("saving %s: %w; the file on disk is unchanged", h.Path, err)
 	}
-	if err := replace(h.lock.file, data); err != nil {
+	if err := replace(h.lock.file, data, func() error { return readsBack(sess, data) }); err != nil {
 		return err
 	}
 	h.lock.renew()
