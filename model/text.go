@@ -17,68 +17,68 @@ type Text string
 // allow raw in a multi-line string is escaped, so any valid UTF-8 comes back
 // from the file byte for byte.
 func (t Text) MarshalTOML() ([]byte, error) {
+	return t.AppendTOML(make([]byte, 0, len(t)+8)), nil
+}
+
+// AppendTOML appends what MarshalTOML writes to b, so that a session file is
+// written without a copy of every text on the way.
+func (t Text) AppendTOML(b []byte) []byte {
 	s := string(t)
 	if !strings.Contains(s, "\n") {
-		return []byte(quote(s)), nil
+		return appendQuoted(b, s)
 	}
-	var b strings.Builder
-	b.Grow(len(s) + 8)
-	b.WriteString("\"\"\"\n")
+	b = append(b, "\"\"\"\n"...)
 	for i, r := range s {
 		switch {
 		case r == '\n' || r == '\t':
-			b.WriteRune(r)
+			b = utf8.AppendRune(b, r)
 		case r == '\\':
-			b.WriteString(`\\`)
+			b = append(b, `\\`...)
 		case r == '"':
 			// A run of three quotes would close the string; a quote just
 			// before the closing delimiter would merge with it.
 			if i+1 == len(s) || s[i+1] == '"' {
-				b.WriteString(`\"`)
+				b = append(b, `\"`...)
 			} else {
-				b.WriteByte('"')
+				b = append(b, '"')
 			}
 		case r < 0x20 || r == 0x7f:
-			b.WriteString(`\u`)
-			b.WriteString(hex4(r))
+			b = append(b, `\u`...)
+			b = append(b, hex4(r)...)
 		case r == utf8.RuneError:
 			// An invalid byte cannot be stored in TOML; write the
 			// replacement character it already stands for on screen.
-			b.WriteRune(utf8.RuneError)
+			b = utf8.AppendRune(b, utf8.RuneError)
 		default:
-			b.WriteRune(r)
+			b = utf8.AppendRune(b, r)
 		}
 	}
-	b.WriteString("\"\"\"")
-	return []byte(b.String()), nil
+	return append(b, `"""`...)
 }
 
-// quote writes s as a TOML basic string on one line.
-func quote(s string) string {
-	var b strings.Builder
-	b.Grow(len(s) + 2)
-	b.WriteByte('"')
+// appendQuoted appends s as a TOML basic string on one line.
+func appendQuoted(b []byte, s string) []byte {
+	b = append(b, '"')
 	for _, r := range s {
 		switch {
 		case r == '"':
-			b.WriteString(`\"`)
+			b = append(b, `\"`...)
 		case r == '\\':
-			b.WriteString(`\\`)
+			b = append(b, `\\`...)
 		case r == '\t':
-			b.WriteString(`\t`)
+			b = append(b, `\t`...)
 		case r == '\n':
-			b.WriteString(`\n`)
+			b = append(b, `\n`...)
 		case r == '\r':
-			b.WriteString(`\r`)
+			b = append(b, `\r`...)
 		case r < 0x20 || r == 0x7f:
-			b.WriteString(`\u`)
-			b.WriteString(hex4(r))
+			b = append(b, `\u`...)
+			b = append(b, hex4(r)...)
 		default:
-			b.WriteRune(r)
+			b = utf8.AppendRune(b, r)
 		}
 	}
-	b.WriteByte('"')
-	return b.String()
+	return append(b, '"')
 }
 
 func hex4(r rune) string {

@@ -259,7 +259,9 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		a.pending = nil
 		return a, closeHandleCmd(h)
 	case hangupMsg:
-		return a, a.quit()
+		// No one is left to answer a failed save: Run saves on the way
+		// out, or keeps a copy.
+		return a, tea.Quit
 	case quitNowMsg:
 		a.quitDue = false
 		return a, a.stop()
@@ -352,6 +354,9 @@ func (a *App) key(msg tea.KeyMsg) tea.Cmd {
 		return nil
 	case key.Matches(msg, keys.Keys.Quit):
 		return a.quit()
+	case key.Matches(msg, detailsKey) && a.statusErr != nil:
+		a.showDetails()
+		return nil
 	}
 	if a.active == stepScreen && a.sess != nil {
 		switch {
@@ -516,12 +521,14 @@ func (a *App) saveCmd() tea.Cmd {
 func (a *App) saved(msg savedMsg) tea.Cmd {
 	a.saving = false
 	if msg.err != nil {
-		a.setError(fmt.Errorf("not saved: %w (the session stays in memory; the next change tries again)", msg.err))
-		if a.quitting || a.leaving {
+		failed := notSaved{err: msg.err, then: "the session stays in memory and the next change tries again"}
+		if a.quitting || a.leaving || a.forceQuit {
 			a.quitting, a.leaving = false, false
 			a.forceQuit = true
-			a.setError(fmt.Errorf("not saved: %w; fix the problem and press q again, or press ctrl+c to quit and lose the last changes", msg.err))
+			failed.next = "ctrl+c quits, keeping a copy"
+			failed.then = "fix the problem and press q to try again, or ctrl+c to quit: the session is then kept in a copy of its own"
 		}
+		a.setError(failed)
 		return nil
 	}
 	a.savedRev = max(a.savedRev, msg.rev)

@@ -3,10 +3,12 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
+	"syscall"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -158,22 +160,95 @@ func TestAutosaveWritesWithinHalfASecond(t *testing.T) {
 	}
 }
 
+// failSaves makes every save fail with the operating system's err, as the
+// store reports a write that failed.
+func failSaves(h *harness, err error) {
+	path := h.app.handle.Path
+	h.app.saver.write = func(*model.Session) error {
+		tmp := filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".tmp-1234")
+		return fmt.Errorf("saving %s: %w; the file on disk is unchanged", path, &fs.PathError{Op: "write", Path: tmp, Err: err})
+	}
+}
+
 func TestSaveFailureShowsAndRetries(t *testing.T) {
 	h := opened(t, 80, 24)
-	dir := filepath.Dir(h.app.handle.Path)
-	if err := os.Chmod(dir, 0o500); err != nil {
-		t.Fatal(err)
-	}
-	defer os.Chmod(dir, 0o700)
-	if os.Getuid() == 0 {
-		// root writes through permissions; break the folder another way.
-		h.app.saver.handle = &store.Handle{Path: filepath.Join(dir, "missing", "x.toml")}
-	}
+	failSaves(h, syscall.ENOSPC)
 	h.send(common.EditMsg{Label: "a", Apply: func(s *model.Session) { s.Meta.Organisation = "Initech" }})
 	h.deliverTicks()
 	h.wantScreen("not saved", "unsaved")
 	if h.app.sess.Meta.Organisation != "Initech" {
 		t.Fatal("the change was dropped from memory")
+	}
+	h.app.saver.write = nil
+	h.send(common.EditMsg{Label: "b", Apply: func(s *model.Session) { s.Meta.Facilitator = "Kim" }})
+	h.deliverTicks()
+	h.dontWantScreen("not saved", "unsaved")
+	if loaded, _, err := store.Load(h.app.handle.Path); err != nil || loaded.Meta.Organisation != "Initech" {
+		t.Fatalf("the next save did not write the change that failed: %v", err)
+	}
+}
+
+// TestFailedSaveSaysWhyInOneLine: at 80 columns the status line names the
+// cause of a failed save, and ! shows the whole message.
+func TestFailedSaveSaysWhyInOneLine(t *testing.T) {
+	for errno, why := range map[syscall.Errno]string{syscall.ENOSPC: "disk full", syscall.EACCES: "permission denied"} {
+		h := opened(t, 80, 24)
+		failSaves(h, errno)
+		h.send(common.EditMsg{Label: "a", Apply: func(s *model.Session) { s.Meta.Organisation = "Initech" }})
+		h.deliverTicks()
+		lines := strings.Split(h.screen(), "\n")
+		status := lines[len(lines)-2]
+		if !strings.Contains(status, "! not saved: "+why+" — press ! for details") || !strings.Contains(status, "unsaved") {
+			t.Fatalf("the status line after a failed save reads %q; want the cause, %q, and where the rest is", status, why)
+		}
+		h.keys("!")
+		h.wantScreen("Why the session was not saved", errno.Error(), filepath.Base(h.app.handle.Path), "the session stays in memory")
+		h.keys("esc")
+		h.dontWantScreen("Why the session was not saved")
+		h.wantScreen("not saved: " + why)
+	}
+}
+
+// TestQuittingAfterAFailedSaveKeepsACopy: ctrl+c, and a closed terminal,
+// after a save that failed leave the changes in a session file of their
+// own, which roundtable open reads.
+func TestQuittingAfterAFailedSaveKeepsACopy(t *testing.T) {
+	for _, how := range []string{"ctrl+c", "hangup"} {
+		h := opened(t, 80, 24)
+		failSaves(h, syscall.ENOSPC)
+		h.send(common.EditMsg{Label: "a", Apply: func(s *model.Session) { s.Meta.Organisation = "Initech" }})
+		switch how {
+		case "ctrl+c":
+			h.keys("ctrl+c")
+			// The autosave that was due fails too, and says the same.
+			h.deliverTicks()
+			h.wantScreen("not saved: disk full — ctrl+c quits, keeping a copy")
+			if h.quit {
+				t.Fatal("the first ctrl+c quit although the save failed")
+			}
+			h.keys("ctrl+c")
+		case "hangup":
+			h.send(hangupMsg{})
+		}
+		if !h.quit {
+			t.Fatalf("%s after a failed save did not quit", how)
+		}
+		err := h.app.finish()
+		if err == nil || !strings.Contains(err.Error(), "no space left on device") || !strings.Contains(err.Error(), "roundtable open ") {
+			t.Fatalf("%s: finishing says %v, want the cause and how to open the copy", how, err)
+		}
+		copies, _ := filepath.Glob(filepath.Join(store.EmergencyDir(), "*.unsaved-*.toml"))
+		if len(copies) != 1 || !strings.Contains(err.Error(), copies[0]) {
+			t.Fatalf("%s: copies %v, message %v", how, copies, err)
+		}
+		kept, err := h.store.Open(copies[0], false)
+		if err != nil {
+			t.Fatalf("%s: the copy does not open: %v", how, err)
+		}
+		if kept.Session.Meta.Organisation != "Initech" {
+			t.Errorf("%s: the copy holds %q, not the change", how, kept.Session.Meta.Organisation)
+		}
+		kept.Close()
 	}
 }
 
@@ -308,7 +383,12 @@ func TestHangupSavesAndQuits(t *testing.T) {
 	if !h.quit {
 		t.Fatal("a hangup did not quit")
 	}
-	loaded, _, _ := store.Load(h.app.handle.Path)
+	// Run saves what is unsaved once the program has stopped.
+	path := h.app.handle.Path
+	if err := h.app.finish(); err != nil {
+		t.Fatal(err)
+	}
+	loaded, _, _ := store.Load(path)
 	if loaded == nil || loaded.Meta.Organisation != "Initech" {
 		t.Fatal("a hangup did not save")
 	}

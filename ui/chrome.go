@@ -145,18 +145,21 @@ func (a *App) statusLine() string {
 			state = st.StatusOK.Render("saved")
 		}
 	}
+	room := a.width
+	if state != "" {
+		room = max(a.width-display.Width(state)-2, 0)
+	}
 	text := ""
 	switch {
 	case a.statusErr != nil:
-		text = st.StatusErr.Render("! " + display.OneLine(a.statusErr.Error()))
+		text = st.StatusErr.Render(errorLine(a.statusErr, room, a.typing()))
 	case a.status != "":
 		text = st.Text.Render(display.OneLine(a.status))
 	}
 	if state == "" {
 		return display.Fit(text, a.width)
 	}
-	room := a.width - display.Width(state) - 2
-	return spread(display.Fit(text, max(room, 0)), state, a.width)
+	return spread(display.Fit(text, room), state, a.width)
 }
 
 // spread puts left and right on one line of width, cutting left first.
@@ -198,6 +201,9 @@ func (h helpKeys) global() []key.Binding {
 			bs = append(bs, k.Details, k.Undo, k.Redo)
 		}
 		bs = append(bs, k.Back, timerKeys.Toggle, timerKeys.Extend, k.Export)
+	}
+	if h.app.statusErr != nil {
+		bs = append(bs, detailsKey)
 	}
 	return append(bs, k.Help, k.Quit)
 }

@@ -108,7 +108,13 @@ func (a *App) finish() error {
 	path := a.handle.Path
 	a.handle = nil
 	if saveErr != nil {
-		return fmt.Errorf("the last changes to %s could not be saved: %w", path, saveErr)
+		// Nothing typed is lost: the session goes to a file of its own.
+		copied, err := store.WriteEmergencyCopy(a.sess, path, a.ctx.Now())
+		if err != nil {
+			return fmt.Errorf("the last changes to %s could not be saved (%w), nor a copy of them kept (%w)", path, saveErr, err)
+		}
+		return fmt.Errorf("the last changes to %s could not be saved (%w).\nThey are kept in a copy of the session; open it with:\n  roundtable open %s",
+			path, saveErr, store.ShellQuote(copied))
 	}
 	return closeErr
 }

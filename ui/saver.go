@@ -13,6 +13,9 @@ import (
 type saver struct {
 	mu     sync.Mutex
 	handle *store.Handle
+	// write saves through the handle; tests make it fail as a full or
+	// read-only disk would.
+	write func(*model.Session) error
 	// saved is the revision on disk.
 	saved  int
 	closed bool
@@ -27,7 +30,11 @@ func (s *saver) save(sess *model.Session, rev int) error {
 	if s.closed || rev <= s.saved {
 		return nil
 	}
-	if err := s.handle.Save(sess); err != nil {
+	write := s.handle.Save
+	if s.write != nil {
+		write = s.write
+	}
+	if err := write(sess); err != nil {
 		return err
 	}
 	s.saved = rev

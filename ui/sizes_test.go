@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"reflect"
 	"testing"
 
 	"github.com/roundtable/roundtable/model"
@@ -202,4 +203,91 @@ func TestBigSessionsAndEveryDrillStateFitEverySize(t *testing.T) {
 	h.keys("y")
 	h.wantScreen("Results of run 1")
 	check("drill results")
+}
+
+// oddText is text that terminals draw wider than the width library counts
+// it, or that is invisible: a soft hyphen pasted from a word processor, a
+// Hindi word, a skin tone, a joined emoji, a Hangul syllable written as
+// jamo, a zero-width space, a word joiner, tag characters and the Arabic
+// letter mark.
+const oddText = " Com\u00admu\u00adni\u00adca\u00adtion नमस्ते 👍🏽 👩\u200d👩\u200d👧 \u1100\u1161\u11a8 A\u200bda A\u2060da \U000E0041\U000E0042 \u061c\u200f"
+
+// withOddText appends oddText to every piece of text in the session: every
+// string and free text, and every key of a map, so references still match.
+func withOddText(s *model.Session) {
+	textType := reflect.TypeFor[model.Text]()
+	var walk func(v reflect.Value)
+	walk = func(v reflect.Value) {
+		switch v.Kind() {
+		case reflect.String:
+			if v.Type() == reflect.TypeFor[string]() || v.Type() == textType {
+				v.SetString(v.String() + oddText)
+			}
+		case reflect.Struct:
+			for i := range v.NumField() {
+				if v.Type().Field(i).IsExported() {
+					walk(v.Field(i))
+				}
+			}
+		case reflect.Slice:
+			for i := range v.Len() {
+				walk(v.Index(i))
+			}
+		case reflect.Map:
+			if v.Type().Key().Kind() != reflect.String {
+				return
+			}
+			entries := reflect.MakeMap(v.Type())
+			for it := v.MapRange(); it.Next(); {
+				k := reflect.New(v.Type().Key()).Elem()
+				k.SetString(it.Key().String() + oddText)
+				e := reflect.New(v.Type().Elem()).Elem()
+				e.Set(it.Value())
+				walk(e)
+				entries.SetMapIndex(k, e)
+			}
+			v.Set(entries)
+		}
+	}
+	walk(reflect.ValueOf(s).Elem())
+}
+
+// TestOddTextInEveryFieldStaysInsideTheTerminal fills every field of the
+// sample session with text that the width library and terminals measure
+// differently, and draws every step at sizes from 20×5 to 300×80.
+func TestOddTextInEveryFieldStaysInsideTheTerminal(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	h.create("Odd"+oddText, "Acme"+oddText)
+	h.reload()
+	h.keys("s")
+	if h.app.sess == nil {
+		t.Fatal("the sample did not open")
+	}
+	h.send(common.EditMsg{Label: "odd", Apply: withOddText})
+	sizes := [][2]int{{20, 5}, {40, 12}, {61, 17}, {80, 24}, {120, 30}, {300, 80}}
+	for i := 1; i <= stepsOf(h); i++ {
+		h.keys(fmt.Sprint(i))
+		for _, keys := range [][]string{nil, {"tab"}, {"?"}} {
+			h.keys(keys...)
+			for _, s := range sizes {
+				h.size(s[0], s[1])
+				checkFits(t, h.app.View(), s[0], s[1], fmt.Sprintf("step %d after %v", i, keys))
+			}
+			h.size(80, 24)
+			if len(keys) > 0 && keys[0] == "?" {
+				h.keys("?")
+			}
+		}
+	}
+	h.keys("esc")
+	for _, s := range sizes {
+		h.size(s[0], s[1])
+		checkFits(t, h.app.View(), s[0], s[1], "home")
+	}
+	// Typed into a field, the text is drawn as the field keeps it.
+	h.keys("n", "Title"+oddText, "tab", "Organisation"+oddText)
+	for _, s := range sizes {
+		h.size(s[0], s[1])
+		checkFits(t, h.app.View(), s[0], s[1], "new-session form")
+	}
 }

@@ -119,10 +119,12 @@ func writeCSV(rows [][]string) []byte {
 
 // csvText keeps user text for a spreadsheet cell: line breaks become CRLF
 // inside the quoted field, other control characters are dropped, and text
-// a spreadsheet would run as a formula (starting with = + - @, a tab or a
-// carriage return) is prefixed with an apostrophe, which spreadsheets read
-// as "this is text".
+// a spreadsheet would run as a formula is prefixed with an apostrophe, which
+// spreadsheets read as "this is text": text starting with a tab or a
+// carriage return, and text whose first visible character, after any white
+// space and line breaks, is = + - or @ (spreadsheets skip those first).
 func csvText(s string) string {
+	guard := strings.HasPrefix(s, "\t") || strings.HasPrefix(s, "\r")
 	s = strings.ReplaceAll(s, "\r\n", "\n")
 	s = strings.Map(func(r rune) rune {
 		switch {
@@ -135,11 +137,15 @@ func csvText(s string) string {
 		}
 		return r
 	}, s)
-	if s != "" && strings.ContainsRune("=+-@\t", rune(s[0])) {
+	if visible := strings.TrimLeftFunc(s, invisible); guard || visible != "" && strings.ContainsRune("=+-@", rune(visible[0])) {
 		return "'" + s
 	}
 	return s
 }
+
+// invisible is white space, a line break or a format character: nothing a
+// reader of the cell would see before its first character.
+func invisible(r rune) bool { return unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) }
 
 // CSVFile is one spreadsheet of a session, with the file name it is
 // exported under.

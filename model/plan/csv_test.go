@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/roundtable/roundtable/model"
@@ -57,10 +58,33 @@ func cell(s string) string {
 		i += n
 	}
 	out := b.String()
-	if out != "" && (out[0] == '=' || out[0] == '+' || out[0] == '-' || out[0] == '@' || out[0] == '\t') {
+	first := strings.TrimLeftFunc(out, func(r rune) bool { return unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) })
+	if s != "" && (s[0] == '\t' || s[0] == '\r') || first != "" && strings.ContainsRune("=+-@", rune(first[0])) {
 		out = "'" + out
 	}
 	return out
+}
+
+// TestFormulaGuardLooksAtTheFirstVisibleCharacter: a spreadsheet skips the
+// white space and line breaks before a formula, so the guard does too.
+func TestFormulaGuardLooksAtTheFirstVisibleCharacter(t *testing.T) {
+	for in, want := range map[string]string{
+		"=1+1":                "'=1+1",
+		"  =HYPERLINK(\"x\")": "'  =HYPERLINK(\"x\")",
+		"\n@SUM(A1)":          "'\n@SUM(A1)",
+		"\r\n+cmd":            "'\n+cmd",
+		"\r":                  "'\n",
+		"\t-2":                "'\t-2",
+		"\u200b=1":            "'\u200b=1",
+		" \u00a0 -1":          "' \u00a0 -1",
+		"a = b":               "a = b",
+		"  plain words":       "  plain words",
+		"":                    "",
+	} {
+		if got := csvText(in); got != want {
+			t.Errorf("csvText(%q) = %q, want %q", in, got, want)
+		}
+	}
 }
 
 func csvSessions(t *testing.T) []*model.Session {

@@ -18,9 +18,11 @@ type md string
 //     " / ", since a newline would end a table row or start a new block;
 //     tabs and runs of spaces become one space; the ends are trimmed, so no
 //     indentation makes a code block and no trailing spaces a line break;
-//   - control characters, direction overrides and byte-order marks are
-//     dropped: they would reach the file invisibly or reorder what a reader
-//     sees;
+//   - control characters and invisible format characters (direction marks
+//     and overrides, byte-order marks, zero-width spaces, word joiners, soft
+//     hyphens, tags) are dropped: they would reach the file invisibly,
+//     reorder what a reader sees or make two names look the same; a joiner
+//     stays only where it joins, between emoji or in a script that uses it;
 //   - \ ` * _ [ ] < > | ~ & @ # $ are always backslash-escaped: emphasis,
 //     code, links, tables, strikethrough, entities, HTML, mentions, headings
 //     and GitHub's maths cannot start;
@@ -55,7 +57,7 @@ func esc(s string) md {
 				gap = gapSpace
 			}
 			continue
-		case dropped(r):
+		case dropped(r), isJoiner(r) && !joins(s, i, r):
 			continue
 		}
 		switch gap {
@@ -136,17 +138,38 @@ func lineBreak(r rune) bool {
 	return false
 }
 
-// dropped reports whether r is left out of the plan: control characters,
-// the invisible characters that change the direction of the text around
-// them, and the byte-order mark.
+// dropped reports whether r is left out of the plan wherever it is: control
+// characters and the invisible format characters, but for the joiners.
 func dropped(r rune) bool {
-	switch {
-	case unicode.IsControl(r):
-		return true
-	case r >= '\u202A' && r <= '\u202E', r >= '\u2066' && r <= '\u2069', r == '\uFEFF':
+	return unicode.IsControl(r) || unicode.Is(unicode.Cf, r) && !isJoiner(r)
+}
+
+// isJoiner reports whether r is the zero-width joiner or non-joiner, which
+// join emoji into one ("👩‍👧") and letters of scripts such as Arabic and
+// Devanagari into the right shapes.
+func isJoiner(r rune) bool { return r == '\u200D' || r == '\u200C' }
+
+// joins reports whether the joiner r at s[i] sits where it does that work;
+// anywhere else, as in "A\u200dda", it only makes two names look the same.
+func joins(s string, i int, r rune) bool {
+	before, _ := utf8.DecodeLastRuneInString(s[:i])
+	after, _ := utf8.DecodeRuneInString(s[i+utf8.RuneLen(r):])
+	if r == '\u200D' && emojiPart(before) && emojiPart(after) {
 		return true
 	}
-	return false
+	return joiningScript(before) && joiningScript(after)
+}
+
+// emojiPart is a pictograph, or the presentation selector or skin tone that
+// may end one before a joiner.
+func emojiPart(r rune) bool {
+	return r >= 0x1F000 && r <= 0x1FAFF || r >= 0x2600 && r <= 0x27BF || r >= 0x2B00 && r <= 0x2BFF || r == 0xFE0F
+}
+
+func joiningScript(r rune) bool {
+	return unicode.In(r, unicode.Arabic, unicode.Syriac, unicode.Nko, unicode.Mongolian, unicode.Devanagari,
+		unicode.Bengali, unicode.Gurmukhi, unicode.Gujarati, unicode.Oriya, unicode.Tamil, unicode.Telugu,
+		unicode.Kannada, unicode.Malayalam, unicode.Sinhala, unicode.Myanmar, unicode.Khmer)
 }
 
 // plain reports whether s can go into the plan as it is: printable ASCII

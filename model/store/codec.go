@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync/atomic"
 
 	"github.com/BurntSushi/toml"
 
@@ -77,7 +78,7 @@ func (e *ParseError) Error() string {
 		b.WriteString("; Roundtable has not changed the file: fix it in a text editor")
 		if e.Backup != "" {
 			fmt.Fprintf(&b, ", or go back to the version before the last save with: cp %s %s",
-				shellQuote(e.Backup), shellQuote(e.Path))
+				ShellQuote(e.Backup), ShellQuote(e.Path))
 		}
 	}
 	return b.String()
@@ -115,7 +116,9 @@ func Encode(sess *model.Session) ([]byte, error) {
 	c := *sess
 	c.SchemaVersion = model.SchemaVersion
 	var buf bytes.Buffer
-	buf.Grow(64 << 10)
+	// A session is saved again and again at about the same size: room for
+	// the last file and a little more saves growing the buffer step by step.
+	buf.Grow(max(64<<10, int(lastSize.Load())*9/8))
 	buf.WriteString(fileHeader)
 	err := encodeFast(&buf, reflect.ValueOf(c))
 	if errors.Is(err, errUnsupported) {
@@ -127,8 +130,12 @@ func Encode(sess *model.Session) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("writing session %q as TOML: %w", sess.ID, err)
 	}
+	lastSize.Store(int64(min(buf.Len(), maxFileSize)))
 	return buf.Bytes(), nil
 }
+
+// lastSize is the size of the last session file encoded.
+var lastSize atomic.Int64
 
 // Decode reads a session file's content. Files of an older schema version are
 // migrated in memory (see Report); a newer version is a *NewerVersionError
@@ -145,24 +152,27 @@ func Decode(data []byte) (*model.Session, Report, error) {
 		return nil, Report{}, err
 	}
 	var sess model.Session
-	rootKeys, err := decodeFast(data, reflect.ValueOf(&sess).Elem())
-	if err == nil && rootKeys["schema_version"] && sess.SchemaVersion == model.SchemaVersion {
+	versioned, err := decodeFast(data, reflect.ValueOf(&sess).Elem())
+	if err == nil && versioned && sess.SchemaVersion == model.SchemaVersion {
 		normalise(&sess)
 		return &sess, Report{}, nil
 	}
-	doc := string(data)
-	sess = model.Session{}
-	md, err := toml.Decode(doc, &sess)
-	if err == nil && md.IsDefined("schema_version") && sess.SchemaVersion == model.SchemaVersion {
-		normalise(&sess)
-		return &sess, Report{Unknown: unknownKeys(md)}, nil
-	}
+	return decodeGeneral(data)
+}
 
-	// Either the typed decode failed or the version is not this build's:
-	// the raw table tells which.
+// decodeGeneral reads what the fast decoder hands over: files edited by
+// hand, written by an older Roundtable, broken or hostile. It is as strict
+// as TOML, where the library alone is not, and only a key spelt exactly as
+// Roundtable writes it is read.
+func decodeGeneral(data []byte) (*model.Session, Report, error) {
+	doc := string(data)
 	var raw map[string]any
-	if _, rawErr := toml.Decode(doc, &raw); rawErr != nil {
-		return nil, Report{}, parseError(rawErr, doc)
+	rawMD, err := toml.Decode(doc, &raw)
+	if err != nil {
+		return nil, Report{}, parseError(err, doc)
+	}
+	if err := checkStrict(data); err != nil {
+		return nil, Report{}, err
 	}
 	version := int64(0)
 	if v, ok := raw["schema_version"]; ok {
@@ -177,39 +187,50 @@ func Decode(data []byte) (*model.Session, Report, error) {
 		return nil, Report{}, &NewerVersionError{Version: int(min(version, 1<<31))}
 	case version < 0:
 		return nil, Report{}, &ParseError{Line: keyLine(doc, "schema_version"), Col: 1, Msg: fmt.Sprintf("schema_version is %d; it is never below 0", version)}
-	case version == model.SchemaVersion && err != nil:
-		return nil, Report{}, parseError(err, doc)
-	case version == model.SchemaVersion:
-		// The typed decoder matches keys regardless of case, so a second
-		// schema_version spelt otherwise overwrote the real one.
-		return nil, Report{}, &ParseError{Line: keyLine(doc, "schema_version"), Col: 1,
-			Msg: "schema_version is given twice, spelt in different cases; keep the lower-case one"}
 	}
 
-	for v := version; v < model.SchemaVersion; v++ {
-		if merr := migrations[v](raw); merr != nil {
-			return nil, Report{}, &ParseError{Msg: fmt.Sprintf("bringing the file from format %d to %d: %v", v, v+1, merr)}
-		}
-		raw["schema_version"] = v + 1
-	}
-	var buf bytes.Buffer
-	if eerr := toml.NewEncoder(&buf).Encode(raw); eerr != nil {
-		return nil, Report{}, &ParseError{Msg: fmt.Sprintf("bringing the file from format %d to %d: %v", version, model.SchemaVersion, eerr)}
-	}
-	sess = model.Session{}
-	md, merr := toml.Decode(buf.String(), &sess)
-	if merr != nil {
-		if err != nil {
-			// The file's own line numbers are the ones a person can find.
+	// The library takes a key that differs from a field's only in letter
+	// case for that field, and which of "title" and "Title" wins is chance.
+	// Such a key is unknown: it is reported and does not reach the session.
+	folded := foldedKeys(rawMD.Keys())
+	var sess model.Session
+	var md toml.MetaData
+	if version == model.SchemaVersion && len(folded) == 0 {
+		if md, err = toml.Decode(doc, &sess); err != nil {
 			return nil, Report{}, parseError(err, doc)
 		}
-		return nil, Report{}, &ParseError{Msg: fmt.Sprintf("after bringing the file from format %d to %d: %v", version, model.SchemaVersion, merr)}
+	} else {
+		for _, k := range folded {
+			removeKey(raw, k)
+		}
+		for v := version; v < model.SchemaVersion; v++ {
+			if merr := migrations[v](raw); merr != nil {
+				return nil, Report{}, &ParseError{Msg: fmt.Sprintf("bringing the file from format %d to %d: %v", v, v+1, merr)}
+			}
+			raw["schema_version"] = v + 1
+		}
+		var buf bytes.Buffer
+		if eerr := toml.NewEncoder(&buf).Encode(raw); eerr != nil {
+			return nil, Report{}, &ParseError{Msg: fmt.Sprintf("reading the file as format %d: %v", model.SchemaVersion, eerr)}
+		}
+		if md, err = toml.Decode(buf.String(), &sess); err != nil {
+			// The file's own line numbers are the ones a person can find.
+			if _, ferr := toml.Decode(doc, &model.Session{}); ferr != nil {
+				return nil, Report{}, parseError(ferr, doc)
+			}
+			return nil, Report{}, &ParseError{Msg: fmt.Sprintf("after reading the file as format %d: %v", model.SchemaVersion, err)}
+		}
 	}
 	normalise(&sess)
-	// The migrated table is this build's format, whatever a key spelt in
-	// another case said.
 	sess.SchemaVersion = model.SchemaVersion
-	return &sess, Report{Unknown: unknownKeys(md), Migrated: true, MigratedFrom: int(version)}, nil
+	if err := checkTimes(&sess, doc); err != nil {
+		return nil, Report{}, err
+	}
+	rep := Report{Unknown: append(keyNames(folded), unknownKeys(md)...)}
+	if version < model.SchemaVersion {
+		rep.Migrated, rep.MigratedFrom = true, int(version)
+	}
+	return &sess, rep, nil
 }
 
 // Load reads the session file at path. Errors name the file; a *ParseError
@@ -219,6 +240,11 @@ func Load(path string) (*model.Session, Report, error) {
 	if err != nil {
 		return nil, Report{}, err
 	}
+	return decodeFile(data, path)
+}
+
+// decodeFile decodes the content of the session file at path.
+func decodeFile(data []byte, path string) (*model.Session, Report, error) {
 	sess, rep, err := Decode(data)
 	if err != nil {
 		return nil, rep, withPath(err, path)
@@ -226,24 +252,36 @@ func Load(path string) (*model.Session, Report, error) {
 	return sess, rep, nil
 }
 
+// readFile reads a session file. It follows a symbolic link but never waits:
+// a FIFO or a device in the sessions folder is refused, not read for ever.
 func readFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
+	f, err := os.OpenFile(path, os.O_RDONLY|nonBlock, 0)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
+	return readOpen(f, path)
+}
+
+// readOpen reads the session file f, named path, from its start.
+func readOpen(f *os.File, path string) ([]byte, error) {
 	info, err := f.Stat()
 	if err != nil {
 		return nil, err
 	}
-	if info.Size() > maxFileSize {
+	switch {
+	case info.IsDir():
+		return nil, fmt.Errorf("%s is a folder, not a session file; move it out of the sessions folder", path)
+	case !info.Mode().IsRegular():
+		return nil, fmt.Errorf("%s is %s, not a session file", path, fileKind(info.Mode()))
+	case info.Size() > maxFileSize:
 		return nil, &ParseError{Path: path, Msg: fmt.Sprintf("the file is %d MiB; a session file is never larger than %d MiB",
 			info.Size()>>20, maxFileSize>>20)}
 	}
 	// Read to the end rather than to the size seen, but never past the
 	// limit, in case the file grows meanwhile.
 	buf := bytes.NewBuffer(make([]byte, 0, info.Size()+512))
-	if _, err := buf.ReadFrom(io.LimitReader(f, maxFileSize+1)); err != nil {
+	if _, err := buf.ReadFrom(io.NewSectionReader(f, 0, maxFileSize+1)); err != nil {
 		return nil, fmt.Errorf("reading %s: %w", path, err)
 	}
 	if buf.Len() > maxFileSize {
@@ -427,8 +465,9 @@ func skipString(data []byte, i int) int {
 	return len(data) - 1
 }
 
-// shellQuote quotes a path for a POSIX shell when it needs it.
-func shellQuote(s string) string {
+// ShellQuote quotes a path for a POSIX shell when it needs it, for a command
+// the user is told to run.
+func ShellQuote(s string) string {
 	if s != "" && strings.Trim(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_./+:@") == "" {
 		return s
 	}

@@ -144,10 +144,7 @@ func TestFileLayout(t *testing.T) {
 // TestPythonReadsSessionFiles checks that a second, independent TOML parser
 // reads every value of a session file as Roundtable does.
 func TestPythonReadsSessionFiles(t *testing.T) {
-	python, err := exec.LookPath("python3")
-	if err != nil {
-		t.Fatal("python3 is not on PATH; it is needed to check session files with a second TOML parser (Python 3.11+ tomllib)")
-	}
+	python := pythonWithTOML(t)
 	dir := t.TempDir()
 	var files []string
 	for seed := range uint64(30) {
@@ -211,6 +208,35 @@ for path in sys.argv[1:]:
 	}
 }
 
+// pythonWithTOML finds Python 3.11 or later, whose tomllib is the second
+// parser. CI (CI set, as .ci/run runs) must have it; elsewhere, a machine
+// with only Go skips the test and says why.
+func pythonWithTOML(t *testing.T) string {
+	t.Helper()
+	missing := func(why string) {
+		t.Helper()
+		msg := why + "; this test reads session files with Python's tomllib, a second TOML parser: install Python 3.11 or later to run it"
+		if os.Getenv("CI") != "" {
+			t.Fatal(msg + " (CI is set, so it may not be skipped)")
+		}
+		t.Skip(msg)
+	}
+	python, err := exec.LookPath("python3")
+	if err != nil {
+		missing("python3 is not on PATH")
+	}
+	if out, err := exec.Command(python, "-c", "import tomllib").CombinedOutput(); err != nil {
+		v, _ := exec.Command(python, "--version").CombinedOutput()
+		missing(fmt.Sprintf("%s has no tomllib (%s)", strings.TrimSpace(string(v)), strings.TrimSpace(lastLineOf(string(out)))))
+	}
+	return python
+}
+
+func lastLineOf(s string) string {
+	s = strings.TrimSpace(s)
+	return s[strings.LastIndexByte(s, '\n')+1:]
+}
+
 // jsonable turns decoded TOML into what Python's json.dumps prints for it.
 func jsonable(v any) any {
 	switch v := v.(type) {
@@ -259,11 +285,9 @@ func TestDecodeErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			start := time.Now()
+			// How quickly a hostile file is refused is a budget:
+			// BenchmarkRefuseHostile in ui/perf.
 			_, _, err := Decode([]byte(tt.doc))
-			if d := time.Since(start); d > 100*time.Millisecond {
-				t.Errorf("refusing took %v", d)
-			}
 			var pe *ParseError
 			if !errors.As(err, &pe) {
 				t.Fatalf("got %v, want a *ParseError", err)

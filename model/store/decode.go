@@ -13,44 +13,51 @@ import (
 // does not expect, whether valid TOML or not, is errUnsupported: an unknown
 // key, a type mismatch, a repeated key or table, a literal string, a dotted
 // key, a multi-line array, a CR. The caller then decodes with the library,
-// which also gives the error's line and column.
-func decodeFast(data []byte, v reflect.Value) (map[string]bool, error) {
+// which also gives the error's line and column. It reports whether the file
+// sets schema_version.
+func decodeFast(data []byte, v reflect.Value) (bool, error) {
 	p, err := planFor(v.Type())
 	if err != nil {
-		return nil, err
+		return false, err
 	}
 	if !utf8.Valid(data) {
-		return nil, errUnsupported
+		return false, errUnsupported
 	}
 	d := &fastDecoder{
 		data:     data,
 		root:     v,
 		rootPlan: p,
-		rootKeys: map[string]bool{},
 		tables:   map[string]bool{},
 		static:   map[string]bool{},
+		names:    map[string]string{},
 	}
 	d.enter("", v, p, nil)
 	d.curIsRoot = true
 	if !d.run() {
-		return nil, errUnsupported
+		return false, errUnsupported
 	}
-	return d.rootKeys, nil
+	return d.sawVersion, nil
 }
 
 type fastDecoder struct {
 	data []byte
 	pos  int
 
-	root     reflect.Value
-	rootPlan *structPlan
-	rootKeys map[string]bool
+	root       reflect.Value
+	rootPlan   *structPlan
+	sawVersion bool
 	// tables holds every table defined by a header, by its decoded path
 	// with array indexes, so a repeated header is noticed; static holds the
 	// empty lists of tables written as "key = []", which no header may
 	// extend.
 	tables map[string]bool
 	static map[string]bool
+	// segs and path are reused from header to header.
+	segs []string
+	path []byte
+	// names holds every key read so far, so a key that recurs in every
+	// table (title, cells' role ids) is one string, not one per table.
+	names map[string]string
 
 	// The table that keys go to: a struct (plan set) or a map of strings
 	// (plan nil); entries of a map of tables are read into a new value
@@ -60,13 +67,24 @@ type fastDecoder struct {
 	curPlan   *structPlan
 	curIsMap  bool
 	curIsRoot bool
-	curKeys   map[string]bool
-	finish    func()
+	// seen marks the fields of a struct table already set; a table of
+	// tables' own header takes no keys at all.
+	seen   []bool
+	noKeys bool
+	// mapKey and mapValue carry each entry of a map of strings into it.
+	mapKey, mapValue reflect.Value
+	finish           func()
 }
 
 func (d *fastDecoder) enter(path string, v reflect.Value, p *structPlan, finish func()) {
 	d.cur, d.curPath, d.curPlan, d.curIsMap, d.curIsRoot = v, path, p, p == nil, false
-	d.curKeys = map[string]bool{}
+	d.noKeys = false
+	if p != nil {
+		d.seen = append(d.seen[:0], make([]bool, len(p.fields))...)
+	} else {
+		d.mapKey = reflect.New(v.Type().Key()).Elem()
+		d.mapValue = reflect.New(v.Type().Elem()).Elem()
+	}
 	d.finish = finish
 }
 
@@ -143,7 +161,7 @@ func (d *fastDecoder) header() bool {
 	} else {
 		d.pos++
 	}
-	var segs []string
+	segs := d.segs[:0]
 	for {
 		d.skipSpace()
 		seg, ok := d.key()
@@ -173,13 +191,15 @@ func (d *fastDecoder) header() bool {
 		d.finish()
 		d.finish = nil
 	}
+	d.segs = segs
 	return d.open(segs, array)
 }
 
 // open walks a header's path from the top and makes its table current.
 func (d *fastDecoder) open(segs []string, array bool) bool {
 	v, p := d.root, d.rootPlan
-	var path strings.Builder
+	path := d.path[:0]
+	defer func() { d.path = path }()
 	for i := 0; i < len(segs); i++ {
 		last := i == len(segs)-1
 		fi, ok := p.byName[segs[i]]
@@ -188,9 +208,8 @@ func (d *fastDecoder) open(segs []string, array bool) bool {
 		}
 		f := &p.fields[fi]
 		fv := v.Field(f.index)
-		path.WriteByte(0)
-		path.WriteString(segs[i])
-		if d.static[path.String()] {
+		path = append(append(path, 0), segs[i]...)
+		if d.static[string(path)] {
 			return false
 		}
 		switch f.shape {
@@ -205,8 +224,7 @@ func (d *fastDecoder) open(segs []string, array bool) bool {
 			} else if last || fv.Len() == 0 {
 				return false
 			}
-			path.WriteByte(1)
-			path.WriteString(strconv.Itoa(fv.Len() - 1))
+			path = strconv.AppendInt(append(path, 1), int64(fv.Len()-1), 10)
 			v, p = fv.Index(fv.Len()-1), f.elem
 		case shapeStringMap:
 			if !last || array {
@@ -215,7 +233,7 @@ func (d *fastDecoder) open(segs []string, array bool) bool {
 			if fv.IsNil() {
 				fv.Set(reflect.MakeMap(fv.Type()))
 			}
-			return d.define(path.String(), func(p string) { d.enter(p, fv, nil, nil) })
+			return d.define(path, func(p string) { d.enter(p, fv, nil, nil) })
 		case shapeStructMap:
 			if array {
 				return false
@@ -226,35 +244,45 @@ func (d *fastDecoder) open(segs []string, array bool) bool {
 			if last {
 				// Entries come as tables of their own; the map's own
 				// table holds no keys.
-				return d.define(path.String(), func(p string) { d.enter(p, fv, nil, nil); d.curKeys = nil })
+				return d.define(path, func(p string) { d.enter(p, fv, nil, nil); d.noKeys = true })
 			}
 			if i+2 != len(segs) {
 				return false
 			}
 			key := reflect.ValueOf(segs[i+1]).Convert(fv.Type().Key())
-			path.WriteByte(0)
-			path.WriteString(segs[i+1])
+			path = append(append(path, 0), segs[i+1]...)
 			entry := reflect.New(fv.Type().Elem()).Elem()
 			elem := f.elem
-			return d.define(path.String(), func(p string) {
+			return d.define(path, func(p string) {
 				d.enter(p, entry, elem, func() { fv.SetMapIndex(key, entry) })
 			})
 		default:
 			return false
 		}
 	}
-	return d.define(path.String(), func(path string) { d.enter(path, v, p, nil) })
+	return d.define(path, func(path string) { d.enter(path, v, p, nil) })
 }
 
 // define records a table defined by a header and enters it, unless it was
 // defined before.
-func (d *fastDecoder) define(path string, enter func(path string)) bool {
-	if d.tables[path] {
+func (d *fastDecoder) define(path []byte, enter func(path string)) bool {
+	if d.tables[string(path)] {
 		return false
 	}
-	d.tables[path] = true
-	enter(path)
+	p := string(path)
+	d.tables[p] = true
+	enter(p)
 	return true
+}
+
+// intern returns b as a string, the same one each time it recurs.
+func (d *fastDecoder) intern(b []byte) string {
+	if s, ok := d.names[string(b)]; ok {
+		return s
+	}
+	s := string(b)
+	d.names[s] = s
+	return s
 }
 
 // key reads a bare or quoted key.
@@ -268,7 +296,7 @@ func (d *fastDecoder) key() (string, bool) {
 		d.pos++
 	}
 	if d.pos > start {
-		return string(d.data[start:d.pos]), true
+		return d.intern(d.data[start:d.pos]), true
 	}
 	if d.pos < len(d.data) && d.data[d.pos] == '"' && !d.at(`"""`) {
 		return d.basicString()
@@ -291,26 +319,29 @@ func (d *fastDecoder) keyValue() bool {
 	}
 	d.pos++
 	d.skipSpace()
-	if d.curKeys == nil || d.curKeys[k] {
+	if d.noKeys {
 		return false
 	}
-	d.curKeys[k] = true
-	if d.curIsRoot {
-		d.rootKeys[k] = true
-	}
-
 	if d.curIsMap {
+		d.mapKey.SetString(k)
+		if d.cur.MapIndex(d.mapKey).IsValid() {
+			return false
+		}
 		s, ok := d.stringValue()
 		if !ok {
 			return false
 		}
-		t := d.cur.Type()
-		d.cur.SetMapIndex(reflect.ValueOf(k).Convert(t.Key()), reflect.ValueOf(s).Convert(t.Elem()))
+		d.mapValue.SetString(s)
+		d.cur.SetMapIndex(d.mapKey, d.mapValue)
 		return d.endOfLine()
 	}
 	fi, ok := d.curPlan.byName[k]
-	if !ok {
+	if !ok || d.seen[fi] {
 		return false
+	}
+	d.seen[fi] = true
+	if d.curIsRoot && k == "schema_version" {
+		d.sawVersion = true
 	}
 	f := &d.curPlan.fields[fi]
 	fv := d.cur.Field(f.index)

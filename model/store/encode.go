@@ -2,12 +2,16 @@ package store
 
 import (
 	"bytes"
+	"fmt"
 	"reflect"
 	"slices"
 	"strconv"
 	"time"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
+
+	"github.com/roundtable/roundtable/model"
 )
 
 // encodeFast writes v, a struct, as TOML the way the general library would
@@ -41,12 +45,17 @@ func encodeTable(buf *bytes.Buffer, path []byte, v reflect.Value, p *structPlan)
 		buf.WriteString(f.key)
 		buf.WriteString(" = ")
 		if err := encodeValue(buf, f, fv); err != nil {
-			return err
+			return fmt.Errorf("%s: %w", appendKey(path, f.key), err)
 		}
 		buf.WriteByte('\n')
 	}
 	for i := range p.fields {
 		f := &p.fields[i]
+		switch f.shape {
+		case shapeStruct, shapeStructs, shapeStringMap, shapeStructMap:
+		default:
+			continue
+		}
 		fv := v.Field(f.index)
 		sub := appendKey(path, f.key)
 		switch f.shape {
@@ -66,8 +75,12 @@ func encodeTable(buf *bytes.Buffer, path []byte, v reflect.Value, p *structPlan)
 			if fv.IsNil() {
 				continue
 			}
+			keys, err := distinctKeys(fv, sub)
+			if err != nil {
+				return err
+			}
 			header(buf, sub, false)
-			for _, k := range sortedKeys(fv) {
+			for _, k := range keys {
 				buf.WriteString(tomlKey(k.String()))
 				buf.WriteString(" = ")
 				quoteTo(buf, fv.MapIndex(k).String())
@@ -82,7 +95,11 @@ func encodeTable(buf *bytes.Buffer, path []byte, v reflect.Value, p *structPlan)
 			if fv.Len() == 0 {
 				header(buf, sub, false)
 			}
-			for _, k := range sortedKeys(fv) {
+			keys, err := distinctKeys(fv, sub)
+			if err != nil {
+				return err
+			}
+			for _, k := range keys {
 				entry := appendKey(sub, tomlKey(k.String()))
 				header(buf, entry, false)
 				// Map values cannot be addressed; a copy is read the same.
@@ -100,6 +117,10 @@ func encodeValue(buf *bytes.Buffer, f *fieldPlan, v reflect.Value) error {
 	case shapeString:
 		quoteTo(buf, v.String())
 	case shapeText:
+		if v.Type() == textType {
+			buf.Write(model.Text(v.String()).AppendTOML(buf.AvailableBuffer()))
+			return nil
+		}
 		out, err := v.Interface().(toml.Marshaler).MarshalTOML()
 		if err != nil {
 			return err
@@ -110,7 +131,13 @@ func encodeValue(buf *bytes.Buffer, f *fieldPlan, v reflect.Value) error {
 	case shapeBool:
 		buf.WriteString(strconv.FormatBool(v.Bool()))
 	case shapeTime:
-		buf.WriteString(v.Interface().(time.Time).Format(time.RFC3339Nano))
+		// UTC, as Roundtable reads times: an offset with seconds, which
+		// TOML cannot write, comes back as the same instant.
+		t := v.Interface().(time.Time).UTC()
+		if y := t.Year(); y < 0 || y > 9999 {
+			return fmt.Errorf("%s is outside the years 0000 to 9999 that a session file can hold", t.Format(time.RFC3339))
+		}
+		buf.WriteString(t.Format(time.RFC3339Nano))
 	case shapeStrings:
 		buf.WriteByte('[')
 		for i := range v.Len() {
@@ -146,6 +173,26 @@ func header(buf *bytes.Buffer, path []byte, array bool) {
 	buf.WriteByte('[')
 	buf.Write(path)
 	buf.WriteString("]\n")
+}
+
+// distinctKeys returns the keys of map m, sorted, unless two of them would be
+// written as one: keys that differ only in bytes that are not UTF-8 text,
+// each written as U+FFFD.
+func distinctKeys(m reflect.Value, path []byte) ([]reflect.Value, error) {
+	keys := sortedKeys(m)
+	if !slices.ContainsFunc(keys, func(k reflect.Value) bool { return !utf8.ValidString(k.String()) }) {
+		return keys, nil
+	}
+	seen := make(map[string]string, len(keys))
+	for _, k := range keys {
+		s := k.String()
+		w := asWritten(s)
+		if other, dup := seen[w]; dup {
+			return nil, fmt.Errorf("%s has the keys %q and %q, which differ only in bytes that are not text and would both be written as %q", path, other, s, w)
+		}
+		seen[w] = s
+	}
+	return keys, nil
 }
 
 func sortedKeys(m reflect.Value) []reflect.Value {

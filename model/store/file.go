@@ -30,11 +30,16 @@ func ensureDir(dir string) error {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return fmt.Errorf("creating the folder %s: %w", dir, err)
 	}
-	if info, err := os.Stat(dir); err == nil && info.Mode().Perm()&0o077 != 0 {
-		// Best effort: some file systems (FAT on a USB stick) have no modes.
+	makePrivate(dir)
+	return nil
+}
+
+// makePrivate takes away what others may do in dir, if it is there. Best
+// effort: some file systems (FAT on a USB stick) have no modes.
+func makePrivate(dir string) {
+	if info, err := os.Stat(dir); err == nil && info.IsDir() && info.Mode().Perm()&0o077 != 0 {
 		_ = os.Chmod(dir, 0o700)
 	}
-	return nil
 }
 
 // writeTemp writes data to a new temporary file beside path, synced to disk,
@@ -62,10 +67,35 @@ func writeTemp(path string, data []byte) (string, error) {
 
 // replace saves data over path atomically: a reader, or the next start after
 // a crash, finds either the old file or the new one, complete. The old file
-// is kept as path.bak first, so there is always one or the other.
-func replace(path string, data []byte) error {
+// is kept as path.bak first, so there is always one or the other. check,
+// when there is one, runs while the new file is written and synced, which
+// mostly waits for the disk; if it fails the old file stays.
+func replace(path string, data []byte, check func() error) error {
 	removeStrayTemps(path)
+	checked := make(chan error, 1)
+	if check == nil {
+		checked <- nil
+	} else {
+		go func() {
+			// A goroutine's panic would end the program with the change
+			// unsaved; a failed check only keeps the old file.
+			defer func() {
+				if r := recover(); r != nil {
+					checked <- fmt.Errorf("%w: checking it failed: %v", ErrNotReadBack, r)
+				}
+			}()
+			checked <- check()
+		}()
+	}
 	tmp, err := writeTemp(path, data)
+	// The check reads the session being saved: it is done before replace
+	// returns, whatever happened.
+	if cerr := <-checked; cerr != nil {
+		if err == nil {
+			os.Remove(tmp)
+		}
+		return fmt.Errorf("saving %s: %w; the file on disk is unchanged", path, cerr)
+	}
 	if err != nil {
 		return err
 	}

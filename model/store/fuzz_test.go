@@ -22,6 +22,9 @@ func FuzzDecode(f *testing.F) {
 			if len(md.Undecoded()) > 0 {
 				t.Fatalf("the fast decoder accepted unknown keys %v", md.Undecoded())
 			}
+			if err := checkStrict(data); err != nil {
+				t.Fatalf("the fast decoder accepted what TOML forbids: %v", err)
+			}
 			if !reflect.DeepEqual(&fast, lib) {
 				t.Fatalf("fast decoder and library disagree:\n%s", firstDifference(lib, &fast))
 			}

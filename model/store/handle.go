@@ -1,17 +1,13 @@
 package store
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
-
-	"github.com/gofrs/flock"
 
 	"github.com/roundtable/roundtable/model"
 )
@@ -28,6 +24,9 @@ type LockedError struct {
 	PID   int
 	Host  string
 	Since time.Time
+	// Alias is set when the session file is open under another of its
+	// names (a hard link), so who holds it is not known here.
+	Alias bool
 }
 
 func (e *LockedError) Error() string {
@@ -45,8 +44,11 @@ func (e *LockedError) Error() string {
 	if len(who) > 0 {
 		holder = " (" + strings.Join(who, " ") + ")"
 	}
+	if e.Alias {
+		holder = " under another name of the same file"
+	}
 	return fmt.Sprintf("%s is open in another Roundtable%s; close it there, or look at it without changing it: roundtable open %s --read-only",
-		e.Path, holder, shellQuote(sessionRef(e.Path)))
+		e.Path, holder, ShellQuote(sessionRef(e.Path)))
 }
 
 // sessionRef is how a person names the session at path on the command line:
@@ -58,69 +60,10 @@ func sessionRef(path string) string {
 	return path
 }
 
-// fileLock is the lock on a session, held on <id>.lock beside the session
-// file. The lock file is never renamed or deleted, so every process locks
-// the same inode; the kernel drops the lock when its holder dies.
-type fileLock struct {
-	fl *flock.Flock
-}
-
-func lockPath(sessionPath string) string {
-	return strings.TrimSuffix(sessionPath, ext) + ".lock"
-}
-
-// lock takes the session's lock without waiting, or returns a *LockedError
-// that says who holds it.
-func lock(sessionPath string) (*fileLock, error) {
-	lp := lockPath(sessionPath)
-	fl := flock.New(lp, flock.SetPermissions(0o600))
-	ok, err := fl.TryLock()
-	if err != nil {
-		return nil, fmt.Errorf("locking %s: %w", sessionPath, err)
-	}
-	if !ok {
-		le := readHolder(lp)
-		le.Path = sessionPath
-		return nil, le
-	}
-	// Who holds the lock is only for the message of a refused opener; the
-	// lock itself does not depend on it, so a failed write is not fatal.
-	host, _ := os.Hostname()
-	if f, err := os.OpenFile(lp, os.O_WRONLY|os.O_TRUNC, 0o600); err == nil {
-		fmt.Fprintf(f, "pid %d\nhost %s\nsince %s\n", os.Getpid(), host, time.Now().UTC().Format(time.RFC3339))
-		f.Close()
-	}
-	return &fileLock{fl: fl}, nil
-}
-
-func readHolder(lockFile string) *LockedError {
-	le := &LockedError{}
-	f, err := os.Open(lockFile)
-	if err != nil {
-		return le
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		key, value, _ := strings.Cut(sc.Text(), " ")
-		switch key {
-		case "pid":
-			le.PID, _ = strconv.Atoi(value)
-		case "host":
-			le.Host = value
-		case "since":
-			le.Since, _ = time.Parse(time.RFC3339, value)
-		}
-	}
-	return le
-}
-
-func (l *fileLock) release() error {
-	return l.fl.Unlock()
-}
-
 // Handle is an open session: locked unless read-only.
 type Handle struct {
+	// Path is the session file as it was named; a symbolic link stays one,
+	// and saves go to the file it points to.
 	Path string
 	// Session is the session as it was loaded.
 	Session  *model.Session
@@ -128,49 +71,72 @@ type Handle struct {
 	Report   Report
 
 	mu   sync.Mutex
-	lock *fileLock
+	lock *sessionLock
 }
 
 // Open resolves ref (see Resolve), locks the session unless readOnly, and
 // loads it. A session in an older format is written back in the current one
 // (the old file kept as .bak, Report.Backup) unless the handle is read-only
 // or the file has unknown keys, which only a save the facilitator has seen
-// coming may drop.
+// coming may drop. A file that is not a session leaves no lock file behind.
 func (s *Store) Open(ref string, readOnly bool) (*Handle, error) {
+	s.keepPrivate()
 	path, err := s.Resolve(ref)
 	if err != nil {
 		return nil, err
 	}
 	h := &Handle{Path: path, ReadOnly: readOnly}
-	if !readOnly {
-		// Lock before reading, so nobody saves between the read and the lock.
-		if h.lock, err = lock(path); err != nil {
+	if readOnly {
+		h.Session, h.Report, err = Load(path)
+		if err != nil {
 			return nil, err
 		}
+		return h, nil
 	}
-	sess, rep, err := Load(path)
-	if err != nil {
-		h.Close()
+	// Lock before reading, so nobody saves between the read and the lock.
+	if h.lock, err = lock(path); err != nil {
 		return nil, err
 	}
-	if rep.Migrated && !readOnly && len(rep.Unknown) == 0 {
-		data, err := Encode(sess)
+	sess, rep, err := h.load()
+	if err != nil {
+		h.lock.drop()
+		h.lock = nil
+		return nil, err
+	}
+	if rep.Migrated && len(rep.Unknown) == 0 {
+		data, err := encodeChecked(sess, path)
 		if err == nil {
-			err = replace(path, data)
+			err = replace(h.lock.file, data, nil)
 		}
 		if err != nil {
 			h.Close()
 			return nil, fmt.Errorf("writing %s in the current format: %w", path, err)
 		}
-		rep.Backup = path + ".bak"
+		h.lock.renew()
+		rep.Backup = h.lock.file + ".bak"
 	}
 	h.Session, h.Report = sess, rep
 	return h, nil
 }
 
+// load reads the session through the locked file where there is one, so
+// what is read is what is locked.
+func (h *Handle) load() (*model.Session, Report, error) {
+	if h.lock.ident == nil {
+		return Load(h.lock.file)
+	}
+	data, err := readOpen(h.lock.ident, h.Path)
+	if err != nil {
+		return nil, Report{}, err
+	}
+	return decodeFile(data, h.Path)
+}
+
 // Save writes sess to the handle's file atomically, keeping the previous
 // version as .bak, and sets sess.Meta.Updated. It may be called from any
-// goroutine; saves on one handle run one after another.
+// goroutine; saves on one handle run one after another. What is written is
+// read back first: a session that would not come back as it is stays
+// unsaved, the file on disk unchanged.
 func (h *Handle) Save(sess *model.Session) error {
 	h.mu.Lock()
 	defer h.mu.Unlock()
@@ -181,11 +147,15 @@ func (h *Handle) Save(sess *model.Session) error {
 		return ErrClosed
 	}
 	sess.Meta.Updated = time.Now().UTC().Truncate(time.Second)
-	data, err := Encode(sess)
+	data, err := encode(sess)
 	if err != nil {
+		return fmt.Errorf("saving %s: %w; the file on disk is unchanged", h.Path, err)
+	}
+	if err := replace(h.lock.file, data, func() error { return readsBack(sess, data) }); err != nil {
 		return err
 	}
-	return replace(h.Path, data)
+	h.lock.renew()
+	return nil
 }
 
 // Close releases the session's lock. It is safe to call more than once.

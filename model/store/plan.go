@@ -59,6 +59,7 @@ var plans sync.Map // reflect.Type → *structPlan or error
 
 var (
 	timeType        = reflect.TypeFor[time.Time]()
+	textType        = reflect.TypeFor[model.Text]()
 	marshalerType   = reflect.TypeFor[toml.Marshaler]()
 	unmarshalerType = reflect.TypeFor[toml.Unmarshaler]()
 	textMarshaler   = reflect.TypeFor[encoding.TextMarshaler]()

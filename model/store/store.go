@@ -97,6 +97,7 @@ const ext = ".toml"
 // cannot be read is an Entry with Err set, so one broken file never hides
 // the others. Temporary files left by an interrupted save are not listed.
 func (s *Store) List() ([]Entry, error) {
+	s.keepPrivate()
 	names, err := s.ids()
 	if err != nil {
 		return nil, err
@@ -111,7 +112,8 @@ func (s *Store) List() ([]Entry, error) {
 	return entries, nil
 }
 
-// ids lists the session ids in the sessions folder, sorted.
+// ids lists the session ids in the sessions folder, sorted. A folder named
+// like a session is listed too, to show as a problem rather than hide.
 func (s *Store) ids() ([]string, error) {
 	des, err := os.ReadDir(s.SessionsDir())
 	if errors.Is(err, fs.ErrNotExist) {
@@ -125,7 +127,7 @@ func (s *Store) ids() ([]string, error) {
 		name := de.Name()
 		// Temporary files start with a dot; backups and locks have
 		// their own extension.
-		if strings.HasPrefix(name, ".") || !strings.HasSuffix(name, ext) || de.IsDir() {
+		if strings.HasPrefix(name, ".") || !strings.HasSuffix(name, ext) {
 			continue
 		}
 		ids = append(ids, strings.TrimSuffix(name, ext))
@@ -207,14 +209,14 @@ func (s *Store) Create(sess *model.Session) (string, error) {
 	if err := checkID(sess.ID); err != nil {
 		return "", err
 	}
-	data, err := Encode(sess)
+	path := s.path(sess.ID)
+	data, err := encodeChecked(sess, path)
 	if err != nil {
 		return "", err
 	}
 	if err := ensureDir(s.SessionsDir()); err != nil {
 		return "", err
 	}
-	path := s.path(sess.ID)
 	if err := writeNew(path, data); err != nil {
 		return "", err
 	}
@@ -259,7 +261,16 @@ func (s *Store) Trash(ref string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	defer lk.release()
+	// A symbolic link goes to the trash, the file it points to stays, and
+	// so does that file's lock.
+	moved := false
+	defer func() {
+		if moved {
+			lk.discard()
+		} else {
+			lk.release()
+		}
+	}()
 
 	trash := s.TrashDir()
 	if err := ensureDir(trash); err != nil {
@@ -286,7 +297,7 @@ func (s *Store) Trash(ref string) (string, error) {
 	}
 	// The lock file has nothing left to guard. It goes while still held:
 	// a program that opened it meanwhile finds no session behind it.
-	_ = os.Remove(lockPath(path))
+	moved = !isLink(path, dest)
 	if err := syncDir(filepath.Dir(path)); err != nil {
 		return "", err
 	}
@@ -294,6 +305,22 @@ func (s *Store) Trash(ref string) (string, error) {
 		return "", err
 	}
 	return dest, nil
+}
+
+// isLink reports whether the session file that was at path, now at dest,
+// is a symbolic link.
+func isLink(path, dest string) bool {
+	info, err := os.Lstat(dest)
+	return err == nil && info.Mode()&fs.ModeSymlink != 0
+}
+
+// keepPrivate makes the sessions and trash folders private to the user
+// however they were found: created by hand, unpacked from an archive or
+// copied from a stick. Best effort: some file systems have no modes.
+func (s *Store) keepPrivate() {
+	for _, dir := range []string{s.SessionsDir(), s.TrashDir()} {
+		makePrivate(dir)
+	}
 }
 
 func exists(path string) bool {

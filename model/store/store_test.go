@@ -45,6 +45,7 @@ func newStore(t *testing.T) *Store {
 	root := t.TempDir()
 	t.Setenv("XDG_DATA_HOME", filepath.Join(root, "xdg-data"))
 	t.Setenv("XDG_CONFIG_HOME", filepath.Join(root, "xdg-config"))
+	t.Setenv("XDG_STATE_HOME", filepath.Join(root, "xdg-state"))
 	t.Setenv(EnvDataDir, root)
 	xdg.Reload()
 	return New(root)

@@ -6,6 +6,7 @@ package display
 import (
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
@@ -18,8 +19,11 @@ const Ellipsis = "…"
 const NewlineMark = "⏎"
 
 // OneLine returns s for a one-line cell: line breaks become ⏎, tabs become a
-// space, and control characters, bidirectional overrides and invalid bytes
-// become visible symbols instead of moving the cursor or flipping text.
+// space, and control characters, bidirectional overrides, other invisible
+// format characters and invalid bytes become visible symbols instead of
+// moving the cursor, flipping text or making two names look the same. The
+// invisible hints that only shape or hyphenate text (soft hyphens, joiners)
+// are dropped: terminals draw them in cells of their own, or not at all.
 func OneLine(s string) string {
 	if isPlain(s) {
 		return s
@@ -66,38 +70,51 @@ func Wrap(s string, width int) []string {
 	}
 	var out []string
 	for _, line := range Lines(s) {
-		if ansi.StringWidth(line) <= width {
-			out = append(out, line)
-			continue
+		out = wrapLine(out, line, width, width)
+	}
+	return out
+}
+
+// wrapLine wraps line at at cells as the width library counts them, so that
+// each piece is at most width cells as a terminal draws it: a piece that the
+// library measures narrower than that is wrapped again, narrower.
+func wrapLine(out []string, line string, at, width int) []string {
+	if Width(line) <= width {
+		return append(out, line)
+	}
+	for _, piece := range strings.Split(ansi.Wrap(line, at, " -"), "\n") {
+		switch w := Width(piece); {
+		case w <= width:
+			out = append(out, piece)
+		case at <= 1:
+			out = append(out, Fit(piece, width))
+		default:
+			out = wrapLine(out, piece, max(at-(w-width), 1), width)
 		}
-		out = append(out, strings.Split(ansi.Wrap(line, width, " -"), "\n")...)
 	}
 	return out
 }
 
 // Fit cuts s, which may hold styles, to at most width cells, ending with …
-// when something was cut.
+// when something was cut. Styles after the cut are kept, so none spills over.
 func Fit(s string, width int) string {
 	if width <= 0 {
 		return ""
 	}
-	if ansi.StringWidth(s) <= width {
+	if Width(s) <= width {
 		return s
 	}
-	return ansi.Truncate(s, width, Ellipsis)
+	return truncate(s, width-Width(Ellipsis), Ellipsis)
 }
 
 // Pad cuts or pads s with spaces to exactly width cells.
 func Pad(s string, width int) string {
 	s = Fit(s, width)
-	if w := ansi.StringWidth(s); w < width {
+	if w := Width(s); w < width {
 		return s + strings.Repeat(" ", width-w)
 	}
 	return s
 }
-
-// Width is the number of terminal cells s takes.
-func Width(s string) int { return ansi.StringWidth(s) }
 
 // FitBlock cuts every line of a block to width and the block to height
 // lines, so nothing drawn can spill past the terminal.
@@ -133,12 +150,15 @@ func writeVisible(b *strings.Builder, r rune) {
 		b.WriteRune(0x2400 + r)
 	case r == 0x7f:
 		b.WriteRune('␡')
-	case r >= 0x80 && r < 0xa0,
-		r >= 0x202a && r <= 0x202e,
-		r >= 0x2066 && r <= 0x2069,
-		r == 0x200e || r == 0x200f || r == 0x061c:
-		// C1 controls and bidirectional overrides would reorder or corrupt
-		// the line on some terminals.
+	case r == 0xad || r == 0x200c || r == 0x200d:
+		// A soft hyphen only marks where a word may break, and the
+		// joiners only shape letters and emoji, which terminals do not:
+		// some draw them in a cell of their own, others not at all.
+	case r >= 0x80 && r < 0xa0, unicode.Is(unicode.Cf, r):
+		// C1 controls, bidirectional overrides and marks, and the other
+		// invisible format characters (zero-width spaces, word joiners,
+		// tags, U+061C) would reorder or corrupt the line on some
+		// terminals, or make two different names look the same.
 		b.WriteRune(utf8.RuneError)
 	default:
 		b.WriteRune(r)

@@ -14,7 +14,14 @@ func TestOneLineShowsEveryByteWithoutBreakingTheLine(t *testing.T) {
 		"tab\there":       "tab here",
 		"bad\xffbyte":     "bad\uFFFDbyte",
 		"\u202eevil":      "\uFFFDevil",
-		"שלום 👩‍👩‍👧":      "שלום 👩‍👩‍👧",
+		// Terminals draw a joined emoji as one, two or three people;
+		// without the joiners every terminal draws the same three.
+		"שלום 👩‍👩‍👧":      "שלום 👩👩👧",
+		"Ad\u00ada":       "Ada",
+		"A\u200bda":       "A\uFFFDda",
+		"Ada\u2060":       "Ada\uFFFD",
+		"Ada\U000E0041":   "Ada\uFFFD",
+		"\u061cAda\u200f": "\uFFFDAda\uFFFD",
 	} {
 		if got := OneLine(in); got != want {
 			t.Errorf("OneLine(%q) = %q, want %q", in, got, want)

@@ -23,19 +23,35 @@ import (
 // it saves (ui.autosaveDelay); kills are aimed around it.
 const autosaveDelay = 300 * time.Millisecond
 
-// killRounds is how many times TestKillDuringSave kills the program: 200 by
-// default, more with ROUNDTABLE_KILL_ROUNDS for a longer local run.
+// killRounds is how many times TestKillDuringSave kills the program: 20 in
+// a plain go test, which keeps the suite quick; CI sets
+// ROUNDTABLE_KILL_ROUNDS=200 (.ci/run), and a longer local run sets more.
 func killRounds(t *testing.T) int {
 	t.Helper()
 	v := os.Getenv("ROUNDTABLE_KILL_ROUNDS")
 	if v == "" {
-		return 200
+		return 20
 	}
 	n, err := strconv.Atoi(v)
 	if err != nil || n < 1 {
 		t.Fatalf("ROUNDTABLE_KILL_ROUNDS=%q: want a number of rounds above 0", v)
 	}
 	return n
+}
+
+// killSeed is the seed of the kills' keys and moments: ROUNDTABLE_KILL_SEED
+// replays a run the test printed, else it is new each time.
+func killSeed(t *testing.T) uint64 {
+	t.Helper()
+	v := os.Getenv("ROUNDTABLE_KILL_SEED")
+	if v == "" {
+		return uint64(time.Now().UnixNano())
+	}
+	seed, err := strconv.ParseUint(v, 10, 64)
+	if err != nil {
+		t.Fatalf("ROUNDTABLE_KILL_SEED=%q: want the seed a run printed", v)
+	}
+	return seed
 }
 
 // killStats counts where the kills landed.
@@ -71,10 +87,12 @@ func (k *killStats) add(midSave, after bool) {
 func TestKillDuringSave(t *testing.T) {
 	total := killRounds(t)
 	// Independent data folders in parallel keep 200 rounds within a minute
-	// on two cores.
+	// on two cores. Each folder draws from its own stream of the seed, so a
+	// replay repeats every folder's keys and moments.
 	const workers = 4
-	seed := uint64(time.Now().UnixNano())
-	t.Logf("seed %d", seed)
+	seed := killSeed(t)
+	// Printed at the start, so a run that fails or hangs can be replayed.
+	t.Logf("seed %d: replay with ROUNDTABLE_KILL_SEED=%d ROUNDTABLE_KILL_ROUNDS=%d", seed, seed, total)
 	var stats killStats
 	// Goroutines rather than t.Parallel: -parallel defaults to the number
 	// of cores, and the rounds mostly wait.
@@ -96,8 +114,8 @@ func TestKillDuringSave(t *testing.T) {
 	}
 	t.Logf("%d kills: %d during a write (a temporary file was left), %d left the version before the edit, %d the version after",
 		stats.rounds, stats.midSave, stats.before, stats.after)
-	// A test whose kills all missed the save proves nothing; a handful of
-	// rounds (ROUNDTABLE_KILL_ROUNDS) is too few to tell.
+	// A test whose kills all missed the save proves nothing; a plain go
+	// test's 20 rounds are too few to tell.
 	if stats.rounds < 40 {
 		return
 	}

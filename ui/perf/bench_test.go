@@ -26,6 +26,7 @@ func reportBudget(b *testing.B, budget Budget) {
 func BenchmarkLoad(b *testing.B)           { bench(b, "Load") }
 func BenchmarkSave(b *testing.B)           { bench(b, "Save") }
 func BenchmarkEncode(b *testing.B)         { bench(b, "Encode") }
+func BenchmarkRefuseHostile(b *testing.B)  { bench(b, "RefuseHostile") }
 func BenchmarkExportMarkdown(b *testing.B) { bench(b, "ExportMarkdown") }
 func BenchmarkExportCSV(b *testing.B)      { bench(b, "ExportCSV") }
 func BenchmarkRACIFindings(b *testing.B)   { bench(b, "RACIFindings") }

@@ -50,6 +50,7 @@ var ops = map[string]op{
 	"Load":           loadOp,
 	"Save":           saveOp,
 	"Encode":         encodeOp,
+	"RefuseHostile":  refuseHostileOp,
 	"ExportMarkdown": func(testing.TB) func() { s := modeltest.Large(); return func() { plan.Markdown(s) } },
 	"ExportCSV":      func(testing.TB) func() { s := modeltest.Large(); return func() { plan.CSVFiles(s) } },
 	"RACIFindings":   func(testing.TB) func() { s := modeltest.Large(); return func() { s.RACI.Findings() } },
@@ -96,6 +97,24 @@ func loadOp(tb testing.TB) func() {
 	return func() {
 		if _, _, err := store.Load(path); err != nil {
 			tb.Fatal(err)
+		}
+	}
+}
+
+// refuseHostileOp decodes files that would take the TOML library seconds
+// and gigabytes; each must be refused before it gets there.
+func refuseHostileOp(tb testing.TB) func() {
+	docs := [][]byte{
+		[]byte("x = " + strings.Repeat("[", 100_000)),
+		[]byte("x = " + strings.Repeat("{a=", 100_000)),
+		[]byte(strings.Repeat("a.", 100_000) + "a = 1"),
+		[]byte("[" + strings.Repeat("a.", 100_000) + "a]"),
+	}
+	return func() {
+		for _, doc := range docs {
+			if _, _, err := store.Decode(doc); err == nil {
+				tb.Fatal("a hostile file was read")
+			}
 		}
 	}
 }

@@ -282,9 +282,20 @@ func TestGolden(t *testing.T) {
 func TestAnySizeFits(t *testing.T) {
 	s := sample(t)
 	for w := 0; w <= 300; w += 23 {
+		// The preview depends on the width only: it is drawn once for each
+		// width and shown at every height, as the screen itself keeps it.
+		var preview tea.Msg
+		if w > 0 {
+			sc := newScreen(t, s, w, 24)
+			sc.m.pane = previewPane
+			preview = sc.m.refreshPreview()()
+		}
 		for h := 0; h <= 80; h += 7 {
 			for _, keys := range [][]string{nil, {"tab"}, {"tab", "a"}, {"tab", "d"}, {"tab", "tab"}} {
 				sc := newScreen(t, s, w, h)
+				if preview != nil {
+					sc.m.Update(preview)
+				}
 				sc.press(keys...)
 				v := sc.m.View()
 				screentest.Fits(t, fmt.Sprint(keys), v, w, h)
