@@ -81,7 +81,9 @@ func Random(r *rand.Rand) *model.Session {
 			Assignments: list(g, func() model.DutyAssignment {
 				return model.DutyAssignment{Duty: g.str(), Role: g.str(), Backup: g.str()}
 			}),
-			Clock: g.int(),
+			Clock:        g.int(),
+			RunningSince: g.time(),
+			RunningFrom:  g.int(),
 			Injects: list(g, func() model.InjectState {
 				return model.InjectState{Index: g.int(), Status: model.InjectStatus(g.str()), At: g.int()}
 			}),
