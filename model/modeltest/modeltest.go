@@ -106,6 +106,8 @@ func Random(r *rand.Rand) *model.Session {
 		return model.ActionItem{Text: g.text(), Owner: g.str(), Due: g.str(),
 			Source: model.StepKind(g.str()), Done: g.bool()}
 	})
+	s.Projector = model.Projector{Frozen: g.bool(), FrozenStep: g.int(),
+		Focus: model.Focus{Kind: model.FocusKind(g.str()), Index: g.int(), Title: g.str()}}
 	s.Workshop = g.workshop()
 	return s
 }
