@@ -232,6 +232,11 @@ func readFile(path string) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
+	return readOpen(f, path)
+}
+
+// readOpen reads the open session file f, never more than maxFileSize.
+func readOpen(f *os.File, path string) ([]byte, error) {
 	info, err := f.Stat()
 	if err != nil {
 		return nil, err

@@ -1,6 +1,11 @@
 package store
 
-import "errors"
+import (
+	"errors"
+	"os"
+
+	"github.com/roundtable/roundtable/model"
+)
 
 // ErrCannotTell is returned where the operating system does not tell,
 // without taking a lock or writing a file, who has a session open.
@@ -20,3 +25,47 @@ func Facilitated(path string) (bool, error) {
 func Projectors(path string) (int, error) {
 	return projectors(path)
 }
+
+// Followed is a session as a projector last read it. The file it was read
+// from stays open until Close, which is how the facilitator's program sees
+// that a projector follows the session (Projectors).
+type Followed struct {
+	Session *model.Session
+	// Info describes the file read, to tell when another has replaced it.
+	Info os.FileInfo
+	file *os.File
+}
+
+// Close lets go of the file read.
+func (f *Followed) Close() error {
+	if f == nil || f.file == nil {
+		return nil
+	}
+	return f.file.Close()
+}
+
+// Follow reads the session file at path for a projector, without locking
+// or writing anything. On error nothing stays open.
+func Follow(path string) (*Followed, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	info, err := f.Stat()
+	if err == nil {
+		var data []byte
+		if data, err = readOpen(f, path); err == nil {
+			var sess *model.Session
+			if sess, _, err = Decode(data); err == nil {
+				return &Followed{Session: sess, Info: info, file: f}, nil
+			}
+			err = withPath(err, path)
+		}
+	}
+	f.Close()
+	return nil, err
+}
+
+// Ref is how a person names the session at path on the command line,
+// quoted for a shell when it needs it.
+func Ref(path string) string { return shellQuote(sessionRef(path)) }
