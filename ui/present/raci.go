@@ -3,6 +3,8 @@ package present
 import (
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"github.com/roundtable/roundtable/model"
 	"github.com/roundtable/roundtable/ui/display"
 	"github.com/roundtable/roundtable/ui/theme"
@@ -53,6 +55,21 @@ func (r room) raci() []string {
 	// The names take what the columns leave them, up to all they need.
 	minCol := 4
 	nameW = min(nameW, max(r.w-len(m.Roles)*minCol-1, r.w/4, 8))
+	// Columns wide enough for the longest word of a role's name read
+	// better than full activity names on one line: those can wrap.
+	longest := 0
+	for _, role := range m.Roles {
+		for _, w := range strings.Fields(r.s.RoleName(role.ID)) {
+			longest = max(longest, display.Width(w))
+		}
+	}
+	if want := min(longest+1, 12); (r.w-nameW-1)/len(m.Roles) < want {
+		// Where even then the names need codes, the activities keep
+		// their room.
+		if narrower := min(nameW, max(r.w-len(m.Roles)*want-1, r.w/5, 20)); (r.w-narrower-1)/len(m.Roles) >= 8 {
+			nameW = narrower
+		}
+	}
 	colW := min((r.w-nameW-1)/max(len(m.Roles), 1), 22)
 	roles := m.Roles
 	if colW < minCol {
@@ -73,13 +90,13 @@ func (r room) raci() []string {
 		// As many lines as the longest name needs, at most three (four on
 		// a tall screen).
 		most := 3
-		if r.h >= 40 {
+		if r.h >= 30 {
 			most = 4
 		}
 		names := make([][]string, len(roles))
 		lines := 1
 		for i, role := range roles {
-			names[i] = wrapped(display.OneLine(r.s.RoleName(role.ID)), colW-1, most)
+			names[i] = wrapWords(display.OneLine(r.s.RoleName(role.ID)), colW-1, most)
 			lines = max(lines, len(names[i]))
 		}
 		for y := range lines {
@@ -219,4 +236,39 @@ func center(s string, width int) string {
 	s = display.Fit(s, width)
 	gap := width - display.Width(s)
 	return strings.Repeat(" ", gap/2) + s + strings.Repeat(" ", gap-gap/2)
+}
+
+// wrapWords wraps a heading to width in at most most lines, breaking a
+// word too long for a line with a hyphen rather than anywhere.
+func wrapWords(s string, width, most int) []string {
+	var words []string
+	for _, w := range strings.Fields(s) {
+		for width > 1 && display.Width(w) > width {
+			head := ansi.Truncate(w, width-1, "")
+			words = append(words, head+"-")
+			w = strings.TrimPrefix(w, head)
+		}
+		words = append(words, w)
+	}
+	var out []string
+	line := ""
+	for _, w := range words {
+		switch {
+		case line == "":
+			line = w
+		case strings.HasSuffix(line, "-") && !strings.HasSuffix(line, " -"), display.Width(line)+1+display.Width(w) > width:
+			out = append(out, line)
+			line = w
+		default:
+			line += " " + w
+		}
+	}
+	if line != "" {
+		out = append(out, line)
+	}
+	if len(out) > most {
+		out = out[:most]
+		out[most-1] = display.Fit(out[most-1]+" …", width)
+	}
+	return out
 }

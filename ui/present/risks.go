@@ -71,7 +71,11 @@ func (r room) risks(focus int) []string {
 	}
 	heat = append(heat, r.ink.muted.Paint(axis.String()))
 	if !r.colour {
-		heat = append(heat, r.ink.muted.Paint(display.Fit("░ low ▒ medium ▓ high █ critical", mapW)))
+		legend := "░ low ▒ medium ▓ high █ critical"
+		if display.Width(legend) > mapW {
+			legend = "░ low ▒ med ▓ high █ crit"
+		}
+		heat = append(heat, r.ink.muted.Paint(display.Fit(legend, mapW)))
 	}
 
 	sideW := r.w - mapW - 4
