@@ -95,3 +95,20 @@ func (s *Session) focusTitles(k FocusKind) []string {
 	}
 	return out
 }
+
+// Reopened puts the session as a program that has just opened it shows
+// it: a drill clock left running by a program that stopped without saying
+// so comes back paused where it was written down, and the projector
+// follows again, unfrozen, nothing in focus. It reports whether anything
+// changed.
+func (s *Session) Reopened() bool {
+	changed := s.Projector != Projector{}
+	s.Projector = Projector{}
+	for i := range s.Drill.Runs {
+		if r := &s.Drill.Runs[i]; !r.RunningSince.IsZero() {
+			r.StopClock(r.Clock)
+			changed = true
+		}
+	}
+	return changed
+}

@@ -1,6 +1,9 @@
 package model
 
-import "testing"
+import (
+	"testing"
+	"time"
+)
 
 func TestFocusFindsItsItemAfterTheListChanged(t *testing.T) {
 	s := &Session{Risks: []Risk{{Title: "Leak"}, {Title: "Outage"}, {Title: "Troll"}}}
@@ -25,5 +28,20 @@ func TestFocusFindsItsItemAfterTheListChanged(t *testing.T) {
 	s.Drill.Runs = []DrillRun{{Messages: []Message{{Text: "old"}}}, {Messages: []Message{{Text: " We are sorry. "}}}}
 	if f := s.FocusOn(FocusMessage, 0); f.Title != "We are sorry." || f.Kind.Step() != StepDrill {
 		t.Fatalf("a message of the current run: %+v", f)
+	}
+}
+
+func TestReopenedPausesTheClockAndLetsTheProjectorFollow(t *testing.T) {
+	s := &Session{Projector: Projector{Frozen: true, Focus: Focus{Kind: FocusRisk}}}
+	s.Drill.Runs = []DrillRun{{Clock: 90}}
+	s.Drill.Runs[0].StartClock(time.Now(), 30)
+	if !s.Reopened() {
+		t.Fatal("nothing changed")
+	}
+	if r := s.Drill.Runs[0]; r.Running() || r.Clock != 90 || s.Projector != (Projector{}) {
+		t.Fatalf("after reopening: %+v, %+v", r, s.Projector)
+	}
+	if s.Reopened() {
+		t.Fatal("a settled session changed again")
 	}
 }
