@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	tea "github.com/charmbracelet/bubbletea"
+
 	"github.com/roundtable/roundtable/model"
 	"github.com/roundtable/roundtable/model/store"
 	"github.com/roundtable/roundtable/workshops"
@@ -198,4 +200,30 @@ func TestLookingFindsAChangeWithoutNotices(t *testing.T) {
 	v.m.loading = false
 	v.m.readDone(v.m.readCmd()().(readMsg))
 	v.want("Who does what")
+}
+
+// TestTheClockIsRedrawnWhenItsNextSecondIsDue: at ×4 a second of the
+// drill lasts a quarter of a real one.
+func TestTheClockIsRedrawnWhenItsNextSecondIsDue(t *testing.T) {
+	s := runningDrill(t)
+	v := newView(t, s, 80, 24)
+	var waits []time.Duration
+	v.m.schedule = func(d time.Duration, msg tea.Msg) tea.Cmd {
+		waits = append(waits, d)
+		return nil
+	}
+	v.now = v.now.Add(100 * time.Millisecond)
+	v.m.keepTicking()
+	v.m.ticking = false
+	s.Drill.Runs[len(s.Drill.Runs)-1].Speed = 1
+	v.now = v.now.Add(5 * time.Millisecond)
+	v.m.keepTicking()
+	if len(waits) != 2 || waits[0] != 150*time.Millisecond || waits[1] != tickEvery {
+		t.Fatalf("redrawn after %v, want 150ms at ×4 and at most %v at ×1", waits, tickEvery)
+	}
+	v.m.ticking = false
+	s.Drill.Runs[len(s.Drill.Runs)-1].StopClock(10)
+	if v.m.keepTicking() != nil || len(waits) != 2 {
+		t.Fatal("a paused clock is redrawn")
+	}
 }

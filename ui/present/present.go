@@ -31,8 +31,12 @@ import (
 // the session open, and looks at the file where notices do not arrive.
 const pollEvery = 500 * time.Millisecond
 
-// tickEvery redraws a running drill clock, well within a second.
-const tickEvery = 200 * time.Millisecond
+// A running drill clock is redrawn when its next second is due, at least
+// every tickEvery and at most every minTick.
+const (
+	tickEvery = 200 * time.Millisecond
+	minTick   = 20 * time.Millisecond
+)
 
 // Model is the room's view of one session file.
 type Model struct {
@@ -232,13 +236,20 @@ func (m *Model) changedOnDisk(info os.FileInfo) bool {
 	return !os.SameFile(last, info) || !last.ModTime().Equal(info.ModTime()) || last.Size() != info.Size()
 }
 
-// keepTicking redraws a running drill clock while the room sees one.
+// keepTicking redraws a running drill clock while the room sees one, as
+// soon as its next second is due, so a fast clock shows every second.
 func (m *Model) keepTicking() tea.Cmd {
 	if m.ticking || !m.clockRuns() {
 		return nil
 	}
 	m.ticking = true
-	return m.schedule(tickEvery, tickMsg{})
+	run, _ := m.clockRun()
+	speed := time.Duration(max(run.Speed, 1))
+	elapsed := max(m.ctx.Now().Sub(run.RunningSince), 0)
+	// The clock shows whole seconds of scenario time: the next one comes
+	// when the elapsed time times the speed passes the next whole second.
+	next := (elapsed*speed/time.Second + 1) * time.Second / speed
+	return m.schedule(min(max(next-elapsed, minTick), tickEvery), tickMsg{})
 }
 
 // clockRuns reports whether the room sees a drill clock that runs.
