@@ -227,3 +227,24 @@ func TestTheClockIsRedrawnWhenItsNextSecondIsDue(t *testing.T) {
 		t.Fatal("a paused clock is redrawn")
 	}
 }
+
+// TestAShortVisitIsSeenInItsSaves: the facilitator opened the session,
+// saved and left between two looks; the read of the save saw them.
+func TestAShortVisitIsSeenInItsSaves(t *testing.T) {
+	st := store.New(t.TempDir())
+	s := sample(t, workshops.Default)
+	path, err := st.Create(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := newView(t, s, 120, 30)
+	v.m.path = path
+	defer v.m.Close()
+	v.m.polled(pollMsg{held: false})
+	v.want("Waiting for the facilitator")
+	msg := v.m.readCmd()().(readMsg)
+	msg.held = true
+	v.m.readDone(msg)
+	v.m.polled(pollMsg{held: false})
+	v.want("The facilitator's Roundtable has closed this session")
+}

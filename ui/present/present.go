@@ -77,9 +77,13 @@ type Model struct {
 
 // Messages the view sends itself.
 type (
+	// readMsg brings the file read and, as the read found it, whether the
+	// facilitator holds the session: a short visit is seen in its saves.
 	readMsg struct {
 		followed *store.Followed
 		err      error
+		held     bool
+		heldErr  error
 	}
 	pollMsg struct {
 		held    bool
@@ -117,7 +121,8 @@ func (m *Model) readCmd() tea.Cmd {
 	path := m.path
 	return func() tea.Msg {
 		f, err := store.Follow(path)
-		return readMsg{followed: f, err: err}
+		held, heldErr := store.Facilitated(path)
+		return readMsg{followed: f, err: err, held: held, heldErr: heldErr}
 	}
 }
 
@@ -173,6 +178,7 @@ func (m *Model) reread() tea.Cmd {
 
 func (m *Model) readDone(msg readMsg) tea.Cmd {
 	m.loading = false
+	m.facilitator(msg.held, msg.heldErr)
 	var cmd tea.Cmd
 	if m.again {
 		m.again = false
@@ -211,12 +217,7 @@ func (m *Model) show(s *model.Session) {
 
 func (m *Model) polled(msg pollMsg) tea.Cmd {
 	next := m.schedule(pollEvery, pollDueMsg{})
-	if msg.heldErr == nil {
-		m.known, m.facilitated = true, msg.held
-		if msg.held {
-			m.seen, m.seenAt = true, m.ctx.Now()
-		}
-	}
+	m.facilitator(msg.held, msg.heldErr)
 	switch {
 	case errors.Is(msg.statErr, fs.ErrNotExist):
 		m.gone = true
@@ -225,6 +226,17 @@ func (m *Model) polled(msg pollMsg) tea.Cmd {
 		return tea.Batch(next, m.reread())
 	}
 	return next
+}
+
+// facilitator takes what the system said of the session's lock.
+func (m *Model) facilitator(held bool, err error) {
+	if err != nil {
+		return
+	}
+	m.known, m.facilitated = true, held
+	if held {
+		m.seen, m.seenAt = true, m.ctx.Now()
+	}
 }
 
 // changedOnDisk reports whether the file at the path is not the one last read.

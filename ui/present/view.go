@@ -101,7 +101,7 @@ func (m *Model) foot(w int) []string {
 	case m.known && !m.facilitated && m.seen:
 		note = "The facilitator's Roundtable has closed this session: this is the last view."
 	case m.known && !m.facilitated:
-		note = "Waiting for the facilitator: this view follows once the session is open with roundtable open " + store.Ref(m.path) + "."
+		note = "Waiting for the facilitator to open this session: roundtable open " + store.Ref(m.path)
 	}
 	if note == "" {
 		return nil
