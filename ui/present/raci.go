@@ -3,8 +3,6 @@ package present
 import (
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
-
 	"github.com/roundtable/roundtable/model"
 	"github.com/roundtable/roundtable/ui/display"
 	"github.com/roundtable/roundtable/ui/theme"
@@ -96,7 +94,7 @@ func (r room) raci() []string {
 		names := make([][]string, len(roles))
 		lines := 1
 		for i, role := range roles {
-			names[i] = wrapWords(display.OneLine(r.s.RoleName(role.ID)), colW-1, most)
+			names[i] = display.WrapWords(display.OneLine(r.s.RoleName(role.ID)), colW-1, most)
 			lines = max(lines, len(names[i]))
 		}
 		for y := range lines {
@@ -236,39 +234,4 @@ func center(s string, width int) string {
 	s = display.Fit(s, width)
 	gap := width - display.Width(s)
 	return strings.Repeat(" ", gap/2) + s + strings.Repeat(" ", gap-gap/2)
-}
-
-// wrapWords wraps a heading to width in at most most lines, breaking a
-// word too long for a line with a hyphen rather than anywhere.
-func wrapWords(s string, width, most int) []string {
-	var words []string
-	for _, w := range strings.Fields(s) {
-		for width > 1 && display.Width(w) > width {
-			head := ansi.Truncate(w, width-1, "")
-			words = append(words, head+"-")
-			w = strings.TrimPrefix(w, head)
-		}
-		words = append(words, w)
-	}
-	var out []string
-	line := ""
-	for _, w := range words {
-		switch {
-		case line == "":
-			line = w
-		case strings.HasSuffix(line, "-") && !strings.HasSuffix(line, " -"), display.Width(line)+1+display.Width(w) > width:
-			out = append(out, line)
-			line = w
-		default:
-			line += " " + w
-		}
-	}
-	if line != "" {
-		out = append(out, line)
-	}
-	if len(out) > most {
-		out = out[:most]
-		out[most-1] = display.Fit(out[most-1]+" …", width)
-	}
-	return out
 }
