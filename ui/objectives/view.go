@@ -173,7 +173,9 @@ func (m *Model) listView(h int) []string {
 		votes = strings.Repeat(" ", max(4-len(votes), 0)) + votes + " "
 		lead := marker + rank + votes + m.ink.bar.Paint(display.Pad(bar(o.Votes, most, barW), barW)) + " "
 		text := display.OneLine(o.Title)
-		if sp := strings.TrimSpace(o.Sponsor); sp != "" {
+		if w >= wideAt {
+			text = m.wideColumns(o, w)
+		} else if sp := strings.TrimSpace(o.Sponsor); sp != "" {
 			text += " — " + display.OneLine(sp)
 		}
 		tag := Flag(o)
@@ -188,6 +190,24 @@ func (m *Model) listView(h int) []string {
 		out = append(out, display.Fit(lead+text+m.ink.warn.Paint(tag), w))
 	}
 	return append(out, detail...)
+}
+
+// From wideAt columns on, the list gives the sponsor, the metric and its
+// target, and the date each a column of its own.
+const wideAt = 160
+
+// wideColumns is an objective's title, sponsor, metric with its target,
+// and date, in columns.
+func (m *Model) wideColumns(o model.Objective, w int) string {
+	metric := display.OneLine(o.Metric)
+	if t := strings.TrimSpace(o.Target); t != "" {
+		metric += " → " + display.OneLine(t)
+	}
+	titleW := min(max(w/3, 30), 56)
+	line := display.Pad(display.OneLine(o.Title), titleW) + "  " + display.Pad(display.OneLine(o.Sponsor), 22) + "  " +
+		display.Pad(metric, max(w-titleW-22-12-30, 20)) + "  " + display.OneLine(o.Due)
+	// An empty last column leaves no gap before the flag.
+	return strings.TrimRight(line, " ")
 }
 
 // detail is the selected objective in full, at most h lines; what is

@@ -40,9 +40,9 @@ type layout struct {
 	names     bool
 	nameLines int
 	cols      int
-	rows    int
-	legend  int
-	explain int
+	rows      int
+	legend    int
+	explain   int
 	// findH is the findings block under the grid (heading included), or
 	// sideW the width of the panel beside it.
 	findH int
