@@ -197,17 +197,29 @@ func (m *Model) listView(h int) []string {
 const wideAt = 160
 
 // wideColumns is an objective's title, sponsor, metric with its target,
-// and date, in columns.
+// and date, in columns; written into one buffer, as a frame draws many.
 func (m *Model) wideColumns(o model.Objective, w int) string {
+	titleW := min(max(w/3, 30), 56)
+	metricW := max(w-titleW-22-12-30, 20)
+	var b strings.Builder
+	b.Grow(w)
+	column := func(s string, width int) {
+		s = display.Fit(s, width)
+		b.WriteString(s)
+		for n := display.Width(s); n < width+2; n++ {
+			b.WriteByte(' ')
+		}
+	}
+	column(display.OneLine(o.Title), titleW)
+	column(display.OneLine(o.Sponsor), 22)
 	metric := display.OneLine(o.Metric)
 	if t := strings.TrimSpace(o.Target); t != "" {
 		metric += " → " + display.OneLine(t)
 	}
-	titleW := min(max(w/3, 30), 56)
-	line := display.Pad(display.OneLine(o.Title), titleW) + "  " + display.Pad(display.OneLine(o.Sponsor), 22) + "  " +
-		display.Pad(metric, max(w-titleW-22-12-30, 20)) + "  " + display.OneLine(o.Due)
+	column(metric, metricW)
+	b.WriteString(display.OneLine(o.Due))
 	// An empty last column leaves no gap before the flag.
-	return strings.TrimRight(line, " ")
+	return strings.TrimRight(b.String(), " ")
 }
 
 // detail is the selected objective in full, at most h lines; what is

@@ -73,7 +73,7 @@ func (m *Model) layout() layout {
 			}
 			l.nameLines = 2
 			for j := m.left; j < min(m.left+(m.width-nameW)/l.cellW, n); j++ {
-				l.nameLines = max(l.nameLines, len(display.WrapWords(display.OneLine(roleLabel(mx.Roles[j])), l.cellW-1, most)))
+				l.nameLines = max(l.nameLines, len(m.wrapName(display.OneLine(roleLabel(mx.Roles[j])), l.cellW-1, most)))
 			}
 		}
 	}
@@ -223,11 +223,11 @@ func (m *Model) header(l layout) []string {
 			case l.names:
 				name := display.OneLine(roleLabel(mx.Roles[j]))
 				w := l.cellW - 1
-				if c.flagged[mx.Roles[j].ID] && display.Width(nameLine(name, w, l.nameLines, l.nameLines-1)) >= w {
+				if c.flagged[mx.Roles[j].ID] && display.Width(m.nameLine(name, w, l.nameLines, l.nameLines-1)) >= w {
 					// The name gives a cell up to the finding's "!".
 					w--
 				}
-				text = nameLine(name, w, l.nameLines, y)
+				text = m.nameLine(name, w, l.nameLines, y)
 				if flagged {
 					text += "!"
 				}
@@ -247,10 +247,31 @@ func (m *Model) header(l layout) []string {
 	return out
 }
 
+// wrapKey names a role's name wrapped to width in at most lines lines.
+type wrapKey struct {
+	name         string
+	width, lines int
+}
+
+// wrapName wraps a role's name for the header, once per name and size.
+func (m *Model) wrapName(name string, width, lines int) []string {
+	k := wrapKey{name, width, lines}
+	if w, ok := m.names[k]; ok {
+		return w
+	}
+	// Names renamed or sizes left behind are forgotten now and then.
+	if m.names == nil || len(m.names) > 4*len(m.matrix().Roles)+16 {
+		m.names = map[wrapKey][]string{}
+	}
+	w := display.WrapWords(name, width, lines)
+	m.names[k] = w
+	return w
+}
+
 // nameLine is line y of a role's name wrapped to width in lines lines,
 // the name standing on the last line as a table's heads do.
-func nameLine(name string, width, lines, y int) string {
-	wrapped := display.WrapWords(name, width, lines)
+func (m *Model) nameLine(name string, width, lines, y int) string {
+	wrapped := m.wrapName(name, width, lines)
 	at := y - (lines - len(wrapped))
 	if at < 0 {
 		return ""
@@ -332,25 +353,37 @@ func (m *Model) gridRow(l layout, i int) string {
 	}
 	for j := m.left; j < m.left+l.cols; j++ {
 		letter := a.Cells[mx.Roles[j].ID]
-		cell := " · "
-		if letter.Valid() {
-			cell = " " + string(letter) + " "
-		}
-		if i == m.row && j == m.col {
-			cell = "[" + cell[1:len(cell)-1] + "]"
-		}
 		// A wide column sets the letter under the middle of its name.
 		pad := (l.cellW - 1 - 3) / 2
 		b.WriteByte(' ')
 		b.WriteString(strings.Repeat(" ", pad))
 		if i == m.row && j == m.col {
-			b.WriteString(st.Selected.Render(cell))
+			mark := "·"
+			if letter.Valid() {
+				mark = string(letter)
+			}
+			b.WriteString(st.Selected.Render("[" + mark + "]"))
 		} else {
-			b.WriteString(cell)
+			b.WriteString(cellText(letter))
 		}
 		b.WriteString(strings.Repeat(" ", l.cellW-1-3-pad))
 	}
 	return b.String()
+}
+
+// cellText is a cell off the cursor: its letter between spaces, or a dot.
+func cellText(l model.Letter) string {
+	switch l {
+	case model.Responsible:
+		return " R "
+	case model.Accountable:
+		return " A "
+	case model.Consulted:
+		return " C "
+	case model.Informed:
+		return " I "
+	}
+	return " · "
 }
 
 // explanation is the finding under the cursor in a sentence, or a word
