@@ -189,3 +189,32 @@ func WrapWords(s string, width, most int) []string {
 	}
 	return out
 }
+
+// Row lays cells out in columns of the given widths, two spaces apart,
+// each cut to its width; the last cell, without a width, ends the line as
+// it is. Trailing blanks are left off.
+func Row(cells []string, widths []int) string {
+	var b strings.Builder
+	size := 0
+	for i, c := range cells {
+		if i < len(widths) {
+			size += widths[i] + 2
+		} else {
+			size += len(c)
+		}
+	}
+	// Wide characters take more bytes than cells; one buffer does for most.
+	b.Grow(size + 16)
+	for i, c := range cells {
+		if i >= len(widths) {
+			b.WriteString(c)
+			break
+		}
+		c = Fit(c, widths[i])
+		b.WriteString(c)
+		for n := Width(c); n < widths[i]+2; n++ {
+			b.WriteByte(' ')
+		}
+	}
+	return strings.TrimRight(b.String(), " ")
+}

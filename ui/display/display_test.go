@@ -77,3 +77,13 @@ func TestWrapWordsBreaksOnlyWordsTooLongForALine(t *testing.T) {
 		}
 	}
 }
+
+func TestRowKeepsEachCellToItsColumn(t *testing.T) {
+	got := Row([]string{"Review sites of the big marketplaces", "customers", "", "high"}, []int{12, 10, 6})
+	if want := "Review site…  customers           high"; got != want {
+		t.Errorf("Row = %q, want %q", got, want)
+	}
+	if got := Row([]string{"Forum", "", ""}, []int{8, 8}); got != "Forum" {
+		t.Errorf("empty cells at the end leave %q", got)
+	}
+}

@@ -192,34 +192,16 @@ func (m *Model) listView(h int) []string {
 	return append(out, detail...)
 }
 
-// From wideAt columns on, the list gives the sponsor, the metric and its
-// target, and the date each a column of its own.
+// From wideAt columns on, the list gives the sponsor, the metric, its
+// target and the date each a column of its own.
 const wideAt = 160
 
-// wideColumns is an objective's title, sponsor, metric with its target,
-// and date, in columns; written into one buffer, as a frame draws many.
+// wideColumns is an objective's title, sponsor, metric, target and date,
+// in columns.
 func (m *Model) wideColumns(o model.Objective, w int) string {
 	titleW := min(max(w/3, 30), 56)
-	metricW := max(w-titleW-22-12-30, 20)
-	var b strings.Builder
-	b.Grow(w)
-	column := func(s string, width int) {
-		s = display.Fit(s, width)
-		b.WriteString(s)
-		for n := display.Width(s); n < width+2; n++ {
-			b.WriteByte(' ')
-		}
-	}
-	column(display.OneLine(o.Title), titleW)
-	column(display.OneLine(o.Sponsor), 22)
-	metric := display.OneLine(o.Metric)
-	if t := strings.TrimSpace(o.Target); t != "" {
-		metric += " → " + display.OneLine(t)
-	}
-	column(metric, metricW)
-	b.WriteString(display.OneLine(o.Due))
-	// An empty last column leaves no gap before the flag.
-	return strings.TrimRight(b.String(), " ")
+	return display.Row([]string{display.OneLine(o.Title), display.OneLine(o.Sponsor), display.OneLine(o.Metric), display.OneLine(o.Target), display.OneLine(o.Due)},
+		[]int{titleW, 22, max(w-titleW-22-18-12-40, 20), 18})
 }
 
 // detail is the selected objective in full, at most h lines; what is
