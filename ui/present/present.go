@@ -202,7 +202,6 @@ func (m *Model) readDone(msg readMsg) tea.Cmd {
 // show takes a newly read session: the room sees it, unless the
 // facilitator froze the view, which then stays as the room saw it.
 func (m *Model) show(s *model.Session) {
-	wasFrozen := m.read != nil && m.read.Projector.Frozen
 	m.read = s
 	switch {
 	case !s.Projector.Frozen:
@@ -210,8 +209,6 @@ func (m *Model) show(s *model.Session) {
 	case m.shown == nil:
 		// Frozen before the view started: the step the room saw, as it is now.
 		m.shown, m.step = s, s.Projector.FrozenStep
-	case !wasFrozen:
-		// Frozen now: what the room sees stays.
 	}
 }
 
