@@ -304,3 +304,48 @@ func TestBigClockReadsTheProjectorsDigits(t *testing.T) {
 		}
 	}
 }
+
+// TestThePlainProjectorReadsWithoutColour: with NO_COLOR the heat map's
+// bands are shades and the RACI letters keep their shapes; on a colour
+// terminal the blocks are coloured.
+func TestThePlainProjectorReadsWithoutColour(t *testing.T) {
+	home := t.TempDir()
+	base := testEnv(t, home)
+	out, _, err := roundtable(t, base, "new", "Colours", "--sample", "--no-open")
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := lastLine(out)
+	// The room's view shows the step the facilitator left the session on.
+	f := startScreen(t, base, 80, 24, "open", id)
+	f.waitFor("Step 1 of")
+	f.send("4")
+	f.waitFor("Step 4 of")
+	f.send("q")
+	if err := f.exit(); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name  string
+		env   []string
+		plain bool
+	}{
+		{"colour terminal", base, false},
+		{"NO_COLOR", withEnv(base, "NO_COLOR=1"), true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			p := startScreen(t, tc.env, 120, 36, "present", id)
+			p.waitFor("What could go wrong", "Top risks", "20 CRITICAL")
+			n := coloured(p)
+			legend := strings.Contains(p.text(), "░ low ▒ medium ▓ high █ critical")
+			if tc.plain && (n > 0 || !legend) {
+				t.Errorf("%d cells are coloured, shades legend shown: %v:\n%s", n, legend, p.text())
+			}
+			if !tc.plain && (n == 0 || legend) {
+				t.Errorf("a colour terminal shows %d coloured cells, shades legend shown: %v:\n%s", n, legend, p.text())
+			}
+			p.send("q")
+			_ = p.exit()
+		})
+	}
+}
