@@ -150,3 +150,19 @@ func TestNoStepScreenTakesTheProjectorKeys(t *testing.T) {
 		}
 	}
 }
+
+// TestReadOnlyLeavesTheProjectorAlone: a session open read-only cannot
+// steer the projector, nor does it look for one.
+func TestReadOnlyLeavesTheProjectorAlone(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	s := h.create("Look only", "Acme")
+	h.send(common.OpenMsg{Ref: s.ID, ReadOnly: true})
+	h.keys("4", "F", "Z")
+	h.wantScreen("read-only")
+	if p := h.app.sess.Projector; p != (model.Projector{}) {
+		t.Fatalf("a read-only session steered the projector: %+v", p)
+	}
+	if len(h.looks) != 0 {
+		t.Fatalf("a read-only session looks for projectors: %v", h.looks)
+	}
+}

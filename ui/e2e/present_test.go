@@ -344,8 +344,11 @@ func TestThePlainProjectorReadsWithoutColour(t *testing.T) {
 			if !tc.plain && (n == 0 || legend) {
 				t.Errorf("a colour terminal shows %d coloured cells, shades legend shown: %v:\n%s", n, legend, p.text())
 			}
-			p.send("q")
-			_ = p.exit()
+			// ctrl+c closes it as q does, cleanly.
+			p.send(keyCtrlC)
+			if err := p.exit(); err != nil {
+				t.Errorf("ctrl+c: %v", err)
+			}
 		})
 	}
 }
