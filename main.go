@@ -111,6 +111,7 @@ Without a command it opens the home screen.`,
 		newWorkshopsCommand(a),
 		newValidateCommand(a),
 		newExportCommand(a),
+		newPresentCommand(a),
 	)
 	guardCompletion(root)
 	root.SetHelpCommand(newHelpCommand(root))

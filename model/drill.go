@@ -1,5 +1,7 @@
 package model
 
+import "time"
+
 // Drill holds every run of the crisis drill; the last run is the current
 // one. Earlier runs are kept so a rerun can be compared with them.
 type Drill struct {
@@ -21,6 +23,11 @@ type DrillRun struct {
 	// Clock is the scenario time reached, in seconds. A loaded drill is
 	// always paused at this clock.
 	Clock int `toml:"clock"`
+	// RunningSince is when the clock last started, from RunningFrom, while
+	// it runs, and zero while it is paused: the projector works the
+	// running clock out from them (DrillRun.ClockAt) between saves.
+	RunningSince time.Time `toml:"running_since"`
+	RunningFrom  int       `toml:"running_from"`
 	// Injects records what happened to each inject of the scenario, by index.
 	Injects  []InjectState `toml:"injects"`
 	Log      []LogEntry    `toml:"log"`

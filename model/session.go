@@ -26,6 +26,8 @@ type Session struct {
 	Drill        Drill         `toml:"drill"`
 	Assessment   []Rating      `toml:"assessment"`
 	Actions      []ActionItem  `toml:"actions"`
+	// Projector is what the room's view follows besides the step.
+	Projector Projector `toml:"projector"`
 
 	// Workshop is a copy of the template the session was created from, so a
 	// later change to the template never changes this session or its plan.

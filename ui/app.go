@@ -101,6 +101,12 @@ type App struct {
 	timers   map[int]*stepTimer
 	timerGen int
 
+	// projectors is how many projectors follow the open session; -1 where
+	// the system cannot tell. lookLater schedules the next look; tests
+	// replace it, as the looks go on for as long as the session is open.
+	projectors int
+	lookLater  func(d time.Duration, msg tea.Msg) tea.Cmd
+
 	status    string
 	statusErr error
 
@@ -159,6 +165,7 @@ func newApp(opts Options, ctx common.Context) *App {
 	a := &App{opts: opts, ctx: ctx, stderr: os.Stderr, schedule: func(d time.Duration, msg tea.Msg) tea.Cmd {
 		return tea.Tick(d, func(time.Time) tea.Msg { return msg })
 	}}
+	a.lookLater = a.schedule
 	a.home = home.New(ctx, opts.Store, opts.Workshops)
 	a.help = help.New()
 	a.help.ShortSeparator = " · "
@@ -216,6 +223,8 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.apply(msg)
 	case timerTickMsg:
 		return a, a.timerTick(msg)
+	case projectorsMsg, projectorsDueMsg:
+		return a, a.projectorsSeen(msg)
 	case autosaveMsg:
 		if msg.gen == a.gen {
 			a.saveDue = false
@@ -383,6 +392,8 @@ func (a *App) key(msg tea.KeyMsg) tea.Cmd {
 			return a.leave()
 		case key.Matches(msg, keys.Keys.Export):
 			return a.exportCmd()
+		case key.Matches(msg, projectorKeys.Freeze, projectorKeys.Focus):
+			return a.steerProjector(msg)
 		case key.Matches(msg, timerKeys.Toggle):
 			return a.toggleTimer()
 		case key.Matches(msg, timerKeys.Extend):
@@ -419,6 +430,7 @@ func (a *App) goStep(i int) tea.Cmd {
 		a.setStatus(label + ".")
 	}
 	a.sess.Step = i
+	a.projectorLeftStep()
 	a.pauseOtherTimers()
 	if a.readOnly {
 		a.steps.SetSession(a.sess, a.rev)
@@ -494,6 +506,7 @@ func (a *App) restore(from, to *[]snapshot, verb, done string) tea.Cmd {
 	last := (*from)[len(*from)-1]
 	*from = (*from)[:len(*from)-1]
 	*to = pushBounded(*to, snapshot{a.sess, last.label})
+	keepProjector(last.session, a.sess)
 	a.sess = last.session
 	a.setStatus(done + ": " + last.label)
 	return a.changed()
@@ -614,6 +627,7 @@ func (a *App) closeCmd() tea.Cmd {
 	a.undo, a.redo = nil, nil
 	a.timers, a.timerGen = nil, a.timerGen+1
 	a.readOnly = false
+	a.projectors = 0
 	return func() tea.Msg { return closedMsg{err: h.Close()} }
 }
 
@@ -716,7 +730,7 @@ func (a *App) enter(h *store.Handle) tea.Cmd {
 	default:
 		a.setStatus("Opened " + display.OneLine(a.sess.Meta.Title) + ".")
 	}
-	return a.steps.Init()
+	return tea.Batch(a.steps.Init(), a.projectorOnOpen())
 }
 
 func (a *App) setStatus(s string) {

@@ -144,6 +144,9 @@ func (a *App) statusLine() string {
 		default:
 			state = st.StatusOK.Render("saved")
 		}
+		if p := a.projectorState(); p != "" {
+			state = st.Muted.Render(p+" · ") + state
+		}
 	}
 	room := a.width
 	if state != "" {
@@ -173,8 +176,13 @@ func spread(left, right string, width int) string {
 	return left + strings.Repeat(" ", max(gap, 1)) + right
 }
 
-// stepKeys is [ and ] on one line of the full help.
-var stepKeys = key.NewBinding(key.WithKeys("[", "]"), key.WithHelp("[ ]", "previous step, next step"))
+// stepKeys is [ and ] on one line of the full help; timerHelp and
+// projectorHelp pair keys the same way, so every key fits at 80×24.
+var (
+	stepKeys      = key.NewBinding(key.WithKeys("[", "]"), key.WithHelp("[ ]", "previous step, next step"))
+	timerHelp     = key.NewBinding(key.WithKeys("t", "T"), key.WithHelp("t T", "start/pause timer, +5 min"))
+	projectorHelp = key.NewBinding(key.WithKeys("F", "Z"), key.WithHelp("F Z", "projector: freeze, focus"))
+)
 
 // helpKeys joins the active screen's keys with the global ones.
 type helpKeys struct {
@@ -200,7 +208,10 @@ func (h helpKeys) global() []key.Binding {
 		if !h.readOnly() {
 			bs = append(bs, k.Details, k.Undo, k.Redo)
 		}
-		bs = append(bs, k.Back, timerKeys.Toggle, timerKeys.Extend, k.Export)
+		bs = append(bs, k.Back, timerHelp, k.Export)
+		if !h.readOnly() {
+			bs = append(bs, projectorHelp)
+		}
 	}
 	if h.app.statusErr != nil {
 		bs = append(bs, detailsKey)

@@ -37,6 +37,8 @@ type harness struct {
 	store *store.Store
 	// ticks holds the autosave ticks the app asked for, not yet delivered.
 	ticks []scheduled
+	// looks are the looks for projectors scheduled so far.
+	looks []tea.Msg
 	quit  bool
 }
 
@@ -60,6 +62,10 @@ func newHarness(t *testing.T, width, height int) *harness {
 	h.app.stderr = io.Discard
 	h.app.schedule = func(d time.Duration, msg tea.Msg) tea.Cmd {
 		h.ticks = append(h.ticks, scheduled{d, msg})
+		return nil
+	}
+	h.app.lookLater = func(d time.Duration, msg tea.Msg) tea.Cmd {
+		h.looks = append(h.looks, msg)
 		return nil
 	}
 	h.size(width, height)

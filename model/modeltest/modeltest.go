@@ -82,7 +82,9 @@ func Random(r *rand.Rand) *model.Session {
 			Assignments: list(g, func() model.DutyAssignment {
 				return model.DutyAssignment{Duty: g.str(), Role: g.str(), Backup: g.str()}
 			}),
-			Clock: g.int(),
+			Clock:        g.int(),
+			RunningSince: g.time(),
+			RunningFrom:  g.int(),
 			Injects: list(g, func() model.InjectState {
 				return model.InjectState{Index: g.int(), Status: model.InjectStatus(g.str()), At: g.int()}
 			}),
@@ -105,6 +107,8 @@ func Random(r *rand.Rand) *model.Session {
 		return model.ActionItem{Text: g.text(), Owner: g.str(), Due: g.str(),
 			Source: model.StepKind(g.str()), Done: g.bool()}
 	})
+	s.Projector = model.Projector{Frozen: g.bool(), FrozenStep: g.int(),
+		Focus: model.Focus{Kind: model.FocusKind(g.str()), Index: g.int(), Title: g.str()}}
 	s.Workshop = g.workshop()
 	return s
 }

@@ -166,7 +166,10 @@ func TestPythonReadsSessionFiles(t *testing.T) {
 import json, sys, tomllib, datetime
 def fix(v):
     if isinstance(v, datetime.datetime):
-        return v.astimezone(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        u = v.astimezone(datetime.timezone.utc)
+        # strftime leaves the zeros off a year before 1000, as in the
+        # zero time of a drill clock that is not running.
+        return "%04d-%02d-%02dT%02d:%02d:%02dZ" % (u.year, u.month, u.day, u.hour, u.minute, u.second)
     if isinstance(v, dict):
         return {k: fix(x) for k, x in v.items()}
     if isinstance(v, list):

@@ -103,6 +103,15 @@ type Flusher interface {
 	Flush() (EditMsg, bool)
 }
 
+// Focuser is a step screen with a selected item the facilitator can put
+// in focus on the projector (`roundtable present`): a risk, an objective,
+// a drill message.
+type Focuser interface {
+	// Selected is the kind and index of the selected item, false when none
+	// is selected.
+	Selected() (model.FocusKind, int, bool)
+}
+
 type StepScreen interface {
 	Component
 	Typer

@@ -173,3 +173,68 @@ func Count(n int, one, many string) string {
 	}
 	return strconv.Itoa(n) + " " + many
 }
+
+// WrapWords wraps a heading to width in at most most lines, breaking a
+// word too long for a line with a hyphen rather than anywhere, and cutting
+// the last line with an ellipsis when more would be needed.
+func WrapWords(s string, width, most int) []string {
+	var words []string
+	for _, w := range strings.Fields(s) {
+		for width > 1 && Width(w) > width {
+			head := ansi.Truncate(w, width-1, "")
+			words = append(words, head+"-")
+			w = strings.TrimPrefix(w, head)
+		}
+		words = append(words, w)
+	}
+	var out []string
+	line := ""
+	for _, w := range words {
+		switch {
+		case line == "":
+			line = w
+		case strings.HasSuffix(line, "-") && !strings.HasSuffix(line, " -"), Width(line)+1+Width(w) > width:
+			out = append(out, line)
+			line = w
+		default:
+			line += " " + w
+		}
+	}
+	if line != "" {
+		out = append(out, line)
+	}
+	if len(out) > most {
+		out = out[:most]
+		out[most-1] = Fit(out[most-1]+" …", width)
+	}
+	return out
+}
+
+// Row lays cells out in columns of the given widths, two spaces apart,
+// each cut to its width; the last cell, without a width, ends the line as
+// it is. Trailing blanks are left off.
+func Row(cells []string, widths []int) string {
+	var b strings.Builder
+	size := 0
+	for i, c := range cells {
+		if i < len(widths) {
+			size += widths[i] + 2
+		} else {
+			size += len(c)
+		}
+	}
+	// Wide characters take more bytes than cells; one buffer does for most.
+	b.Grow(size + 16)
+	for i, c := range cells {
+		if i >= len(widths) {
+			b.WriteString(c)
+			break
+		}
+		c = Fit(c, widths[i])
+		b.WriteString(c)
+		for n := Width(c); n < widths[i]+2; n++ {
+			b.WriteByte(' ')
+		}
+	}
+	return strings.TrimRight(b.String(), " ")
+}

@@ -59,3 +59,38 @@ func TestCountPicksTheNounOfTheNumber(t *testing.T) {
 		}
 	}
 }
+
+func TestWrapWordsBreaksOnlyWordsTooLongForALine(t *testing.T) {
+	for _, c := range []struct {
+		in    string
+		width int
+		most  int
+		want  []string
+	}{
+		{"Executive sponsor", 9, 3, []string{"Executive", "sponsor"}},
+		{"PR and communications", 9, 3, []string{"PR and", "communic-", "ations"}},
+		{"Information security and privacy", 9, 3, []string{"Informat-", "ion", "security…"}},
+		{"IT", 9, 3, []string{"IT"}},
+		{"", 9, 3, nil},
+	} {
+		got := WrapWords(c.in, c.width, c.most)
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("WrapWords(%q, %d, %d) = %q, want %q", c.in, c.width, c.most, got, c.want)
+		}
+		for _, l := range got {
+			if Width(l) > c.width {
+				t.Errorf("%q is wider than %d", l, c.width)
+			}
+		}
+	}
+}
+
+func TestRowKeepsEachCellToItsColumn(t *testing.T) {
+	got := Row([]string{"Review sites of the big marketplaces", "customers", "", "high"}, []int{12, 10, 6})
+	if want := "Review site…  customers           high"; got != want {
+		t.Errorf("Row = %q, want %q", got, want)
+	}
+	if got := Row([]string{"Forum", "", ""}, []int{8, 8}); got != "Forum" {
+		t.Errorf("empty cells at the end leave %q", got)
+	}
+}

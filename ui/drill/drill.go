@@ -188,11 +188,21 @@ func (m *Model) SetSession(sess *model.Session, rev int) {
 		m.pause()
 	}
 	// An undo or redo brings back the session with the clock written down
-	// then, but never winds the screen's clock back: a paused clock is
-	// written down again, or a quit would save a clock the room never saw.
-	if run, ok := m.run(); ok && !m.running && !m.startPending && m.mode() == modeLive && run.Clock != m.clock {
+	// then, but never winds the screen's clock back: the clock is written
+	// down again, or a quit would save a clock the room never saw and the
+	// projector would follow one that is not running.
+	if run, ok := m.run(); ok && !m.startPending && m.mode() == modeLive && m.clockDiffers(run) {
 		m.dirty = true
 	}
+}
+
+// clockDiffers reports whether the run's clock in the session is not the
+// one on screen: another paused clock, or another start of a running one.
+func (m *Model) clockDiffers(run *model.DrillRun) bool {
+	if m.running {
+		return !run.Running() || !run.RunningSince.Equal(m.anchorWall) || run.RunningFrom != m.anchorClock
+	}
+	return run.Clock != m.clock || run.Running()
 }
 
 // SetSize gives the screen its space.
@@ -248,7 +258,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	var cmds []tea.Cmd
-	if m.dirty && !m.running {
+	if m.dirty {
 		cmds = append(cmds, m.saveClock(""))
 	}
 	switch msg := msg.(type) {
@@ -402,14 +412,18 @@ func (m *Model) Flush() (common.EditMsg, bool) {
 	return msg, ok
 }
 
-// saveClock writes the clock and the injects due by it to the session,
-// without an undo entry.
+// saveClock writes the clock, whether it runs and since when, and the
+// injects due by it to the session, without an undo entry.
 func (m *Model) saveClock(label string) tea.Cmd {
 	clock := m.now()
+	running, since, from := m.running, m.anchorWall, m.anchorClock
 	m.dirty = false
 	m.clockSaved = m.ctx.Now()
 	return m.edit(label, true, func(_ *model.Session, r *model.DrillRun, sc model.Scenario) {
-		r.Clock = clock
+		r.StopClock(clock)
+		if running {
+			r.StartClock(since, from)
+		}
 		r.Deliver(sc, clock)
 	})
 }
@@ -422,7 +436,7 @@ func (m *Model) finish() tea.Cmd {
 	m.dirty = false
 	m.resultsScroll = 0
 	return m.edit("Drill finished at "+model.ClockText(clock), false, func(_ *model.Session, r *model.DrillRun, sc model.Scenario) {
-		r.Clock = max(r.Clock, clock)
+		r.StopClock(max(r.Clock, clock))
 		r.Deliver(sc, clock)
 		r.Ended = true
 	})

@@ -38,7 +38,9 @@ func (m *Model) liveKey(msg tea.KeyMsg) tea.Cmd {
 		if end > 0 && m.clock >= end {
 			m.overtime = true
 		}
-		return tea.Batch(m.saveClock(""), m.resume())
+		// Started first, so the clock written down says since when it runs.
+		tick := m.resume()
+		return tea.Batch(m.saveClock(""), tick)
 	case keyMatches(msg, k.Hold):
 		i, ok := run.NextInject(sc)
 		if !ok {

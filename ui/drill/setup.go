@@ -204,14 +204,16 @@ func (m *Model) start() tea.Cmd {
 	}
 	duties := d.Duties
 	label := fmt.Sprintf("Started drill run %d: %s", len(m.sess.Drill.Runs)+1, display.OneLine(sc.Title))
-	edit := func(s *model.Session) {
-		run := model.NewDrillRun(sc, duties, s.RACI.Roles, speed)
-		run.Assignments = assign
-		s.Drill.Runs = append(s.Drill.Runs, run)
-	}
 	m.startPending = true
 	m.clock, m.overtime = 0, false
 	tick := m.resume()
+	since := m.anchorWall
+	edit := func(s *model.Session) {
+		run := model.NewDrillRun(sc, duties, s.RACI.Roles, speed)
+		run.Assignments = assign
+		run.StartClock(since, 0)
+		s.Drill.Runs = append(s.Drill.Runs, run)
+	}
 	return tea.Batch(editCmd(label, edit), tick)
 }
 

@@ -269,6 +269,10 @@ func (m *Model) rowText(sel bool, mark, text, tag string) string {
 	return marker + mark + text + tag
 }
 
+// From wideAt columns on, the inventory gives who talks, the tone and the
+// volume a column each.
+const wideAt = 160
+
 func (m *Model) inventoryView(h int) []string {
 	inv := m.sess.Listen.Inventory
 	surprises := 0
@@ -295,7 +299,12 @@ func (m *Model) inventoryView(h int) []string {
 				facts = append(facts, display.OneLine(f))
 			}
 		}
-		if len(facts) > 0 {
+		switch {
+		case m.width >= wideAt:
+			// Wide, each fact has a column of its own.
+			text = display.Row([]string{text, display.OneLine(c.Who), display.OneLine(c.Tone), display.OneLine(c.Volume)},
+				[]int{min(max(m.width/3, 30), 60), 28, 12})
+		case len(facts) > 0:
 			text += " — " + strings.Join(facts, ", ")
 		}
 		tag := ""

@@ -173,7 +173,9 @@ func (m *Model) listView(h int) []string {
 		votes = strings.Repeat(" ", max(4-len(votes), 0)) + votes + " "
 		lead := marker + rank + votes + m.ink.bar.Paint(display.Pad(bar(o.Votes, most, barW), barW)) + " "
 		text := display.OneLine(o.Title)
-		if sp := strings.TrimSpace(o.Sponsor); sp != "" {
+		if w >= wideAt {
+			text = m.wideColumns(o, w)
+		} else if sp := strings.TrimSpace(o.Sponsor); sp != "" {
 			text += " — " + display.OneLine(sp)
 		}
 		tag := Flag(o)
@@ -188,6 +190,18 @@ func (m *Model) listView(h int) []string {
 		out = append(out, display.Fit(lead+text+m.ink.warn.Paint(tag), w))
 	}
 	return append(out, detail...)
+}
+
+// From wideAt columns on, the list gives the sponsor, the metric, its
+// target and the date each a column of its own.
+const wideAt = 160
+
+// wideColumns is an objective's title, sponsor, metric, target and date,
+// in columns.
+func (m *Model) wideColumns(o model.Objective, w int) string {
+	titleW := min(max(w/3, 30), 56)
+	return display.Row([]string{display.OneLine(o.Title), display.OneLine(o.Sponsor), display.OneLine(o.Metric), display.OneLine(o.Target), display.OneLine(o.Due)},
+		[]int{titleW, 22, max(w-titleW-22-18-12-40, 20), 18})
 }
 
 // detail is the selected objective in full, at most h lines; what is

@@ -68,6 +68,9 @@ var Budgets = []Budget{
 	{Name: "AssessmentUpdate", What: "self-assessment: cursor down or up, and the frame", Time: Keystroke, Allocs: 250},
 	{Name: "ReviewView", What: "review summary frame", Time: Keystroke, Allocs: 1900},
 	{Name: "ReviewUpdate", What: "review: cursor down or up in the action items, and the frame", Time: Keystroke, Allocs: 420},
+	{Name: "PresentRACIView", What: "the room's view (roundtable present) of the RACI grid, findings and legend", Time: Keystroke, Allocs: 4300},
+	{Name: "PresentRisksView", What: "the room's view of the heat map and the top risks", Time: Keystroke, Allocs: 3000},
+	{Name: "PresentDrillTick", What: "the room's view of a running drill, redrawn as its clock moves on", Time: Keystroke, Allocs: 480},
 }
 
 // Lookup returns the budget of a benchmark by name.

@@ -50,6 +50,10 @@ type Model struct {
 	checked    checks
 	checkedRev int
 	hasChecks  bool
+
+	// names holds the roles' names as the wide header wraps them, so a
+	// frame wraps only names it has not wrapped before.
+	names map[wrapKey][]string
 }
 
 // checks is what the rules say about one revision of the grid, indexed so

@@ -12,6 +12,18 @@ import (
 // letter, which the cursor shows as [A].
 const cellW = 4
 
+// From wideAt columns on, the grid has room for the roles' names: each
+// column at least wideCellW wide (wideCellWant where the activities can
+// spare it), the names over up to four lines above it, and activity names
+// up to wideNameW.
+const (
+	wideAt       = 160
+	wideCellW    = 9
+	wideCellWant = 11
+	wideNameW    = 60
+	wideNameMin  = 36
+)
+
 // head is the three lines above the grid: the size of the grid with the
 // step's prompts, the focused role and the column headers.
 const head = 3
@@ -21,11 +33,16 @@ const sideMin = 40
 
 // layout is where things go at the current size.
 type layout struct {
-	nameW   int
-	cols    int
-	rows    int
-	legend  int
-	explain int
+	nameW int
+	// cellW is the width of a role's column; names is set when the
+	// header spells the roles out over nameLines lines instead of codes.
+	cellW     int
+	names     bool
+	nameLines int
+	cols      int
+	rows      int
+	legend    int
+	explain   int
 	// findH is the findings block under the grid (heading included), or
 	// sideW the width of the panel beside it.
 	findH int
@@ -42,21 +59,40 @@ func (m *Model) layout() layout {
 		longest = max(longest, display.Width(display.OneLine(mx.Activities[i].Name)))
 	}
 	l.nameW = min(max(longest+4, 14), 40, max(m.width/3, 14))
+	l.cellW, l.nameLines = cellW, 1
+	if n := len(mx.Roles); m.width >= wideAt && n > 0 {
+		// The activities keep at least wideNameMin cells, the roles take
+		// the rest, up to what their names need.
+		nameW := min(max(longest+4, 14), wideNameW, max(m.width-n*wideCellWant, wideNameMin))
+		if cw := (m.width - nameW) / n; cw >= wideCellW {
+			l.nameW, l.cellW, l.names = nameW, min(cw, 18), true
+			// A tall screen gives a long name a fourth line.
+			most := 3
+			if m.height >= 30 {
+				most = 4
+			}
+			l.nameLines = 2
+			for j := m.left; j < min(m.left+(m.width-nameW)/l.cellW, n); j++ {
+				l.nameLines = max(l.nameLines, len(m.wrapName(display.OneLine(roleLabel(mx.Roles[j])), l.cellW-1, most)))
+			}
+		}
+	}
 	l.nameW = min(l.nameW, m.width)
 	// Beside a narrow grid, the grid side still gets half the width, so
 	// the role line and the explanation have room to be read.
-	natural := max(l.nameW+cellW*len(mx.Roles), min(m.width/2, 80))
+	natural := max(l.nameW+l.cellW*len(mx.Roles), min(m.width/2, 80))
 	l.gridW = m.width
 	if m.width >= 120 && natural+2+sideMin <= m.width {
 		l.sideW = m.width - natural - 2
 		l.gridW = natural
 	}
-	l.cols = min(max((l.gridW-l.nameW)/cellW, 0), len(mx.Roles))
-	rest := max(m.height-head, 0)
+	l.cols = min(max((l.gridW-l.nameW)/l.cellW, 0), len(mx.Roles))
+	rest := max(m.height-head-(l.nameLines-1), 0)
 	if rest >= 4 {
 		l.explain = 2
 	}
-	if rest >= 5 && l.cols > 0 {
+	// Spelt out in the header, the names need no legend.
+	if rest >= 5 && l.cols > 0 && !l.names {
 		l.legend = 1
 	}
 	if l.sideW == 0 && rest >= 6 {
@@ -84,11 +120,15 @@ func (m *Model) View() string {
 	m.clamp()
 	l := m.layout()
 	mx := m.matrix()
-	lines := []string{m.promptLine(), m.roleLine()}
+	promptW := m.width
+	if l.sideW > 0 {
+		promptW = l.gridW
+	}
+	lines := []string{m.promptLine(promptW), m.roleLine()}
 	if len(mx.Activities) == 0 || len(mx.Roles) == 0 {
 		lines = append(lines, m.ctx.Styles.Muted.Render("The grid is empty: + adds an activity or a role."))
 	} else {
-		lines = append(lines, m.header(l))
+		lines = append(lines, m.header(l)...)
 		for i := m.top; i < m.top+l.rows; i++ {
 			lines = append(lines, m.gridRow(l, i))
 		}
@@ -128,14 +168,15 @@ func (m *Model) View() string {
 }
 
 // promptLine gives the size of the grid and what the facilitator asks the
-// room to open the step.
-func (m *Model) promptLine() string {
+// room to open the step, in width cells: the grid's side when the findings
+// are beside it, so their title is never run into.
+func (m *Model) promptLine(width int) string {
 	mx := m.matrix()
 	s := display.Count(len(mx.Activities), "activity", "activities") + " × " + display.Count(len(mx.Roles), "role", "roles")
 	if step, ok := m.sess.CurrentStep(); ok && step.Kind == model.StepRACI && len(step.Prompts) > 0 {
-		s += " · " + common.Ask(step.Prompts, m.width-display.Width(s)-3)
+		s += " · " + common.Ask(step.Prompts, width-display.Width(s)-3)
 	}
-	return m.ctx.Styles.Muted.Render(s)
+	return m.ctx.Styles.Muted.Render(display.Fit(s, width))
 }
 
 // roleLine names the focused column: role, person and backup. A role with
@@ -162,27 +203,80 @@ func (m *Model) roleLine() string {
 	return s
 }
 
-// header is the row of role codes; a column with a finding shows "!".
-func (m *Model) header(l layout) string {
+// header is the row of role codes, or on a wide screen the roles' names
+// over two lines; a column with a finding shows "!".
+func (m *Model) header(l layout) []string {
 	c := m.check()
 	mx := m.matrix()
-	var b strings.Builder
-	label := "Activity " + itoa(m.row+1) + "/" + itoa(len(mx.Activities))
-	b.WriteString(m.ctx.Styles.Muted.Render(display.Pad(label, l.nameW)))
-	for j := m.left; j < m.left+l.cols; j++ {
-		code := c.codes[j]
-		if c.flagged[mx.Roles[j].ID] {
-			code = model.FirstCells(code, 2) + "!"
+	out := make([]string, l.nameLines)
+	for y := range out {
+		var b strings.Builder
+		label := ""
+		if y == l.nameLines-1 {
+			label = "Activity " + itoa(m.row+1) + "/" + itoa(len(mx.Activities))
 		}
-		code = display.Pad(code, cellW-1)
-		b.WriteByte(' ')
-		if j == m.col {
-			b.WriteString(m.ctx.Styles.Selected.Render(code))
-		} else {
-			b.WriteString(code)
+		b.WriteString(m.ctx.Styles.Muted.Render(display.Pad(label, l.nameW)))
+		for j := m.left; j < m.left+l.cols; j++ {
+			text := c.codes[j]
+			flagged := c.flagged[mx.Roles[j].ID] && y == l.nameLines-1
+			switch {
+			case l.names:
+				name := display.OneLine(roleLabel(mx.Roles[j]))
+				w := l.cellW - 1
+				if c.flagged[mx.Roles[j].ID] && display.Width(m.nameLine(name, w, l.nameLines, l.nameLines-1)) >= w {
+					// The name gives a cell up to the finding's "!".
+					w--
+				}
+				text = m.nameLine(name, w, l.nameLines, y)
+				if flagged {
+					text += "!"
+				}
+			case flagged:
+				text = model.FirstCells(text, 2) + "!"
+			}
+			text = display.Pad(text, l.cellW-1)
+			b.WriteByte(' ')
+			if j == m.col {
+				b.WriteString(m.ctx.Styles.Selected.Render(text))
+			} else {
+				b.WriteString(text)
+			}
 		}
+		out[y] = b.String()
 	}
-	return b.String()
+	return out
+}
+
+// wrapKey names a role's name wrapped to width in at most lines lines.
+type wrapKey struct {
+	name         string
+	width, lines int
+}
+
+// wrapName wraps a role's name for the header, once per name and size.
+func (m *Model) wrapName(name string, width, lines int) []string {
+	k := wrapKey{name, width, lines}
+	if w, ok := m.names[k]; ok {
+		return w
+	}
+	// Names renamed or sizes left behind are forgotten now and then.
+	if m.names == nil || len(m.names) > 4*len(m.matrix().Roles)+16 {
+		m.names = map[wrapKey][]string{}
+	}
+	w := display.WrapWords(name, width, lines)
+	m.names[k] = w
+	return w
+}
+
+// nameLine is line y of a role's name wrapped to width in lines lines,
+// the name standing on the last line as a table's heads do.
+func (m *Model) nameLine(name string, width, lines, y int) string {
+	wrapped := m.wrapName(name, width, lines)
+	at := y - (lines - len(wrapped))
+	if at < 0 {
+		return ""
+	}
+	return wrapped[at]
 }
 
 // legendLine spells out the codes of the columns in view. When they do not
@@ -259,18 +353,37 @@ func (m *Model) gridRow(l layout, i int) string {
 	}
 	for j := m.left; j < m.left+l.cols; j++ {
 		letter := a.Cells[mx.Roles[j].ID]
-		cell := " · "
-		if letter.Valid() {
-			cell = " " + string(letter) + " "
-		}
+		// A wide column sets the letter under the middle of its name.
+		pad := (l.cellW - 1 - 3) / 2
 		b.WriteByte(' ')
+		b.WriteString(strings.Repeat(" ", pad))
 		if i == m.row && j == m.col {
-			b.WriteString(st.Selected.Render("[" + cell[1:len(cell)-1] + "]"))
+			mark := "·"
+			if letter.Valid() {
+				mark = string(letter)
+			}
+			b.WriteString(st.Selected.Render("[" + mark + "]"))
 		} else {
-			b.WriteString(cell)
+			b.WriteString(cellText(letter))
 		}
+		b.WriteString(strings.Repeat(" ", l.cellW-1-3-pad))
 	}
 	return b.String()
+}
+
+// cellText is a cell off the cursor: its letter between spaces, or a dot.
+func cellText(l model.Letter) string {
+	switch l {
+	case model.Responsible:
+		return " R "
+	case model.Accountable:
+		return " A "
+	case model.Consulted:
+		return " C "
+	case model.Informed:
+		return " I "
+	}
+	return " · "
 }
 
 // explanation is the finding under the cursor in a sentence, or a word

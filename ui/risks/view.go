@@ -58,9 +58,13 @@ const scoreW = 11
 func columnsFor(w int) columns {
 	var c columns
 	rest := w - 4 - scoreW - 1
-	if w >= 70 {
+	switch {
+	case w >= 140:
+		// Wide: the owner's full name more often than not.
+		c.owner = 26
+	case w >= 70:
 		c.owner = 18
-	} else if w >= 50 {
+	case w >= 50:
 		c.owner = 12
 	}
 	if w >= 100 {
@@ -69,10 +73,10 @@ func columnsFor(w int) columns {
 	if w >= 112 {
 		c.treatment = 9
 	}
-	if w >= 124 {
+	if w >= 116 {
 		c.status = 11
 	}
-	if w >= 136 {
+	if w >= 128 {
 		c.review = 10
 	}
 	for _, n := range []int{c.owner, c.category, c.treatment, c.status, c.review} {

@@ -92,3 +92,17 @@ func (m *Model) Flush() (common.EditMsg, bool) {
 		}
 	}}, true
 }
+
+// Selected is the current step's selected item, for the projector's focus
+// (common.Focuser); false when the details form is open or the step has
+// none.
+func (m *Model) Selected() (model.FocusKind, int, bool) {
+	if m.details != nil {
+		return model.FocusNone, 0, false
+	}
+	f, ok := m.screen().(common.Focuser)
+	if !ok {
+		return model.FocusNone, 0, false
+	}
+	return f.Selected()
+}
