@@ -28,7 +28,7 @@ func parse(doc []byte) ast.Node {
 
 // The headings the plan makes itself; a step's heading is "Step N: title".
 var ownHeadings = map[int][]string{
-	2: {"Participants", "Executive summary", "Action items", "Appendix: the workshop template"},
+	2: {"Participants", "Executive summary", "Action items", "Parking lot", "Appendix: the workshop template"},
 	3: {"Objectives in vote order", "Top risks", "Accountable roles for key activities", "Drill result",
 		"Open findings", "Show-of-hands poll", "Conversation inventory", "Internal experts",
 		"Objectives ranked by votes", "Organisational model", "RACI matrix", "Roles and the people who fill them",
