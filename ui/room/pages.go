@@ -1,0 +1,104 @@
+package room
+
+import (
+	"bytes"
+	"embed"
+	"html/template"
+	"net/http"
+	"strconv"
+
+	live "github.com/roundtable/roundtable/model/room"
+)
+
+// assets are the phones' pages, style sheet and script, served from the
+// program itself: no CDN, nothing fetched from elsewhere.
+//
+//go:embed assets
+var assets embed.FS
+
+// Every piece of participant text reaches a page through html/template,
+// which escapes it for where it stands.
+var pages = template.Must(template.New("").Funcs(template.FuncMap{
+	"label": func(k live.Kind) string { return live.Kind.Label(k) },
+}).ParseFS(assets, "assets/*.html"))
+
+// joinPage is the form a phone joins with.
+type joinPage struct {
+	Code, Name, Department string
+	Departments            []string
+	Error                  string
+}
+
+// activityPage is a joined phone's page.
+type activityPage struct {
+	live.PhoneView
+	Error string
+	Rows  []row
+	Tones []string
+}
+
+// row is one option of the open activity with the phone's own answer.
+type row struct {
+	Index          int
+	Option         string
+	Reads, Creates bool
+	Dots           int
+	Rating         int
+	Scale          []int
+}
+
+func viewPage(v live.PhoneView, errText string) activityPage {
+	p := activityPage{PhoneView: v, Error: errText, Tones: live.Tones}
+	for i, o := range v.Activity.Options {
+		r := row{Index: i, Option: o}
+		if i < len(v.Answers) {
+			a := v.Answers[i]
+			r.Reads, r.Creates = a&live.Reads != 0, a&live.Creates != 0
+			r.Dots, r.Rating = a, a
+		}
+		if v.Activity.Kind == live.Ratings {
+			r.Scale = []int{1, 2, 3, 4, 5}
+		}
+		p.Rows = append(p.Rows, r)
+	}
+	return p
+}
+
+// Rev is the part of the page's revision that says which activity it
+// shows, for the script to tell a new activity from an answer.
+func (p activityPage) ActivityRev() string { return strconv.Itoa(p.Rev[0]) }
+
+// fragment is the phone's page without its frame, as the event stream
+// sends it.
+func (s *Server) fragment(v live.PhoneView) []byte {
+	var b bytes.Buffer
+	if err := pages.ExecuteTemplate(&b, "activity", viewPage(v, "")); err != nil {
+		s.log.Printf("drawing a phone's page: %v", err)
+	}
+	return b.Bytes()
+}
+
+// render writes a whole page: the join form or the activity.
+func (s *Server) render(w http.ResponseWriter, status int, data any) {
+	var b bytes.Buffer
+	name := "join"
+	if _, ok := data.(activityPage); ok {
+		name = "activity"
+	}
+	var body bytes.Buffer
+	err := pages.ExecuteTemplate(&body, name, data)
+	if err == nil {
+		err = pages.ExecuteTemplate(&b, "page", struct {
+			Joined bool
+			Body   template.HTML
+		}{name == "activity", template.HTML(body.String())})
+	}
+	if err != nil {
+		s.log.Printf("drawing a page: %v", err)
+		http.Error(w, "The room could not draw this page.", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	_, _ = w.Write(b.Bytes())
+}
