@@ -21,6 +21,7 @@ import (
 	"github.com/roundtable/roundtable/ui/home"
 	"github.com/roundtable/roundtable/ui/keys"
 	"github.com/roundtable/roundtable/ui/newsession"
+	"github.com/roundtable/roundtable/ui/room"
 	"github.com/roundtable/roundtable/ui/steps"
 )
 
@@ -95,6 +96,11 @@ type App struct {
 	// pending is an opened session waiting for the room to accept the
 	// unknown keys in its file.
 	pending *store.Handle
+
+	// room is the open session's live room, nil while there is none;
+	// roomWait waits for its next picture (tests replace it).
+	room     *liveRoom
+	roomWait func(s *room.Server, after uint64) tea.Cmd
 
 	// timers are the step timers by step index; timerGen tells the tick
 	// of the running timer from stale ones.
@@ -203,6 +209,8 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.key(msg)
 	case common.EditMsg:
 		return a, a.apply(msg)
+	case startRoomMsg, roomStartedMsg, room.Pushed, room.Stopped, room.Msg:
+		return a, a.roomMsg(msg)
 	case timerTickMsg:
 		return a, a.timerTick(msg)
 	case autosaveMsg:
@@ -326,6 +334,9 @@ func (a *App) key(msg tea.KeyMsg) tea.Cmd {
 		if done {
 			a.dialog = nil
 		}
+		return cmd
+	}
+	if cmd, ok := a.roomKey(msg); ok {
 		return cmd
 	}
 	if a.typing() {
@@ -486,6 +497,7 @@ func (a *App) changed() tea.Cmd {
 	a.rev++
 	a.sess.Meta.Updated = a.ctx.Now().UTC().Truncate(time.Second)
 	a.steps.SetSession(a.sess, a.rev)
+	a.roomSession()
 	a.gen++
 	a.saveDue = true
 	return a.schedule(autosaveDelay, autosaveMsg{gen: a.gen})
@@ -581,6 +593,7 @@ func (a *App) closeCmd() tea.Cmd {
 		a.setStatus("Closed " + display.OneLine(a.sess.Meta.Title) + "; every change is saved.")
 	}
 	a.saver.close()
+	a.stopRoom()
 	a.handle, a.sess, a.saver, a.steps = nil, nil, nil, nil
 	a.undo, a.redo = nil, nil
 	a.timers, a.timerGen = nil, a.timerGen+1
@@ -687,7 +700,7 @@ func (a *App) enter(h *store.Handle) tea.Cmd {
 	default:
 		a.setStatus("Opened " + display.OneLine(a.sess.Meta.Title) + ".")
 	}
-	return a.steps.Init()
+	return tea.Batch(a.steps.Init(), a.attachRoom())
 }
 
 func (a *App) setStatus(s string) {
@@ -709,6 +722,9 @@ func (a *App) layout() {
 	if a.steps != nil {
 		a.steps.SetSize(a.width, h)
 	}
+	if a.room != nil {
+		a.room.panel.SetSize(a.width, h)
+	}
 }
 
 func (a *App) headerHeight() int {
@@ -720,6 +736,9 @@ func (a *App) headerHeight() int {
 
 func (a *App) helpView() string {
 	km := helpKeys{screen: a.current(), app: a}
+	if a.roomShown() {
+		km.screen = a.room.panel
+	}
 	if a.dialog != nil {
 		km.screen = a.dialog
 	}
@@ -733,7 +752,7 @@ func (a *App) helpView() string {
 }
 
 func (a *App) bodyHeight() int {
-	return max(a.height-a.headerHeight()-1-lipgloss.Height(a.helpView()), 0)
+	return max(a.height-a.headerHeight()-1-a.joinLines()-lipgloss.Height(a.helpView()), 0)
 }
 
 // View draws header, the active screen, the status line and the help line,
@@ -746,7 +765,12 @@ func (a *App) View() string {
 		return a.tooSmall()
 	}
 	header := a.header()
-	body := a.current().View()
+	var body string
+	if a.roomShown() {
+		body = a.room.panel.View()
+	} else {
+		body = a.current().View()
+	}
 	if a.dialog != nil {
 		body = lipgloss.Place(a.width, a.bodyHeight(), lipgloss.Center, lipgloss.Center, a.dialog.View(a.width))
 	}
@@ -754,7 +778,7 @@ func (a *App) View() string {
 	if n := lipgloss.Height(body); n < a.bodyHeight() {
 		body += strings.Repeat("\n", a.bodyHeight()-n)
 	}
-	out := header + "\n" + body + "\n" + a.statusLine() + "\n" + a.helpView()
+	out := header + "\n" + body + "\n" + a.joinLine() + a.statusLine() + "\n" + a.helpView()
 	return display.FitBlock(out, a.width, a.height)
 }
 

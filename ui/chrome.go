@@ -173,6 +173,9 @@ func spread(left, right string, width int) string {
 // stepKeys is [ and ] on one line of the full help.
 var stepKeys = key.NewBinding(key.WithKeys("[", "]"), key.WithHelp("[ ]", "previous step, next step"))
 
+// timerHelp is t and T on one line, so every key still fits at 80×24.
+var timerHelp = key.NewBinding(key.WithKeys("t", "T"), key.WithHelp("t T", "step timer, T: +5 min"))
+
 // helpKeys joins the active screen's keys with the global ones.
 type helpKeys struct {
 	screen interface {
@@ -191,9 +194,13 @@ func (h helpKeys) global() []key.Binding {
 		return []key.Binding{k.ForceQ}
 	}
 	bs := []key.Binding{}
+	if h.app.roomShown() {
+		// The panel has the keys: of the step's, only these still work.
+		return []key.Binding{k.Undo, k.Redo, k.Export, k.Help, k.Quit}
+	}
 	if h.app.active == stepScreen && h.app.sess != nil {
 		// [ and ] share a line, so every key still fits at 80×24.
-		bs = append(bs, stepKeys, k.Jump, k.Ask, k.Details, k.Undo, k.Redo, k.Back, timerKeys.Toggle, timerKeys.Extend, k.Export)
+		bs = append(bs, stepKeys, k.Jump, k.Ask, k.Details, k.Undo, k.Redo, k.Back, timerHelp, roomKeys.Room, k.Export)
 	}
 	return append(bs, k.Help, k.Quit)
 }
@@ -206,7 +213,7 @@ func (h helpKeys) ShortHelp() []key.Binding {
 		// keys do nothing, so the help shows only what does.
 		return append(short, g...)
 	}
-	if h.app.active == stepScreen && h.app.dialog == nil {
+	if h.app.active == stepScreen && h.app.dialog == nil && !h.app.roomShown() {
 		// The step keys lead: they are what a facilitator needs first.
 		return append(append([]key.Binding{keys.Keys.PrevStep, keys.Keys.NextStep, keys.Keys.Back}, short...), keys.Keys.Help, keys.Keys.Quit)
 	}

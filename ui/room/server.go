@@ -275,13 +275,20 @@ func (s *Server) Update() Update {
 	return u
 }
 
-// StoppedMsg says the room's server has stopped.
-type StoppedMsg struct{}
+// Pushed carries a newer picture of the room to the facilitator's program.
+type Pushed struct {
+	From   *Server
+	Update Update
+}
+
+// Stopped says the room's server has stopped.
+type Stopped struct{ From *Server }
 
 // Next waits for a picture newer than version after. The facilitator's
 // program keeps one such command waiting at a time, so pictures reach it
 // one by one, in order, and a burst of changes while it draws becomes a
-// single newer picture instead of a queue.
+// single newer picture instead of a queue. Nothing here calls the
+// program's Send, which blocks until the program reads.
 func (s *Server) Next(after uint64) tea.Cmd {
 	return func() tea.Msg {
 		for {
@@ -289,12 +296,12 @@ func (s *Server) Next(after uint64) tea.Cmd {
 			v := s.room.Version()
 			s.mu.Unlock()
 			if v > after {
-				return s.Update()
+				return Pushed{From: s, Update: s.Update()}
 			}
 			select {
 			case <-s.changed:
 			case <-s.closed:
-				return StoppedMsg{}
+				return Stopped{From: s}
 			}
 		}
 	}

@@ -460,13 +460,13 @@ func TestNextWaitsForANewerPictureAndEndsWithTheRoom(t *testing.T) {
 	case <-time.After(20 * time.Millisecond):
 	}
 	r.s.SetLocked(true)
-	m := (<-got).(Update)
+	m := (<-got).(Pushed).Update
 	if !m.Locked || m.Version <= u.Version {
 		t.Fatalf("update %+v", m)
 	}
 	go func() { got <- r.s.Next(m.Version)() }()
 	r.s.Stop()
-	if _, ok := (<-got).(StoppedMsg); !ok {
+	if st, ok := (<-got).(Stopped); !ok || st.From != r.s {
 		t.Fatal("Next did not end with the room")
 	}
 }
