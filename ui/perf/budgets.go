@@ -67,7 +67,15 @@ var Budgets = []Budget{
 	{Name: "AssessmentUpdate", What: "self-assessment: cursor down or up, and the frame", Time: Keystroke, Allocs: 250},
 	{Name: "ReviewView", What: "review summary frame", Time: Keystroke, Allocs: 1900},
 	{Name: "ReviewUpdate", What: "review: cursor down or up in the action items, and the frame", Time: Keystroke, Allocs: 420},
+	// The live room, measured together by BenchmarkRoom on the built
+	// program in a pseudo-terminal, as 95th percentiles.
+	{Name: "RoomVote", What: "live room, 200 phones voting at once: from a vote's reply to the frame that counts it", Time: 250 * time.Millisecond},
+	{Name: "RoomKeystroke", What: "live room: a key to its frame while 200 phones vote (a whole 60 Hz frame: the terminal's drawing included)", Time: 16700 * time.Microsecond},
 }
+
+// inTerminal are the budgets measured on the built program in a
+// pseudo-terminal rather than by an operation in ops.
+var inTerminal = []string{"Startup", "RoomVote", "RoomKeystroke"}
 
 // Lookup returns the budget of a benchmark by name.
 func Lookup(name string) (Budget, bool) {

@@ -135,7 +135,7 @@ func (s *Server) join(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	var err error
-	s.change(func(rm *live.Room) {
+	s.changeFor(tok, func(rm *live.Room) {
 		if _, known := rm.Member(tok); !known && !fresh {
 			// A phone whose old token the room no longer knows (it was
 			// removed, or the room reopened) joins under a new one.
@@ -220,7 +220,7 @@ func (s *Server) answer(w http.ResponseWriter, r *http.Request) {
 	tok := token(r)
 	seq, _ := strconv.Atoi(r.PostFormValue("seq"))
 	var err error
-	s.change(func(rm *live.Room) {
+	s.changeFor(tok, func(rm *live.Room) {
 		a, open, ok := rm.Current()
 		switch {
 		case !ok:
@@ -289,7 +289,7 @@ func (s *Server) submit(w http.ResponseWriter, r *http.Request) {
 		Conversation: model.Conversation{Place: r.PostFormValue("place"), Who: r.PostFormValue("who"),
 			Tone: r.PostFormValue("tone"), Surprise: r.PostFormValue("surprise") != ""}}
 	var err error
-	s.change(func(rm *live.Room) { _, err = rm.Submit(tok, seq, sub) })
+	s.changeFor(tok, func(rm *live.Room) { _, err = rm.Submit(tok, seq, sub) })
 	s.answered(w, r, tok, err)
 }
 
@@ -304,9 +304,13 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	st := &stream{wake: make(chan struct{}, 1)}
 	s.mu.Lock()
 	_, joined := s.room.Phone(tok)
-	full := len(s.streams) >= maxStreams
+	full := s.streamCount >= maxStreams
 	if joined && !full {
-		s.streams[st] = struct{}{}
+		if s.streams[tok] == nil {
+			s.streams[tok] = map[*stream]struct{}{}
+		}
+		s.streams[tok][st] = struct{}{}
+		s.streamCount++
 	}
 	s.mu.Unlock()
 	switch {
@@ -319,7 +323,11 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	}
 	defer func() {
 		s.mu.Lock()
-		delete(s.streams, st)
+		delete(s.streams[tok], st)
+		if len(s.streams[tok]) == 0 {
+			delete(s.streams, tok)
+		}
+		s.streamCount--
 		s.mu.Unlock()
 	}()
 	rc := http.NewResponseController(w)

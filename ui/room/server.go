@@ -46,6 +46,9 @@ const (
 	// maxBody is far above any form a phone sends (the longest is a
 	// 500-character note) and keeps a large upload out.
 	maxBody = 8 << 10
+	// pictureGap is the least time between two pictures of the room for
+	// the facilitator's screen: one 60 Hz frame.
+	pictureGap = time.Second / 60
 	// maxStreams is how many phones may follow the room's events at once.
 	maxStreams = 2 * live.MaxMembers
 )
@@ -76,10 +79,15 @@ type Server struct {
 	// changed wakes the facilitator's program's wait for a newer picture;
 	// it holds one wake-up, so a burst of votes becomes one update.
 	changed chan struct{}
-	streams map[*stream]struct{}
-	codes   *limiter
-	closed  chan struct{}
-	once    sync.Once
+	// streams are the phones' event streams, by token: a phone may have
+	// the page open twice.
+	streams     map[string]map[*stream]struct{}
+	streamCount int
+	codes       *limiter
+	// pushed is when the facilitator's program last got a picture.
+	pushed time.Time
+	closed chan struct{}
+	once   sync.Once
 }
 
 // Start opens the room: it listens at cfg.Addr and serves until Stop.
@@ -113,7 +121,7 @@ func Start(cfg Config) (*Server, error) {
 		log:     log.New(logf, "", log.LstdFlags),
 		logf:    logf,
 		changed: make(chan struct{}, 1),
-		streams: map[*stream]struct{}{},
+		streams: map[string]map[*stream]struct{}{},
 		codes:   newLimiter(time.Now),
 		closed:  make(chan struct{}),
 	}
@@ -218,30 +226,46 @@ func (s *Server) Stop() {
 	})
 }
 
-// notify tells whoever waits that the room changed. It never blocks: it
-// is called with the lock held, from handlers and from the facilitator's
-// program alike.
-func (s *Server) notify() {
+// notify tells whoever waits that the room changed: the facilitator's
+// program, and the event streams of the phone holding token, or of every
+// phone when token is blank. A phone's answer changes only its own page,
+// so 200 votes wake 200 streams, not 40,000. It never blocks: it is called
+// with the lock held, from handlers and from the facilitator's program
+// alike.
+func (s *Server) notify(token string) {
 	select {
 	case s.changed <- struct{}{}:
 	default:
 	}
-	for st := range s.streams {
-		select {
-		case st.wake <- struct{}{}:
-		default:
+	wake := func(set map[*stream]struct{}) {
+		for st := range set {
+			select {
+			case st.wake <- struct{}{}:
+			default:
+			}
 		}
+	}
+	if token != "" {
+		wake(s.streams[token])
+		return
+	}
+	for _, set := range s.streams {
+		wake(set)
 	}
 }
 
 // change runs fn on the room under the lock and tells everyone.
-func (s *Server) change(fn func(r *live.Room)) {
+func (s *Server) change(fn func(r *live.Room)) { s.changeFor("", fn) }
+
+// changeFor runs fn, a change of what the phone holding token sees and of
+// nothing another phone sees, under the lock.
+func (s *Server) changeFor(token string, fn func(r *live.Room)) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	before := s.room.Version()
 	fn(s.room)
 	if s.room.Version() != before {
-		s.notify()
+		s.notify(token)
 	}
 }
 
@@ -291,12 +315,29 @@ type Stopped struct{ From *Server }
 // program's Send, which blocks until the program reads.
 func (s *Server) Next(after uint64) tea.Cmd {
 	return func() tea.Msg {
+		// At most one picture a frame: the votes of a burst arriving
+		// meanwhile are counted in the next one, and the facilitator's
+		// keys never queue behind a redraw per vote.
+		s.mu.Lock()
+		wait := time.Until(s.pushed.Add(pictureGap))
+		s.mu.Unlock()
+		if wait > 0 {
+			select {
+			case <-time.After(wait):
+			case <-s.closed:
+				return Stopped{From: s}
+			}
+		}
 		for {
 			s.mu.Lock()
 			v := s.room.Version()
 			s.mu.Unlock()
 			if v > after {
-				return Pushed{From: s, Update: s.Update()}
+				u := s.Update()
+				s.mu.Lock()
+				s.pushed = time.Now()
+				s.mu.Unlock()
+				return Pushed{From: s, Update: u}
 			}
 			select {
 			case <-s.changed:
