@@ -264,3 +264,22 @@ func TestNoStepScreenTakesTheRoomKey(t *testing.T) {
 		h.keys("esc")
 	}
 }
+
+func TestRoomRatingsShowEachSidesSpreadAndTheGap(t *testing.T) {
+	h := roomHarness(t)
+	h.send(common.EditMsg{Label: "people", Apply: func(s *model.Session) {
+		s.Participants = []model.Participant{{Name: "Ivo", Department: "IT"}, {Name: "Mia", Department: "Marketing"}}
+		s.Workshop.Assessment.Practices = []model.Practice{{ID: "listen", Title: "Listen first"}}
+	}})
+	h.phone("Ivo", "IT") // in the room, not answering
+	ivo, mia := h.phone("Ivo 2", "IT"), h.phone("Mia", "Marketing")
+	h.keys("o", "r", "a")
+	ivo.answer(url.Values{"rate0": {"4"}})
+	mia.answer(url.Values{"rate0": {"2"}})
+	h.push()
+	h.wantScreen("2 of 3 phones answered", "Listen first  IT 4.0 (4–4, 1) · business 2.0 (2–2, 1) · gap 2.0")
+	h.keys("c")
+	if r := h.app.sess.Assessment; len(r) == 0 || r[len(r)-1].IT != 4 || r[len(r)-1].Business != 2 {
+		t.Fatalf("ratings %+v", r)
+	}
+}
