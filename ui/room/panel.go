@@ -165,7 +165,17 @@ func (p *Panel) key(msg tea.KeyMsg) tea.Cmd {
 		if done {
 			p.dialog = nil
 		}
-		return cmd
+		if cmd == nil {
+			return nil
+		}
+		// The choice acts at once, before the next key: "o", "v", "a"
+		// typed quickly opens an anonymous dot vote, not a dialog that
+		// missed its "a".
+		chosen := cmd()
+		if m, ok := chosen.(Msg); ok {
+			return p.Update(m)
+		}
+		return func() tea.Msg { return chosen }
 	}
 	if p.form != nil {
 		return p.formKey(msg)
