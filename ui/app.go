@@ -309,7 +309,7 @@ func (a *App) key(msg tea.KeyMsg) tea.Cmd {
 		if a.forceQuit {
 			return tea.Quit
 		}
-		if d, ok := a.current().(common.Drafter); ok && d.Drafting() && !a.quitArmed && !a.quitting && !a.leaving {
+		if a.drafting() && !a.quitArmed && !a.quitting && !a.leaving {
 			// Words typed into an open form are not saved yet: say so
 			// once; a second ctrl+c quits without them.
 			a.quitArmed = true

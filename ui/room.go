@@ -7,6 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
+	"github.com/roundtable/roundtable/ui/common"
 	"github.com/roundtable/roundtable/ui/dialog"
 	"github.com/roundtable/roundtable/ui/keys"
 	"github.com/roundtable/roundtable/ui/room"
@@ -161,6 +162,16 @@ func (a *App) roomKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		return a.exportCmd(), true
 	}
 	return p.Update(msg), true
+}
+
+// drafting reports whether words typed into a form are not saved yet: the
+// screen's, or those of a submission being edited in the room's panel.
+func (a *App) drafting() bool {
+	if a.roomShown() && a.room.panel.Drafting() {
+		return true
+	}
+	d, ok := a.current().(common.Drafter)
+	return ok && d.Drafting()
 }
 
 func (a *App) roomShown() bool { return a.room != nil && a.room.shown && a.active == stepScreen }

@@ -171,6 +171,14 @@ func TestRoomSubmissionsAreAcceptedEditedOrRejected(t *testing.T) {
 	if len(inv) != before+1 || inv[before].Place != "Reddit" || inv[before].Tone != "negative" {
 		t.Fatalf("the edited conversation: %+v", inv[before:])
 	}
+	// ctrl+c asks once before dropping an edited submission.
+	h.keys("e", "ctrl+u", "changed")
+	h.keys("ctrl+c")
+	h.wantScreen("This form is not saved")
+	if h.quit {
+		t.Fatal("ctrl+c quit with an edited submission, without asking")
+	}
+	h.keys("esc")
 	h.keys("d")
 	h.wantScreen("Reject this submission?")
 	h.keys("y")
