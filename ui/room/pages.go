@@ -5,7 +5,7 @@ import (
 	"embed"
 	"html/template"
 	"net/http"
-	"strconv"
+	"strings"
 
 	live "github.com/roundtable/roundtable/model/room"
 )
@@ -19,7 +19,11 @@ var assets embed.FS
 // Every piece of participant text reaches a page through html/template,
 // which escapes it for where it stands.
 var pages = template.Must(template.New("").Funcs(template.FuncMap{
-	"label": func(k live.Kind) string { return live.Kind.Label(k) },
+	// title is the activity's name as a page's heading.
+	"title": func(k live.Kind) string {
+		l := k.Label()
+		return strings.ToUpper(l[:1]) + l[1:]
+	},
 }).ParseFS(assets, "assets/*.html"))
 
 // joinPage is the form a phone joins with.
@@ -63,10 +67,6 @@ func viewPage(v live.PhoneView, errText string) activityPage {
 	}
 	return p
 }
-
-// Rev is the part of the page's revision that says which activity it
-// shows, for the script to tell a new activity from an answer.
-func (p activityPage) ActivityRev() string { return strconv.Itoa(p.Rev[0]) }
 
 // fragment is the phone's page without its frame, as the event stream
 // sends it.

@@ -430,7 +430,7 @@ func TestEventsPushEachPhoneItsOwnPage(t *testing.T) {
 	for strings.HasPrefix(next, ":") {
 		next = ev.next()
 	}
-	if !strings.Contains(next, "show-of-hands poll") || !strings.Contains(next, "Anonymous") || strings.Contains(next, "\ndata: \n\ndata") {
+	if !strings.Contains(next, "Show-of-hands poll") || !strings.Contains(next, "Anonymous") || strings.Contains(next, "\ndata: \n\ndata") {
 		t.Fatalf("after opening the poll: %q", next)
 	}
 	// Raj's answer does not change Ana's page: only heartbeats come.
