@@ -126,7 +126,12 @@ func (r *Room) Answer(token string, seq int, answers []int) error {
 		b.name, b.department = m.Name, m.Department
 	}
 	r.open.ballots[token] = b
-	m.rev++
+	if r.open.Kind == Dots {
+		// Only the dots left change on the page: the rest of a phone's
+		// answer is already on it as the participant ticked it, and a
+		// page sent back for every vote would cost the laptop dearly.
+		m.rev++
+	}
 	r.version++
 	return nil
 }

@@ -20,8 +20,8 @@ type PhoneView struct {
 	// Waiting is how many of the phone's submissions the facilitator has
 	// not read yet.
 	Waiting int
-	// Rev changes whenever anything above does, so a page is sent again
-	// only when it would look different.
+	// Rev changes whenever the page would look different from what the
+	// phone shows: not for its own ticks, which it shows already.
 	Rev [2]int
 }
 

@@ -415,13 +415,21 @@ func TestPhoneRevChangesOnlyWhenThePhoneWouldLookDifferent(t *testing.T) {
 		t.Fatal("another phone's answer changes this phone's page")
 	}
 	_ = r.Answer("a", seq, []int{1, 1})
-	answered := rev("a")
-	if answered == opened {
-		t.Fatal("the phone's own answer leaves it as it was")
+	if rev("a") != opened {
+		t.Fatal("a tick sends the phone back the page it shows already")
 	}
 	r.Close()
-	if rev("a") == answered {
+	closed := rev("a")
+	if closed == opened {
 		t.Fatal("closing leaves the phone as it was")
+	}
+	d, _ := DotsOf(session(), true)
+	_ = r.Open(d)
+	_, seq, _ = r.Current()
+	dots := rev("a")
+	_ = r.Answer("a", seq, []int{1, 0})
+	if rev("a") == dots {
+		t.Fatal("placing a dot leaves the dots left as they were")
 	}
 }
 

@@ -2,7 +2,6 @@ package perf
 
 import (
 	"bufio"
-	contextpkg "context"
 	"fmt"
 	"io"
 	"net/http"
@@ -16,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -166,32 +166,7 @@ func BenchmarkRoom(b *testing.B) {
 	time.Sleep(200 * time.Millisecond)
 	before := term.rss(b)
 
-	transport := &http.Transport{MaxIdleConns: 2 * roomPhones, MaxIdleConnsPerHost: 2 * roomPhones}
-	defer transport.CloseIdleConnections()
-	ctx, stopStreams := contextpkg.WithCancel(contextpkg.Background())
-	defer stopStreams()
-	phones := make([]*http.Client, roomPhones)
-	for i := range phones {
-		jar, _ := cookiejar.New(nil)
-		phones[i] = &http.Client{Jar: jar, Transport: transport, Timeout: 20 * time.Second,
-			CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
-		res, err := phones[i].PostForm(base+"/join", url.Values{"code": {code}, "name": {fmt.Sprint("Phone ", i)}, "department": {"other"}})
-		if err != nil || res.StatusCode != http.StatusSeeOther {
-			b.Fatalf("phone %d joining: %v %v", i, err, res)
-		}
-		res.Body.Close()
-		// Each phone follows the room's events, as its page does.
-		streams := &http.Client{Jar: jar, Transport: &http.Transport{}}
-		req, _ := http.NewRequestWithContext(ctx, "GET", base+"/events", nil)
-		go func() {
-			res, err := streams.Do(req)
-			if err != nil {
-				return
-			}
-			defer res.Body.Close()
-			_, _ = io.Copy(io.Discard, bufio.NewReader(res.Body))
-		}()
-	}
+	phones := startPhones(b, base, code)
 	term.waitFor(b, regexp.MustCompile(`People \(`+strconv.Itoa(roomPhones)+`\)`))
 	time.Sleep(300 * time.Millisecond)
 	perPhone := (term.rss(b) - before) / roomPhones
@@ -208,7 +183,7 @@ func BenchmarkRoom(b *testing.B) {
 		term.waitFor(b, regexp.MustCompile(`\(anonymous\): 0 of `+strconv.Itoa(roomPhones)+` phones answered`))
 		seq++
 		b.StartTimer()
-		v, k := roomRound(b, term, phones, base, seq)
+		v, k := roomRound(b, term, phones, seq)
 		votes, keysMs = append(votes, v...), append(keysMs, k...)
 		b.StopTimer()
 		term.waitFor(b, regexp.MustCompile(`LinkedIn\s+reads\s+`+strconv.Itoa(roomPhones)+`\s+creates\s+0`))
@@ -233,7 +208,7 @@ func BenchmarkRoom(b *testing.B) {
 // pressed every few milliseconds, and returns each vote's time from its
 // reply to the frame counting it, and each key's time to its frame, in
 // milliseconds.
-func roomRound(b *testing.B, term *terminal, phones []*http.Client, base string, seq int) (votes, keys []float64) {
+func roomRound(b *testing.B, term *terminal, phones *phones, seq int) (votes, keys []float64) {
 	var (
 		mu    sync.Mutex
 		shown []time.Time // shown[n-1]: the first frame counting n answers
@@ -249,31 +224,12 @@ func roomRound(b *testing.B, term *terminal, phones []*http.Client, base string,
 		}
 	}
 
-	replies := make([]time.Time, len(phones))
-	var wg sync.WaitGroup
-	start := make(chan struct{})
-	for i, c := range phones {
-		wg.Go(func() {
-			<-start
-			req, _ := http.NewRequest("POST", base+"/answer", strings.NewReader(url.Values{"seq": {strconv.Itoa(seq)}, "reads": {"0"}}.Encode()))
-			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-			req.Header.Set("X-Room", "script")
-			res, err := c.Do(req)
-			if err != nil {
-				b.Errorf("phone %d voting: %v", i, err)
-				return
-			}
-			_, _ = io.Copy(io.Discard, res.Body)
-			res.Body.Close()
-			if res.StatusCode != http.StatusNoContent {
-				b.Errorf("phone %d voting: %s", i, res.Status)
-			}
-			replies[i] = time.Now()
-		})
-	}
 	voting := make(chan struct{})
-	go func() { wg.Wait(); close(voting) }()
-	close(start)
+	var replies []time.Time
+	go func() {
+		defer close(voting)
+		replies = phones.vote(b, seq)
+	}()
 	keys = pressKeys(b, term, 0, func(screen string, at time.Time) bool {
 		count(screen, at)
 		select {
@@ -289,16 +245,16 @@ func roomRound(b *testing.B, term *terminal, phones []*http.Client, base string,
 		mu.Lock()
 		n := len(shown)
 		mu.Unlock()
-		if n >= len(phones) {
+		if n >= roomPhones {
 			break
 		}
 		if time.Now().After(deadline) {
-			b.Fatalf("the screen counted %d of %d votes:\n%s", n, len(phones), term.vt.String())
+			b.Fatalf("the screen counted %d of %d votes:\n%s", n, roomPhones, term.vt.String())
 		}
 		time.Sleep(2 * time.Millisecond)
 	}
-	if len(shown) > len(phones) {
-		b.Fatalf("%d votes counted from %d phones", len(shown), len(phones))
+	if len(shown) > roomPhones || len(replies) != roomPhones {
+		b.Fatalf("%d votes counted, %d replies, from %d phones", len(shown), len(replies), roomPhones)
 	}
 	// The k-th reply is counted once the screen shows k answers.
 	slices.SortFunc(replies, func(x, y time.Time) int { return x.Compare(y) })
@@ -373,4 +329,169 @@ func pressKeys(b *testing.B, term *terminal, n int, done func(screen string, at 
 		time.Sleep(5 * time.Millisecond)
 	}
 	return times
+}
+
+// phonesEnv tells the helper process where the room is: "URL CODE".
+const phonesEnv = "ROUNDTABLE_BENCH_PHONES"
+
+// phones are the benchmark's 200 phones, in a helper process of their own
+// at the lowest CPU priority: on a real network their work is done by the
+// phones, not by the facilitator's laptop, which here shares two cores
+// with them.
+type phones struct {
+	cmd *exec.Cmd
+	in  io.WriteCloser
+	out *bufio.Scanner
+}
+
+func startPhones(b *testing.B, base, code string) *phones {
+	b.Helper()
+	cmd := exec.Command("nice", "-n", "19", os.Args[0], "-test.run=^TestHelperPhones$", "-test.count=1")
+	cmd.Env = append(os.Environ(), phonesEnv+"="+base+" "+code)
+	cmd.Stderr = os.Stderr
+	in, err := cmd.StdinPipe()
+	if err != nil {
+		b.Fatal(err)
+	}
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		b.Fatalf("starting the phones: %v", err)
+	}
+	p := &phones{cmd: cmd, in: in, out: bufio.NewScanner(out)}
+	p.out.Buffer(make([]byte, 64<<10), 1<<20)
+	b.Cleanup(func() {
+		in.Close()
+		_ = cmd.Wait()
+	})
+	if line := p.line(b); line != "ready" {
+		b.Fatalf("the phones said %q", line)
+	}
+	return p
+}
+
+func (p *phones) line(b *testing.B) string {
+	b.Helper()
+	for p.out.Scan() {
+		// The test binary's own output ends the helper's; only our lines
+		// start with a word we sent.
+		if l := p.out.Text(); l == "ready" || strings.HasPrefix(l, "replies ") {
+			return l
+		}
+	}
+	b.Fatalf("the phones stopped: %v", p.out.Err())
+	return ""
+}
+
+// vote has every phone answer activity seq at once, and returns when each
+// got its reply.
+func (p *phones) vote(b *testing.B, seq int) []time.Time {
+	if _, err := fmt.Fprintf(p.in, "vote %d\n", seq); err != nil {
+		b.Error(err)
+		return nil
+	}
+	fields := strings.Fields(strings.TrimPrefix(p.line(b), "replies "))
+	out := make([]time.Time, 0, len(fields))
+	for _, f := range fields {
+		ns, err := strconv.ParseInt(f, 10, 64)
+		if err != nil {
+			b.Errorf("a reply time %q", f)
+			return nil
+		}
+		out = append(out, time.Unix(0, ns))
+	}
+	return out
+}
+
+// TestHelperPhones is not a test: it is the phones of BenchmarkRoom, run
+// in their own process (see phones), and does nothing otherwise.
+func TestHelperPhones(t *testing.T) {
+	where := os.Getenv(phonesEnv)
+	if where == "" {
+		t.Skip("the phones of BenchmarkRoom, run by it in a process of their own")
+	}
+	base, code, _ := strings.Cut(where, " ")
+	transport := &http.Transport{MaxIdleConns: 2 * roomPhones, MaxIdleConnsPerHost: 2 * roomPhones}
+	clients := make([]*http.Client, roomPhones)
+	// showing[i] is the activity phone i's page shows: a phone answers
+	// only once its page has the poll, as a person would.
+	showing := make([]atomic.Int64, roomPhones)
+	seqOnPage := regexp.MustCompile(`name="seq" value="(\d+)"`)
+	for i := range clients {
+		jar, _ := cookiejar.New(nil)
+		clients[i] = &http.Client{Jar: jar, Transport: transport, Timeout: 20 * time.Second,
+			CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+		res, err := clients[i].PostForm(base+"/join", url.Values{"code": {code}, "name": {fmt.Sprint("Phone ", i)}, "department": {"other"}})
+		if err != nil || res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("phone %d joining: %v %v", i, err, res)
+		}
+		res.Body.Close()
+		// Each phone follows the room's events, as its page does.
+		streams := &http.Client{Jar: jar, Transport: &http.Transport{}}
+		go func() {
+			res, err := streams.Get(base + "/events")
+			if err != nil {
+				return
+			}
+			defer res.Body.Close()
+			lines := bufio.NewScanner(res.Body)
+			lines.Buffer(make([]byte, 64<<10), 1<<20)
+			for lines.Scan() {
+				if m := seqOnPage.FindSubmatch(lines.Bytes()); m != nil {
+					n, _ := strconv.Atoi(string(m[1]))
+					showing[i].Store(int64(n))
+				}
+			}
+		}()
+	}
+	fmt.Println("ready")
+	in := bufio.NewScanner(os.Stdin)
+	for in.Scan() {
+		seq := strings.TrimPrefix(in.Text(), "vote ")
+		want, _ := strconv.Atoi(seq)
+		for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(time.Millisecond) {
+			all := true
+			for i := range showing {
+				all = all && showing[i].Load() >= int64(want)
+			}
+			if all {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("the phones' pages never showed activity %d", want)
+			}
+		}
+		replies := make([]int64, roomPhones)
+		var wg sync.WaitGroup
+		start := make(chan struct{})
+		for i, c := range clients {
+			wg.Go(func() {
+				<-start
+				req, _ := http.NewRequest("POST", base+"/answer", strings.NewReader(url.Values{"seq": {seq}, "reads": {"0"}}.Encode()))
+				req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+				req.Header.Set("X-Room", "script")
+				res, err := c.Do(req)
+				if err != nil {
+					t.Errorf("phone %d voting: %v", i, err)
+					return
+				}
+				_, _ = io.Copy(io.Discard, res.Body)
+				res.Body.Close()
+				if res.StatusCode != http.StatusNoContent {
+					t.Errorf("phone %d voting: %s", i, res.Status)
+				}
+				replies[i] = time.Now().UnixNano()
+			})
+		}
+		close(start)
+		wg.Wait()
+		var line strings.Builder
+		line.WriteString("replies")
+		for _, r := range replies {
+			line.WriteString(" " + strconv.FormatInt(r, 10))
+		}
+		fmt.Println(line.String())
+	}
 }

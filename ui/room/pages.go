@@ -3,9 +3,11 @@ package room
 import (
 	"bytes"
 	"embed"
+	"fmt"
 	"html/template"
 	"net/http"
 	"strings"
+	"sync"
 
 	live "github.com/roundtable/roundtable/model/room"
 )
@@ -69,13 +71,57 @@ func viewPage(v live.PhoneView, errText string) activityPage {
 }
 
 // fragment is the phone's page without its frame, as the event stream
-// sends it.
+// sends it. Phones that show the same (every phone, when an activity
+// opens) share one drawing of it; only the line naming the participant is
+// drawn for each.
 func (s *Server) fragment(v live.PhoneView) []byte {
+	p := viewPage(v, "")
 	var b bytes.Buffer
-	if err := pages.ExecuteTemplate(&b, "activity", viewPage(v, "")); err != nil {
+	b.WriteString("<div class=\"view\">\n")
+	if err := pages.ExecuteTemplate(&b, "who", p); err != nil {
 		s.log.Printf("drawing a phone's page: %v", err)
 	}
+	b.WriteByte('\n')
+	b.Write(s.bodies.get(v, func() []byte {
+		var body bytes.Buffer
+		if err := pages.ExecuteTemplate(&body, "body", p); err != nil {
+			s.log.Printf("drawing a phone's page: %v", err)
+		}
+		return body.Bytes()
+	}))
+	b.WriteString("\n</div>")
 	return b.Bytes()
+}
+
+// maxBodies bounds the drawings kept: phones' answers differ, and a room
+// of 500 cannot have many more pages than phones.
+const maxBodies = 2 * live.MaxMembers
+
+// bodies keeps the drawn pages of the open activity by what they show.
+type bodies struct {
+	mu    sync.Mutex
+	seq   int
+	pages map[string][]byte
+}
+
+func (c *bodies) get(v live.PhoneView, draw func() []byte) []byte {
+	key := fmt.Sprint(v.Answers, v.DotsLeft, v.Waiting)
+	c.mu.Lock()
+	if c.pages == nil || c.seq != v.Seq || len(c.pages) >= maxBodies {
+		c.seq, c.pages = v.Seq, map[string][]byte{}
+	}
+	page, ok := c.pages[key]
+	c.mu.Unlock()
+	if ok {
+		return page
+	}
+	page = draw()
+	c.mu.Lock()
+	if c.seq == v.Seq {
+		c.pages[key] = page
+	}
+	c.mu.Unlock()
+	return page
 }
 
 // render writes a whole page: the join form or the activity.

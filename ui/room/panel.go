@@ -2,6 +2,7 @@ package room
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -67,6 +68,8 @@ type Panel struct {
 	server *Server
 	sess   *model.Session
 	dark   bool
+	// departments are those the room was last given.
+	departments []string
 
 	width, height int
 
@@ -97,8 +100,14 @@ func NewPanel(ctx common.Context, s *Server, dark bool) *Panel {
 // departments are what joining phones pick from.
 func (p *Panel) SetSession(sess *model.Session) {
 	p.sess = sess
-	if sess != nil {
-		p.server.SetDepartments(live.Departments(sess))
+	if sess == nil {
+		return
+	}
+	// Only a change goes to the room: its lock is busy while phones vote,
+	// and a key must not wait for it.
+	if d := live.Departments(sess); !slices.Equal(d, p.departments) || p.departments == nil {
+		p.departments = d
+		p.server.SetDepartments(d)
 	}
 }
 

@@ -82,6 +82,7 @@ type Server struct {
 	// streams are the phones' event streams, by token: a phone may have
 	// the page open twice.
 	streams     map[string]map[*stream]struct{}
+	bodies      bodies
 	streamCount int
 	codes       *limiter
 	// pushed is when the facilitator's program last got a picture.

@@ -528,3 +528,23 @@ func TestCodesAreSixDigits(t *testing.T) {
 		}
 	}
 }
+
+// TestPhonesShareADrawingButNeverEachOthersName: phones showing the same
+// page share one drawing of it, and each still reads only its own name.
+func TestPhonesShareADrawingButNeverEachOthersName(t *testing.T) {
+	r := newRig(t)
+	ana, raj := r.phone(), r.phone()
+	r.join(ana, "Ana", "IT")
+	r.join(raj, "Raj", "Marketing")
+	r.open(live.Poll, false)
+	evA, evR := r.events(ana), r.events(raj)
+	a, b := evA.next(), evR.next()
+	if !strings.Contains(a, "<strong>Ana</strong> · IT") || strings.Contains(a, "Raj") ||
+		!strings.Contains(b, "<strong>Raj</strong> · Marketing") || strings.Contains(b, "Ana") {
+		t.Fatalf("the pages name the wrong people:\n%s\n---\n%s", a, b)
+	}
+	body := func(s string) string { return s[strings.Index(s, "Show-of-hands"):] }
+	if body(a) != body(b) {
+		t.Fatal("two phones showing the same poll got different pages")
+	}
+}
