@@ -548,3 +548,23 @@ func TestPhonesShareADrawingButNeverEachOthersName(t *testing.T) {
 		t.Fatal("two phones showing the same poll got different pages")
 	}
 }
+
+// TestAPhoneThatLostItsConnectionComesBackWithItsCookie: a phone whose
+// stream dropped (its screen locked) reconnects with its cookie and gets
+// the room as it is now, without joining again.
+func TestAPhoneThatLostItsConnectionComesBackWithItsCookie(t *testing.T) {
+	r := newRig(t)
+	c := r.phone()
+	r.join(c, "Ana", "IT")
+	first := r.events(c)
+	first.next()
+	first.res.Body.Close()
+	r.open(live.Poll, true)
+	again := r.events(c)
+	if ev := again.next(); !strings.Contains(ev, "Show-of-hands poll") || !strings.Contains(ev, "<strong>Ana</strong>") {
+		t.Fatalf("the reconnected phone got %q", ev)
+	}
+	if n := len(r.s.Update().Members); n != 1 {
+		t.Fatalf("%d members after a reconnection, want 1", n)
+	}
+}
