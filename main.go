@@ -216,6 +216,9 @@ Wi-Fi; guest Wi-Fi often keeps phones apart, so use the laptop's hotspot.`,
 		Args:              cobra.ExactArgs(1),
 		ValidArgsFunction: a.completeSessions,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if withRoom && readOnly {
+				return errors.New("--room needs the session open for changes: the room's answers could not be kept with --read-only")
+			}
 			// Opened here, so a missing, ambiguous, locked or broken session
 			// is reported on the command line, not in the program; the
 			// program takes the handle over, lock and loaded session.
@@ -230,10 +233,6 @@ Wi-Fi; guest Wi-Fi often keeps phones apart, so use the laptop's hotspot.`,
 			if !a.interactive() {
 				_ = h.Close()
 				return errors.New("opening a session needs a terminal; `roundtable list` shows sessions without one")
-			}
-			if withRoom && readOnly {
-				_ = h.Close()
-				return errors.New("--room needs the session open for changes: the room's answers could not be kept with --read-only")
 			}
 			var live *room.Server
 			if withRoom {

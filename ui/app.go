@@ -254,6 +254,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case dropPending:
 		h := a.pending
 		a.pending = nil
+		a.stopRoom()
 		return a, closeHandleCmd(h)
 	case hangupMsg:
 		return a, a.quit()
@@ -700,7 +701,7 @@ func (a *App) enter(h *store.Handle) tea.Cmd {
 	default:
 		a.setStatus("Opened " + display.OneLine(a.sess.Meta.Title) + ".")
 	}
-	return tea.Batch(a.steps.Init(), a.attachRoom())
+	return tea.Batch(a.steps.Init(), a.attachRoom(h))
 }
 
 func (a *App) setStatus(s string) {

@@ -7,6 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
+	"github.com/roundtable/roundtable/model/store"
 	"github.com/roundtable/roundtable/ui/common"
 	"github.com/roundtable/roundtable/ui/dialog"
 	"github.com/roundtable/roundtable/ui/keys"
@@ -43,16 +44,19 @@ type (
 var errRoomReadOnly = errors.New("the live room needs a session open for changes, and this one is read-only: its answers could not be kept")
 
 // attachRoom takes over the server the program was started with
-// (roundtable open --room), once the session is on screen.
-func (a *App) attachRoom() tea.Cmd {
+// (roundtable open --room), once its session, h, is on screen; it belongs
+// to no other session.
+func (a *App) attachRoom(h *store.Handle) tea.Cmd {
 	s := a.opts.Room
 	if s == nil {
 		return nil
 	}
 	a.opts.Room = nil
-	if a.readOnly {
+	if h != a.opts.Open || a.readOnly {
 		s.Stop()
-		a.setError(errRoomReadOnly)
+		if a.readOnly {
+			a.setError(errRoomReadOnly)
+		}
 		return nil
 	}
 	return a.roomStarted(roomStartedMsg{server: s})

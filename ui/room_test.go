@@ -291,3 +291,28 @@ func TestRoomRatingsShowEachSidesSpreadAndTheGap(t *testing.T) {
 		t.Fatalf("ratings %+v", r)
 	}
 }
+
+// TestARoomStartedForOneSessionIsNeverAnothers: the room open --room
+// started belongs to that session; if another one opens instead (the first
+// was refused), the room closes rather than serving the wrong session.
+func TestARoomStartedForOneSessionIsNeverAnothers(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	h.create("Other session", "Acme")
+	h.reload()
+	s, err := room.Start(room.Config{Addr: "127.0.0.1:0"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(s.Stop)
+	h.app.opts.Room = s
+	h.app.roomWait = func(*room.Server, uint64) tea.Cmd { return nil }
+	h.keys("enter")
+	if h.app.sess == nil || h.app.room != nil {
+		t.Fatalf("session %v, room %v", h.app.sess != nil, h.app.room != nil)
+	}
+	c := &http.Client{Timeout: time.Second}
+	if res, err := c.Get(s.URL() + "/"); err == nil {
+		res.Body.Close()
+		t.Fatal("the room still serves after another session opened")
+	}
+}

@@ -194,3 +194,15 @@ func waitForFile(t testing.TB, path string, want ...string) string {
 		time.Sleep(10 * time.Millisecond)
 	}
 }
+
+func TestRoomIsRefusedWithReadOnly(t *testing.T) {
+	env := testEnv(t, t.TempDir())
+	out, _, err := roundtable(t, env, "new", "Look only", "--no-open")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, err := roundtable(t, env, "open", lastLine(out), "--room", "--read-only")
+	if err == nil || !strings.Contains(stderr, "--room needs the session open for changes") {
+		t.Fatalf("open --room --read-only: %v, %q", err, stderr)
+	}
+}

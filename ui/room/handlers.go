@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io/fs"
 	"net"
 	"net/http"
 	"runtime/debug"
@@ -26,8 +25,11 @@ const contentSecurity = "default-src 'none'; script-src 'self'; style-src 'self'
 
 func (s *Server) handler() http.Handler {
 	mux := http.NewServeMux()
-	static, _ := fs.Sub(assets, "assets/static")
-	mux.Handle("GET /static/", http.StripPrefix("/static/", http.FileServerFS(static)))
+	for _, name := range []string{"style.css", "room.js"} {
+		mux.HandleFunc("GET /static/"+name, func(w http.ResponseWriter, r *http.Request) {
+			http.ServeFileFS(w, r, assets, "assets/static/"+name)
+		})
+	}
 	mux.HandleFunc("GET /{$}", s.page)
 	mux.HandleFunc("POST /join", s.join)
 	mux.HandleFunc("POST /answer", s.answer)

@@ -268,6 +268,9 @@ func TestGuards(t *testing.T) {
 	if res, err := c.Do(req); err != nil || res.StatusCode != 200 {
 		t.Errorf("localhost for a loopback room: %v %v", res.StatusCode, err)
 	}
+	if res, _ := r.get(c, "/static/"); res.StatusCode != http.StatusNotFound {
+		t.Errorf("the static folder is listed: %d", res.StatusCode)
+	}
 	for _, path := range []string{"/", "/static/style.css", "/static/room.js", "/nothing-here"} {
 		res, _ := r.get(c, path)
 		csp := res.Header.Get("Content-Security-Policy")
