@@ -16,6 +16,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/adrg/xdg"
 	"github.com/charmbracelet/x/term"
 	"github.com/spf13/cobra"
 
@@ -24,6 +25,7 @@ import (
 	"github.com/roundtable/roundtable/model/store"
 	"github.com/roundtable/roundtable/ui"
 	"github.com/roundtable/roundtable/ui/display"
+	"github.com/roundtable/roundtable/ui/room"
 	"github.com/roundtable/roundtable/workshops"
 )
 
@@ -48,8 +50,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // app carries what every command needs, resolved from the global flags.
 type app struct {
 	dataDir string
-	stdin   io.Reader
-	stdout  io.Writer
+	// roomAddr is where a live room listens; blank is the laptop's
+	// address on its main network and a free port.
+	roomAddr string
+	stdin    io.Reader
+	stdout   io.Writer
 }
 
 func (a *app) store() *store.Store { return store.New(store.DataDir(a.dataDir)) }
@@ -69,13 +74,26 @@ func (a *app) interactive() bool {
 // run starts the program on the home screen, or on the session of an open
 // handle, which the program then owns and closes.
 func (a *app) run(st *store.Store, cat *workshops.Catalog, open *store.Handle) error {
+	return a.runWithRoom(st, cat, open, nil)
+}
+
+// runWithRoom is run with a live room already listening, which the
+// program takes over with the session.
+func (a *app) runWithRoom(st *store.Store, cat *workshops.Catalog, open *store.Handle, live *room.Server) error {
 	return ui.Run(ui.Options{
 		Store:     st,
 		Workshops: cat,
 		Open:      open,
 		Version:   buildVersion(),
+		Room:      live,
+		RoomAddr:  a.roomAddr,
+		RoomLog:   roomLog(),
 	})
 }
+
+// roomLog is where the live room's server writes its errors: never the
+// terminal, which the program draws on.
+func roomLog() string { return filepath.Join(xdg.StateHome, "roundtable", "room.log") }
 
 func newRootCommand(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 	a := &app{stdin: stdin, stdout: stdout}
@@ -197,19 +215,30 @@ printed as the last line instead.`,
 }
 
 func newOpenCommand(a *app) *cobra.Command {
-	var readOnly bool
+	var readOnly, withRoom bool
 	cmd := &cobra.Command{
 		Use:   "open SESSION [--read-only]",
 		Short: "Open a session",
 		Long: `Open a session by its id, a unique prefix of its id, or the path to its file.
 
 A session open in another terminal is locked; --read-only shows it without
-changing it.`,
+changing it.
+
+With --room the live room opens with the session: participants answer
+from their own phones at the address and room code shown on the screen
+(R opens it from any step too). Anyone on the same network can reach that
+address, and without encryption what phones send can be read on shared
+Wi-Fi; guest Wi-Fi often keeps phones apart, so use the laptop's hotspot.`,
 		Example: `  roundtable open acme
-  roundtable open acme-social-media-roles-7f3k --read-only`,
+  roundtable open acme-social-media-roles-7f3k --read-only
+  roundtable open acme --room
+  roundtable open acme --room --room-addr 192.168.1.20:8080`,
 		Args:              oneArg("SESSION", "roundtable open acme"),
 		ValidArgsFunction: a.completeSessions,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if withRoom && readOnly {
+				return errors.New("--room needs the session open for changes: the room's answers could not be kept with --read-only")
+			}
 			// Opened here, so a missing, ambiguous, locked or broken session
 			// is reported on the command line, not in the program; the
 			// program takes the handle over, lock and loaded session.
@@ -225,10 +254,19 @@ changing it.`,
 				_ = h.Close()
 				return errors.New("opening a session needs a terminal; `roundtable list` shows sessions without one")
 			}
-			return a.run(st, cat(), h)
+			var live *room.Server
+			if withRoom {
+				if live, err = room.Start(room.Config{Addr: a.roomAddr, LogPath: roomLog()}); err != nil {
+					_ = h.Close()
+					return err
+				}
+			}
+			return a.runWithRoom(st, cat(), h, live)
 		},
 	}
 	cmd.Flags().BoolVar(&readOnly, "read-only", false, "show the session without changing it (works while another terminal has it open)")
+	cmd.Flags().BoolVar(&withRoom, "room", false, "open the live room: participants answer from their phones on this network")
+	cmd.Flags().StringVar(&a.roomAddr, "room-addr", "", "the `HOST:PORT` the live room listens on (default: this laptop's address on its main network, a free port)")
 	return cmd
 }
 

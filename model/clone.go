@@ -22,6 +22,11 @@ func (s *Session) Clone() *Session {
 	c.Drill = s.Drill.Clone()
 	c.Assessment = slices.Clone(s.Assessment)
 	c.Actions = slices.Clone(s.Actions)
+	c.Parking = slices.Clone(s.Parking)
+	c.Room = slices.Clone(s.Room)
+	for i := range c.Room {
+		c.Room[i] = s.Room[i].Clone()
+	}
 	c.Workshop = s.Workshop.Clone()
 	return &c
 }

@@ -26,6 +26,10 @@ type Session struct {
 	Drill        Drill         `toml:"drill"`
 	Assessment   []Rating      `toml:"assessment"`
 	Actions      []ActionItem  `toml:"actions"`
+	// Parking is the parking lot: what the room set aside for later.
+	Parking []ParkingNote `toml:"parking"`
+	// Room lists the activities the room answered from its phones.
+	Room []RoomRecord `toml:"room"`
 	// Projector is what the room's view follows besides the step.
 	Projector Projector `toml:"projector"`
 

@@ -21,6 +21,7 @@ import (
 	"github.com/roundtable/roundtable/ui/home"
 	"github.com/roundtable/roundtable/ui/keys"
 	"github.com/roundtable/roundtable/ui/newsession"
+	"github.com/roundtable/roundtable/ui/room"
 	"github.com/roundtable/roundtable/ui/steps"
 )
 
@@ -95,6 +96,11 @@ type App struct {
 	// pending is an opened session waiting for the room to accept the
 	// unknown keys in its file.
 	pending *store.Handle
+
+	// room is the open session's live room, nil while there is none;
+	// roomWait waits for its next picture (tests replace it).
+	room     *liveRoom
+	roomWait func(s *room.Server, after uint64) tea.Cmd
 
 	// timers are the step timers by step index; timerGen tells the tick
 	// of the running timer from stale ones.
@@ -221,6 +227,8 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.key(msg)
 	case common.EditMsg:
 		return a, a.apply(msg)
+	case startRoomMsg, roomStartedMsg, room.Pushed, room.Stopped, room.Msg:
+		return a, a.roomMsg(msg)
 	case timerTickMsg:
 		return a, a.timerTick(msg)
 	case projectorsMsg, projectorsDueMsg:
@@ -266,6 +274,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case dropPending:
 		h := a.pending
 		a.pending = nil
+		a.stopRoom()
 		return a, closeHandleCmd(h)
 	case hangupMsg:
 		// No one is left to answer a failed save: Run saves on the way
@@ -326,7 +335,7 @@ func (a *App) key(msg tea.KeyMsg) tea.Cmd {
 		if a.forceQuit {
 			return tea.Quit
 		}
-		if d, ok := a.current().(common.Drafter); ok && d.Drafting() && !a.quitArmed && !a.quitting && !a.leaving {
+		if a.drafting() && !a.quitArmed && !a.quitting && !a.leaving {
 			// Words typed into an open form are not saved yet: say so
 			// once; a second ctrl+c quits without them.
 			a.quitArmed = true
@@ -351,6 +360,9 @@ func (a *App) key(msg tea.KeyMsg) tea.Cmd {
 		if done {
 			a.dialog = nil
 		}
+		return cmd
+	}
+	if cmd, ok := a.roomKey(msg); ok {
 		return cmd
 	}
 	if a.typing() {
@@ -518,6 +530,7 @@ func (a *App) changed() tea.Cmd {
 	a.rev++
 	a.sess.Meta.Updated = a.ctx.Now().UTC().Truncate(time.Second)
 	a.steps.SetSession(a.sess, a.rev)
+	a.roomSession()
 	a.gen++
 	a.saveDue = true
 	return a.schedule(autosaveDelay, autosaveMsg{gen: a.gen})
@@ -623,6 +636,7 @@ func (a *App) closeCmd() tea.Cmd {
 		a.setStatus("Closed " + display.OneLine(a.sess.Meta.Title) + "; every change is saved.")
 	}
 	a.saver.close()
+	a.stopRoom()
 	a.handle, a.sess, a.saver, a.steps = nil, nil, nil, nil
 	a.undo, a.redo = nil, nil
 	a.timers, a.timerGen = nil, a.timerGen+1
@@ -730,7 +744,7 @@ func (a *App) enter(h *store.Handle) tea.Cmd {
 	default:
 		a.setStatus("Opened " + display.OneLine(a.sess.Meta.Title) + ".")
 	}
-	return tea.Batch(a.steps.Init(), a.projectorOnOpen())
+	return tea.Batch(a.steps.Init(), a.projectorOnOpen(), a.attachRoom(h))
 }
 
 func (a *App) setStatus(s string) {
@@ -752,6 +766,9 @@ func (a *App) layout() {
 	if a.steps != nil {
 		a.steps.SetSize(a.width, h)
 	}
+	if a.room != nil {
+		a.room.panel.SetSize(a.width, h)
+	}
 }
 
 func (a *App) headerHeight() int {
@@ -763,6 +780,9 @@ func (a *App) headerHeight() int {
 
 func (a *App) helpView() string {
 	km := helpKeys{screen: a.current(), app: a}
+	if a.roomShown() {
+		km.screen = a.room.panel
+	}
 	if a.dialog != nil {
 		km.screen = a.dialog
 	}
@@ -776,7 +796,7 @@ func (a *App) helpView() string {
 }
 
 func (a *App) bodyHeight() int {
-	return max(a.height-a.headerHeight()-1-lipgloss.Height(a.helpView()), 0)
+	return max(a.height-a.headerHeight()-1-a.joinLines()-lipgloss.Height(a.helpView()), 0)
 }
 
 // View draws header, the active screen, the status line and the help line,
@@ -789,7 +809,12 @@ func (a *App) View() string {
 		return a.tooSmall()
 	}
 	header := a.header()
-	body := a.current().View()
+	var body string
+	if a.roomShown() {
+		body = a.room.panel.View()
+	} else {
+		body = a.current().View()
+	}
 	if a.dialog != nil {
 		body = lipgloss.Place(a.width, a.bodyHeight(), lipgloss.Center, lipgloss.Center, a.dialog.View(a.width))
 	}
@@ -797,7 +822,7 @@ func (a *App) View() string {
 	if n := lipgloss.Height(body); n < a.bodyHeight() {
 		body += strings.Repeat("\n", a.bodyHeight()-n)
 	}
-	out := header + "\n" + body + "\n" + a.statusLine() + "\n" + a.helpView()
+	out := header + "\n" + body + "\n" + a.joinLine() + a.statusLine() + "\n" + a.helpView()
 	return display.FitBlock(out, a.width, a.height)
 }
 

@@ -176,12 +176,14 @@ func spread(left, right string, width int) string {
 	return left + strings.Repeat(" ", max(gap, 1)) + right
 }
 
-// stepKeys is [ and ] on one line of the full help; timerHelp and
-// projectorHelp pair keys the same way, so every key fits at 80×24.
+// stepKeys is [ and ] on one line of the full help; timerHelp,
+// projectorHelp and undoHelp pair keys the same way, so every key fits at
+// 80×24.
 var (
 	stepKeys      = key.NewBinding(key.WithKeys("[", "]"), key.WithHelp("[ ]", "previous step, next step"))
 	timerHelp     = key.NewBinding(key.WithKeys("t", "T"), key.WithHelp("t T", "start/pause timer, +5 min"))
 	projectorHelp = key.NewBinding(key.WithKeys("F", "Z"), key.WithHelp("F Z", "projector: freeze, focus"))
+	undoHelp      = key.NewBinding(key.WithKeys("u", "ctrl+r"), key.WithHelp("u", "undo, ctrl+r redo"))
 )
 
 // helpKeys joins the active screen's keys with the global ones.
@@ -202,15 +204,19 @@ func (h helpKeys) global() []key.Binding {
 		return []key.Binding{k.ForceQ}
 	}
 	bs := []key.Binding{}
+	if h.app.roomShown() {
+		// The panel has the keys: of the step's, only these still work.
+		return []key.Binding{k.Undo, k.Redo, k.Export, k.Help, k.Quit}
+	}
 	if h.app.active == stepScreen && h.app.sess != nil {
 		// [ and ] share a line, so every key still fits at 80×24.
 		bs = append(bs, stepKeys, k.Jump, k.Ask)
 		if !h.readOnly() {
-			bs = append(bs, k.Details, k.Undo, k.Redo)
+			bs = append(bs, k.Details, undoHelp)
 		}
 		bs = append(bs, k.Back, timerHelp, k.Export)
 		if !h.readOnly() {
-			bs = append(bs, projectorHelp)
+			bs = append(bs, roomKeys.Room, projectorHelp)
 		}
 	}
 	if h.app.statusErr != nil {
@@ -265,7 +271,7 @@ func (h helpKeys) ShortHelp() []key.Binding {
 		// keys do nothing, so the help shows only what does.
 		return append(short, g...)
 	}
-	if h.app.active == stepScreen && h.app.dialog == nil {
+	if h.app.active == stepScreen && h.app.dialog == nil && !h.app.roomShown() {
 		// The step keys lead: they are what a facilitator needs first.
 		return append(append([]key.Binding{keys.Keys.PrevStep, keys.Keys.NextStep, keys.Keys.Back}, short...), keys.Keys.Help, keys.Keys.Quit)
 	}

@@ -18,6 +18,7 @@ import (
 
 	"github.com/roundtable/roundtable/model/store"
 	"github.com/roundtable/roundtable/ui/common"
+	"github.com/roundtable/roundtable/ui/room"
 	"github.com/roundtable/roundtable/ui/theme"
 	"github.com/roundtable/roundtable/workshops"
 )
@@ -30,6 +31,11 @@ type Options struct {
 	// once; the program closes it. Nil shows the home screen.
 	Open    *store.Handle
 	Version string
+	// Room is a live room already listening (open --room), which the
+	// program takes over with the session; RoomAddr and RoomLog are where
+	// a room opened from the program listens and logs.
+	Room              *room.Server
+	RoomAddr, RoomLog string
 }
 
 // Run runs the program until the room quits. Every way out saves the open
@@ -88,6 +94,7 @@ func Run(opts Options) (err error) {
 // finish saves whatever is unsaved (SIGTERM stops the program without a
 // message to the model) and releases the session's lock.
 func (a *App) finish() error {
+	a.stopRoom()
 	if a.pending != nil {
 		_ = a.pending.Close()
 		a.pending = nil

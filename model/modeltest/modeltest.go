@@ -109,6 +109,15 @@ func Random(r *rand.Rand) *model.Session {
 	})
 	s.Projector = model.Projector{Frozen: g.bool(), FrozenStep: g.int(),
 		Focus: model.Focus{Kind: model.FocusKind(g.str()), Index: g.int(), Title: g.str()}}
+	s.Parking = list(g, func() model.ParkingNote {
+		return model.ParkingNote{Text: g.text(), From: g.str()}
+	})
+	s.Room = list(g, func() model.RoomRecord {
+		return model.RoomRecord{Activity: g.str(), Anonymous: g.bool(), Closed: g.time(), Answered: g.int(),
+			Ballots: list(g, func() model.RoomBallot {
+				return model.RoomBallot{Name: g.str(), Department: g.str(), Answers: list(g, g.str)}
+			})}
+	})
 	s.Workshop = g.workshop()
 	return s
 }

@@ -29,7 +29,7 @@ func parse(doc []byte) ast.Node {
 
 // The headings the plan makes itself; a step's heading is "Step N: title".
 var ownHeadings = map[int][]string{
-	2: {"Participants", "Executive summary", "Action items", "Appendix: the workshop template"},
+	2: {"Participants", "Executive summary", "Action items", "Parking lot", "Appendix: the workshop template"},
 	3: {"Objectives in vote order", "Top risks", "Accountable roles for key activities", "Drill result",
 		"Widest gaps between IT and the business",
 		"Open findings", "Show-of-hands poll", "Conversation inventory", "Internal experts",

@@ -49,6 +49,7 @@ func Markdown(s *model.Session) []byte {
 	p.summary()
 	p.steps()
 	p.actions()
+	p.parking()
 	p.appendix()
 	return p.w.b.Bytes()
 }

@@ -71,7 +71,15 @@ var Budgets = []Budget{
 	{Name: "PresentRACIView", What: "the room's view (roundtable present) of the RACI grid, findings and legend", Time: Keystroke, Allocs: 4300},
 	{Name: "PresentRisksView", What: "the room's view of the heat map and the top risks", Time: Keystroke, Allocs: 3000},
 	{Name: "PresentDrillTick", What: "the room's view of a running drill, redrawn as its clock moves on", Time: Keystroke, Allocs: 480},
+	// The live room, measured together by BenchmarkRoom on the built
+	// program in a pseudo-terminal, as 95th percentiles.
+	{Name: "RoomVote", What: "live room, 200 phones voting at once: from a vote's reply to the frame that counts it", Time: 250 * time.Millisecond},
+	{Name: "RoomKeystroke", What: "live room: a key to its frame while 200 phones vote (a whole 60 Hz frame: the terminal's drawing included)", Time: 16700 * time.Microsecond},
 }
+
+// inTerminal are the budgets measured on the built program in a
+// pseudo-terminal rather than by an operation in ops.
+var inTerminal = []string{"Startup", "RoomVote", "RoomKeystroke"}
 
 // Lookup returns the budget of a benchmark by name.
 func Lookup(name string) (Budget, bool) {

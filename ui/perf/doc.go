@@ -2,7 +2,8 @@
 // that measure them, in one place: start-up to the first frame, a frame and
 // a keystroke of every screen on the benchmark-sized session
 // (modeltest.Large: 1,000 risks, 200 activities × 30 roles, a 60-minute
-// drill log), and loading, saving and exporting that session.
+// drill log), loading, saving and exporting that session, and the live
+// room with 200 phones voting at once (BenchmarkRoom).
 //
 // Budgets lists every budget by benchmark name. Times depend on the
 // machine, so they are reported (as "%budget" beside ns/op) but never fail
