@@ -16,7 +16,7 @@ type Budget struct {
 	Allocs int
 }
 
-// The design's three bars.
+// The design's bars.
 const (
 	// FirstFrame is from starting the program to its first frame.
 	FirstFrame = 50 * time.Millisecond
@@ -25,6 +25,9 @@ const (
 	Keystroke = 2 * time.Millisecond
 	// FileWork is loading, saving or exporting the benchmark-sized session.
 	FileWork = 20 * time.Millisecond
+	// Preview is drawing the plan for the review step, in the background:
+	// the room waits for it, but never for a keystroke.
+	Preview = 50 * time.Millisecond
 )
 
 // Budgets is every budget, by benchmark name. A View is a frame drawn after
@@ -67,6 +70,7 @@ var Budgets = []Budget{
 	{Name: "AssessmentUpdate", What: "self-assessment: cursor down or up, and the frame", Time: Keystroke, Allocs: 250},
 	{Name: "ReviewView", What: "review summary frame", Time: Keystroke, Allocs: 1900},
 	{Name: "ReviewUpdate", What: "review: cursor down or up in the action items, and the frame", Time: Keystroke, Allocs: 420},
+	{Name: "ReviewPreview", What: "lay out the plan and draw the review step's preview of it", Time: Preview, Allocs: 44_000},
 }
 
 // Lookup returns the budget of a benchmark by name.
