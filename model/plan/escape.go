@@ -59,7 +59,7 @@ func clean(s string, markdown bool) string {
 				gap = gapSpace
 			}
 			continue
-		case dropped(r):
+		case hidden(s, i, r):
 			continue
 		}
 		switch gap {
@@ -140,6 +140,14 @@ func lineBreak(r rune) bool {
 	return false
 }
 
+// hidden reports whether the character r at s[i] is left out of the plan;
+// its place is given for characters kept only where they do their work.
+// visible and headingWords ask it too, so that they never disagree with
+// esc about what is left of a text.
+func hidden(s string, i int, r rune) bool {
+	return dropped(r)
+}
+
 // dropped reports whether r is left out of the plan: control characters,
 // the invisible characters that change the direction of the text around
 // them, and the byte-order mark.
@@ -209,8 +217,8 @@ func tidy(s string) bool {
 // breaks, white space and invisible characters are taken out: whether esc
 // gives anything.
 func visible(s string) bool {
-	for _, r := range s {
-		if !lineBreak(r) && r != '\t' && !unicode.IsSpace(r) && !dropped(r) {
+	for i, r := range s {
+		if !lineBreak(r) && r != '\t' && !unicode.IsSpace(r) && !hidden(s, i, r) {
 			return true
 		}
 	}
@@ -241,7 +249,7 @@ func headingWords(s string) string {
 		switch {
 		case lineBreak(r):
 			broken = broken || seen
-		case r == '\t' || unicode.IsSpace(r) || dropped(r):
+		case r == '\t' || unicode.IsSpace(r) || hidden(s, end-size, r):
 		case headingEnd(r):
 			if broken {
 				return s[:end] + " /"

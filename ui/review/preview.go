@@ -4,7 +4,6 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/lipgloss/list"
@@ -281,11 +280,7 @@ func (f *flow) layout(width int) []line {
 		default:
 			// A word as wide as the line or wider is cut across lines.
 			for w > width {
-				cut := i + len(ansi.Truncate(s[i:j], width, ""))
-				if cut == i {
-					_, size := utf8.DecodeRuneInString(s[i:j])
-					cut = i + size
-				}
+				cut := i + fitting(s[i:j], width)
 				f.ls = append(f.ls, line{i, cut, cells(s[i:cut])})
 				i, w = cut, cells(s[cut:j])
 			}
@@ -317,10 +312,25 @@ func (f *flow) paintTo(out io.StringWriter, l line) {
 func cells(s string) int {
 	for i := 0; i < len(s); i++ {
 		if s[i] >= 0x80 {
-			return ansi.StringWidth(s)
+			return display.Width(s)
 		}
 	}
 	return len(s)
+}
+
+// fitting is how many bytes of the word s fit in width cells, whole
+// characters as the screen draws them, and at least one.
+func fitting(s string, width int) int {
+	n, used := 0, 0
+	for n < len(s) {
+		c, _ := ansi.FirstGraphemeCluster(s[n:], ansi.GraphemeWidth)
+		w := display.Width(c)
+		if n > 0 && used+w > width {
+			break
+		}
+		used, n = used+w, n+len(c)
+	}
+	return n
 }
 
 // table draws a table when its columns fit the width, wrapping long

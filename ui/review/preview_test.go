@@ -14,6 +14,7 @@ import (
 
 	"github.com/roundtable/roundtable/model/modeltest"
 	"github.com/roundtable/roundtable/model/plan"
+	"github.com/roundtable/roundtable/ui/display"
 	"github.com/roundtable/roundtable/ui/screentest"
 	"github.com/roundtable/roundtable/ui/theme"
 )
@@ -38,7 +39,7 @@ func fits(t *testing.T, what, out string, width int) {
 		t.Fatalf("%s at %d: nothing drawn", what, width)
 	}
 	for i, l := range strings.Split(out, "\n") {
-		if w := ansi.StringWidth(l); w > width {
+		if w := display.Width(l); w > width {
 			t.Fatalf("%s at %d: line %d is %d wide: %q", what, width, i+1, w, ansi.Strip(l))
 		}
 	}
@@ -138,5 +139,30 @@ func TestPicturesAreColoured(t *testing.T) {
 	}
 	if !strings.Contains(out, theme.InkOf(st.Marker).Paint("A")) {
 		t.Error("the RACI grid's A is not in the marker's colour")
+	}
+}
+
+// odd is text that terminals draw wider than the width library counts it,
+// or that is invisible, and a word longer than any line.
+const odd = " Com\u00admu\u00adni\u00adca\u00adtion नमस्ते 👍🏽 👩\u200d👩\u200d👧 \u1100\u1161\u11a8 A\u200bda 日本語の長い言葉日本語の長い言葉日本語の長い言葉 " +
+	"Supercalifragilisticexpialidocious-and-then-some-more-words-joined-up-without-a-space-anywhere"
+
+// TestOddTextStaysInsideTheWidth puts odd text into the fields every
+// picture and layout draws and renders the plan at a spread of widths.
+func TestOddTextStaysInsideTheWidth(t *testing.T) {
+	s := sample(t)
+	s.Meta.Title += odd
+	s.Participants[0].Name += odd
+	s.Listen.Poll[0].Platform += odd
+	s.Listen.Inventory[0].Notes += odd
+	s.RACI.Activities[0].Name += odd
+	s.RACI.Roles[0].Name += odd
+	s.Risks[0].Title += odd
+	s.Risks[0].Mitigation += odd
+	s.Drill.Runs[0].Log[0].Text += odd
+	s.Actions[0].Text += odd
+	doc := plan.Build(s)
+	for _, w := range []int{20, 21, 33, 40, 57, 80, 119, 160, 300} {
+		fits(t, "the plan with odd text", Render(doc, ctx.Styles, w), w)
 	}
 }
