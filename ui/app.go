@@ -213,6 +213,11 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		a.width, a.height = msg.Width, msg.Height
 		a.layout()
+		if a.active == stepScreen && a.steps != nil {
+			// A step may have work to redo at the new size, as the
+			// review step's preview does.
+			return a, a.forward(a.steps, msg)
+		}
 		return a, nil
 	case tea.KeyMsg:
 		if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste {

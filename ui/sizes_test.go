@@ -3,7 +3,10 @@ package ui
 import (
 	"fmt"
 	"reflect"
+	"strings"
 	"testing"
+
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/roundtable/roundtable/model"
 	"github.com/roundtable/roundtable/model/modeltest"
@@ -62,6 +65,7 @@ func TestEveryScreenFitsEverySize(t *testing.T) {
 		h.keys(fmt.Sprint(i))
 		check(fmt.Sprintf("step %d", i))
 	}
+	reviewPreview(h, sizes)
 	h.keys("?")
 	check("full help")
 	h.keys("esc", "P", "tab", "tab", "tab", "tab", "ctrl+d")
@@ -69,6 +73,31 @@ func TestEveryScreenFitsEverySize(t *testing.T) {
 	check("details and participants, asking before a removal")
 	h.keys("n")
 	check("details and participants")
+}
+
+// reviewPreview sweeps the sizes with the review step's preview on
+// screen: each width draws it anew, fitted to that width.
+func reviewPreview(h *harness, sizes [][2]int) {
+	h.t.Helper()
+	for i, st := range h.app.sess.Workshop.Steps {
+		if st.Kind != model.StepReview {
+			continue
+		}
+		h.keys(fmt.Sprint(i+1), "tab", "tab")
+		h.wantScreen("[Preview]", "═══")
+		for _, s := range sizes {
+			h.size(s[0], s[1])
+			v := h.app.View()
+			checkFits(h.t, v, s[0], s[1], "review preview")
+			if s[1] >= 12 && strings.Contains(ansi.Strip(v), "(updating the preview…)") {
+				h.t.Fatalf("at %dx%d the preview is not drawn for the new width:\n%s", s[0], s[1], ansi.Strip(v))
+			}
+		}
+		h.size(80, 24)
+		h.keys("tab")
+		return
+	}
+	h.t.Fatal("the workshop has no review step")
 }
 
 // fillBig gives the session n activities × roles roles, risks risks, and a
@@ -150,6 +179,7 @@ func TestBigSessionsAndEveryDrillStateFitEverySize(t *testing.T) {
 		h.keys(fmt.Sprint(i))
 		check(fmt.Sprintf("large session, step %d", i))
 	}
+	reviewPreview(h, sizes)
 	h.keys("esc")
 
 	w, err := h.app.opts.Workshops.Get(workshops.SelfAssessment)

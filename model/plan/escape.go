@@ -6,11 +6,6 @@ import (
 	"unicode/utf8"
 )
 
-// md is text that is already Markdown: the plan's own words, or user text
-// that went through esc. The writer takes only md, so user text cannot reach
-// the plan without being escaped.
-type md string
-
 // esc turns any user text into one line of inert Markdown, for a table cell,
 // a heading, a list item or a paragraph alike:
 //
@@ -30,9 +25,18 @@ type md string
 //     thematic break or heading underline starts where the text does;
 //   - the ":" after a scheme-like word ("http:", "javascript:") and the "."
 //     of a leading "www." are escaped, so no bare link is recognised.
-func esc(s string) md {
+func esc(s string) string {
 	if plain(s) {
-		return md(s)
+		return s
+	}
+	return clean(s, true)
+}
+
+// clean does what esc does, escaping for Markdown only when markdown is
+// set: without, it is what a reader of the plan sees of s.
+func clean(s string, markdown bool) string {
+	if !markdown && tidy(s) {
+		return s
 	}
 	var b strings.Builder
 	b.Grow(len(s) + len(s)/8 + 4)
@@ -57,7 +61,7 @@ func esc(s string) md {
 				gap = gapSpace
 			}
 			continue
-		case dropped(r), isJoiner(r) && !joins(s, i, r):
+		case hidden(s, i, r):
 			continue
 		}
 		switch gap {
@@ -76,13 +80,13 @@ func esc(s string) md {
 			continue
 		}
 		c := byte(r)
-		if needsEscape(c, start, leadDigits, b.String(), s[i+1:]) {
+		if markdown && needsEscape(c, start, leadDigits, b.String(), s[i+1:]) {
 			b.WriteByte('\\')
 		}
 		b.WriteByte(c)
 		leadDigits = leadDigits && c >= '0' && c <= '9'
 	}
-	return md(b.String())
+	return b.String()
 }
 
 // needsEscape decides for one ASCII character c, given what was written
@@ -136,6 +140,14 @@ func lineBreak(r rune) bool {
 		return true
 	}
 	return false
+}
+
+// hidden reports whether the character r at s[i] is left out of the plan;
+// its place is given for characters kept only where they do their work.
+// visible and headingWords ask it too, so that they never disagree with
+// esc about what is left of a text.
+func hidden(s string, i int, r rune) bool {
+	return dropped(r) || isJoiner(r) && !joins(s, i, r)
 }
 
 // dropped reports whether r is left out of the plan wherever it is: control
@@ -202,4 +214,77 @@ func plain(s string) bool {
 		}
 	}
 	return true
+}
+
+// tidy reports whether s reads as it is: printable ASCII, single spaces
+// and no space at either end.
+func tidy(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c < 0x20 || c >= 0x7f:
+			return false
+		case c == ' ' && s[i+1] == ' ':
+			return false
+		}
+	}
+	return true
+}
+
+// visible reports whether anything printable is left of s once line
+// breaks, white space and invisible characters are taken out: whether esc
+// gives anything.
+func visible(s string) bool {
+	for i, r := range s {
+		if !lineBreak(r) && r != '\t' && !unicode.IsSpace(r) && !hidden(s, i, r) {
+			return true
+		}
+	}
+	return false
+}
+
+// headingEnd is the punctuation a heading should not end with.
+func headingEnd(r rune) bool {
+	switch r {
+	case '.', ',', ';', ':', '!', '。', '，', '；', '：':
+		return true
+	}
+	return false
+}
+
+// headingWords is typed text for a heading without the punctuation it
+// should not end with, or "" when nothing is left: "Plan." gives "Plan".
+// The punctuation goes with the white space around it; a line break before
+// it stays, as the " /" that stands for it.
+func headingWords(s string) string {
+	// seen is set once the end has reached punctuation, so white space
+	// before it separates it from the words; broken says that white
+	// space holds a line break.
+	seen, broken := false, false
+	end := len(s)
+	for end > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:end])
+		switch {
+		case lineBreak(r):
+			broken = broken || seen
+		case r == '\t' || unicode.IsSpace(r) || hidden(s, end-size, r):
+		case headingEnd(r):
+			if broken {
+				return s[:end] + " /"
+			}
+			seen = true
+		default:
+			if broken {
+				return s[:end] + " /"
+			}
+			return s[:end]
+		}
+		end -= size
+	}
+	return ""
 }

@@ -6,15 +6,15 @@ func (p *planner) parking() {
 	if len(p.s.Parking) == 0 {
 		return
 	}
-	p.w.heading(2, "Parking lot")
-	p.w.para("Set aside during the workshop, to be taken up later:")
-	items := make([]md, 0, len(p.s.Parking))
+	p.heading(2, p.text(words("Parking lot")))
+	p.paraWords("Set aside during the workshop, to be taken up later:")
+	items := make([]Text, 0, len(p.s.Parking))
 	for _, n := range p.s.Parking {
-		item := text(string(n.Text), "no text")
-		if !blank(n.From) {
-			item += md(" (") + esc(n.From) + md(")")
+		item := p.text(typedOr(string(n.Text), words("no text")))
+		if visible(n.From) {
+			item = p.join(item, Text{words(" ("), typed(n.From), words(")")})
 		}
 		items = append(items, item)
 	}
-	p.w.list(items)
+	p.list(items)
 }

@@ -1,13 +1,15 @@
 // Package plan writes what a workshop produced as documents people share
-// afterwards: the plan as GitHub-flavoured Markdown and the RACI matrix, the
-// risk register and the action items as CSV. The same session always gives
-// the same bytes, and nothing a participant typed can change the documents'
-// structure. It does no IO: callers write the bytes where they belong.
+// afterwards: the plan, built once as a Document and written as
+// GitHub-flavoured Markdown, and the RACI matrix, the risk register and the
+// action items as CSV. The same session always gives the same bytes, and
+// nothing a participant typed can change the documents' structure. It does
+// no IO: callers write the bytes where they belong.
 package plan
 
 import (
 	"cmp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -43,80 +45,147 @@ func slug(id string) string {
 
 // Markdown writes the plan of s.
 func Markdown(s *model.Session) []byte {
-	p := &planner{s: s}
-	p.w.b.Grow(64 << 10)
+	return Build(s).Markdown()
+}
+
+// Build lays out the plan of s as a document.
+func Build(s *model.Session) *Document {
+	p := &planner{s: s, doc: &Document{Blocks: make([]Block, 0, 256)}}
 	p.title()
 	p.summary()
 	p.steps()
 	p.actions()
 	p.parking()
 	p.appendix()
-	return p.w.b.Bytes()
+	return p.doc
 }
 
-// planner writes one plan.
+// planner lays out one plan.
 type planner struct {
-	s *model.Session
-	w writer
+	s   *model.Session
+	doc *Document
+	// spans and cells hold the text of every block, so that the thousands
+	// of cells of a large plan share a few arrays rather than each
+	// allocating its own.
+	spans []Span
+	cells []Text
 }
 
-// text escapes user text, giving fallback (the plan's own words) when
-// nothing printable is left of it.
-func text(s string, fallback md) md {
-	if e := esc(s); e != "" {
-		return e
+// chunk is how many spans, or cells, are allocated at a time.
+const chunk = 4096
+
+// text is a Text of the spans given. It is called from hundreds of
+// places, so it stays out of line: inlined, it doubles the binary's share
+// of the plan.
+//
+//go:noinline
+func (p *planner) text(spans ...Span) Text {
+	if cap(p.spans)-len(p.spans) < len(spans) {
+		p.spans = make([]Span, 0, max(chunk, len(spans)))
+	}
+	start := len(p.spans)
+	p.spans = append(p.spans, spans...)
+	return p.spans[start:len(p.spans):len(p.spans)]
+}
+
+// join is one Text of the parts given.
+func (p *planner) join(parts ...Text) Text {
+	var buf [16]Span
+	t := buf[:0]
+	for _, part := range parts {
+		t = append(t, part...)
+	}
+	return p.text(t...)
+}
+
+// joinWith puts items together, sep between them.
+func (p *planner) joinWith(items []Text, sep string) Text {
+	var buf [16]Span
+	t := buf[:0]
+	for i, it := range items {
+		if i > 0 {
+			t = append(t, words(sep))
+		}
+		t = append(t, it...)
+	}
+	return p.text(t...)
+}
+
+// row is a table row of the cells given; out of line, as text is.
+//
+//go:noinline
+func (p *planner) row(cells ...Text) []Text {
+	if cap(p.cells)-len(p.cells) < len(cells) {
+		p.cells = make([]Text, 0, max(chunk, len(cells)))
+	}
+	start := len(p.cells)
+	p.cells = append(p.cells, cells...)
+	return p.cells[start:len(p.cells):len(p.cells)]
+}
+
+func (p *planner) add(b Block) { p.doc.Blocks = append(p.doc.Blocks, b) }
+
+func (p *planner) heading(level int, t Text) { p.add(&Heading{Level: level, Text: t}) }
+
+func (p *planner) para(t Text) { p.add(&Paragraph{Text: t}) }
+
+// paraWords is a paragraph of the plan's own words.
+func (p *planner) paraWords(s string) { p.para(p.text(words(s))) }
+
+// list adds a bullet list, or nothing when there are no items.
+func (p *planner) list(items []Text) {
+	if len(items) > 0 {
+		p.add(&List{Items: items})
+	}
+}
+
+// numbered adds a list counted from 1, or nothing when there are no items.
+func (p *planner) numbered(items []Text) {
+	if len(items) > 0 {
+		p.add(&List{Numbered: true, Items: items})
+	}
+}
+
+// table adds a table whose first lead columns name each row.
+func (p *planner) table(lead int, head []string, rows [][]Text) {
+	h := make([]Text, len(head))
+	for i, c := range head {
+		h[i] = p.text(words(c))
+	}
+	p.add(&Table{Head: h, Rows: rows, Lead: lead})
+}
+
+// headingText is typed text for a heading, without the punctuation a
+// heading should not end with, or fallback when nothing is left of it.
+func headingText(s string, fallback Span) Span {
+	if t := headingWords(s); t != "" {
+		return typed(t)
 	}
 	return fallback
 }
 
-// headingText escapes user text for a heading and leaves out the
-// punctuation a heading should not end with.
-func headingText(s string, fallback md) md {
-	t := string(esc(s))
-	for {
-		n := len(t)
-		t = strings.TrimRight(t, ".,;:! ")
-		for _, p := range []string{"。", "，", "；", "："} {
-			t = strings.TrimSuffix(t, p)
-		}
-		// An escaped mark leaves its backslash behind; a backslash of
-		// the user's own is always doubled.
-		if trailing := len(t) - len(strings.TrimRight(t, `\`)); trailing%2 == 1 {
-			t = t[:len(t)-1]
-		}
-		if len(t) == n {
-			break
-		}
-	}
-	if t == "" {
-		return fallback
-	}
-	return md(t)
-}
-
-// label writes "**Label:** value".
-func label(name string, value md) md {
-	return md("**"+name+":** ") + value
+// label is "**Label:** value".
+func (p *planner) label(name string, value ...Span) Text {
+	var buf [8]Span
+	return p.text(append(append(buf[:0], strong(words(name+":")), words(" ")), value...)...)
 }
 
 // role names a RACI role by its ID, saying so when the role is gone.
-func (p *planner) role(id string) md {
+func (p *planner) role(id string) Text {
 	if strings.TrimSpace(id) == "" {
-		return ""
+		return nil
 	}
 	if r, ok := p.s.RACI.RoleByID(id); ok {
-		return text(r.Name, esc(id))
+		return p.text(typedOr(r.Name, typed(id)))
 	}
-	return text(id, "") + " (not in the RACI grid)"
+	return p.text(typed(id), words(" (not in the RACI grid)"))
 }
 
 // rolePerson names a RACI role and, in brackets, the person who fills it.
-func (p *planner) rolePerson(id string) md {
+func (p *planner) rolePerson(id string) Text {
 	out := p.role(id)
-	if r, ok := p.s.RACI.RoleByID(id); ok {
-		if person := esc(r.Person); person != "" {
-			out += " (" + person + ")"
-		}
+	if r, ok := p.s.RACI.RoleByID(id); ok && visible(r.Person) {
+		return p.join(out, Text{words(" ("), typed(r.Person), words(")")})
 	}
 	return out
 }
@@ -135,66 +204,67 @@ func (p *planner) roles() []model.Role {
 }
 
 // stepTitle names the step of kind k as the workshop does.
-func (p *planner) stepTitle(k model.StepKind) md {
+func (p *planner) stepTitle(k model.StepKind) Text {
 	for _, st := range p.s.Workshop.Steps {
 		if st.Kind == k {
-			return text(st.Title, kindLabel(k))
+			return p.text(typedOr(st.Title, kindLabel(k)))
 		}
 	}
 	if k == "" {
-		return ""
+		return nil
 	}
-	return kindLabel(k)
+	return p.text(kindLabel(k))
 }
 
 // kindLabel names a kind of step; a kind Roundtable does not know is the
 // file's own text and is escaped like any other.
-func kindLabel(k model.StepKind) md {
+func kindLabel(k model.StepKind) Span {
 	if k.Valid() {
-		return md(k.Label())
+		return words(k.Label())
 	}
-	return text(string(k), "Step")
+	return typedOr(string(k), words("Step"))
 }
 
 func (p *planner) title() {
 	s := p.s
-	p.w.heading(1, headingText(s.Meta.Title, "Workshop plan"))
-	p.w.list([]md{
-		label("Organisation", text(s.Meta.Organisation, "not given")),
-		label("Date", text(s.Meta.Date, "not given")),
-		label("Facilitator", text(s.Meta.Facilitator, "not given")),
-		label("Workshop", text(s.Workshop.Title, text(s.Meta.Workshop, "not given"))),
+	p.heading(1, p.text(headingText(s.Meta.Title, words("Workshop plan"))))
+	p.list([]Text{
+		p.label("Organisation", typedOr(s.Meta.Organisation, words("not given"))),
+		p.label("Date", typedOr(s.Meta.Date, words("not given"))),
+		p.label("Facilitator", typedOr(s.Meta.Facilitator, words("not given"))),
+		p.label("Workshop", typedOr(s.Workshop.Title, typedOr(s.Meta.Workshop, words("not given")))),
 	})
-	p.w.heading(2, "Participants")
+	p.heading(2, p.text(words("Participants")))
 	if len(s.Participants) == 0 {
-		p.w.para("No participants were recorded.")
+		p.paraWords("No participants were recorded.")
 		return
 	}
 	// Departments in the order the facilitator first named them.
 	var order []string
-	byDept := map[string][]md{}
+	byDept := map[string][]Text{}
 	for _, pt := range s.Participants {
 		d := strings.TrimSpace(pt.Department)
 		if _, ok := byDept[d]; !ok {
 			order = append(order, d)
 		}
-		who := text(pt.Name, "unnamed")
-		if title := esc(pt.RoleTitle); title != "" {
-			who += " (" + title + ")"
+		who := p.text(typedOr(pt.Name, words("unnamed")))
+		if visible(pt.RoleTitle) {
+			who = p.join(who, Text{words(" ("), typed(pt.RoleTitle), words(")")})
 		}
 		byDept[d] = append(byDept[d], who)
 	}
-	items := make([]md, len(order))
+	items := make([]Text, len(order))
 	for i, d := range order {
-		items[i] = md("**") + text(d, "No department") + md(":** ") + join(byDept[d], ", ")
+		items[i] = p.join(p.text(strong(typedOr(d, words("No department"))), strong(words(":")), words(" ")),
+			p.joinWith(byDept[d], ", "))
 	}
-	p.w.list(items)
+	p.list(items)
 }
 
 // summary writes what a busy reader needs of each step the workshop has,
 // in the workshop's order, then what is still open.
 func (p *planner) summary() {
-	p.w.heading(2, "Executive summary")
+	p.heading(2, p.text(words("Executive summary")))
 	seen := map[model.StepKind]bool{}
 	for _, st := range p.s.Workshop.Steps {
 		if seen[st.Kind] {
@@ -219,126 +289,127 @@ func (p *planner) summary() {
 
 func (p *planner) objectivesInBrief() {
 	s := p.s
-	p.w.heading(3, "Objectives in vote order")
+	p.heading(3, p.text(words("Objectives in vote order")))
 	if len(s.Objectives.Items) == 0 {
-		p.w.para("No objectives were set.")
+		p.paraWords("No objectives were set.")
 	} else {
-		var items []md
+		var items []Text
 		for _, i := range s.Objectives.Ranked() {
 			o := s.Objectives.Items[i]
-			parts := []md{count(o.Votes, "vote", "votes")}
-			if v := esc(o.Sponsor); v != "" {
-				parts = append(parts, "sponsor "+v)
+			var buf [12]Span
+			t := append(buf[:0], strong(typedOr(o.Title, words("Untitled objective"))), words(": "),
+				words(count(o.Votes, "vote", "votes")))
+			if visible(o.Sponsor) {
+				t = append(t, words("; sponsor "), typed(o.Sponsor))
 			}
-			if v := esc(o.Metric); v != "" {
-				m := "metric " + v
-				if t := esc(o.Target); t != "" {
-					m += ", target " + t
+			if visible(o.Metric) {
+				t = append(t, words("; metric "), typed(o.Metric))
+				if visible(o.Target) {
+					t = append(t, words(", target "), typed(o.Target))
 				}
-				parts = append(parts, m)
 			}
-			if v := esc(o.Due); v != "" {
-				parts = append(parts, "by "+v)
+			if visible(o.Due) {
+				t = append(t, words("; by "), typed(o.Due))
 			}
 			if miss := o.Missing(); len(miss) > 0 {
-				parts = append(parts, md("missing: "+strings.Join(miss, ", ")))
+				t = append(t, words("; missing: "+strings.Join(miss, ", ")))
 			}
-			items = append(items, md("**")+text(o.Title, "Untitled objective")+md("**: ")+join(parts, "; "))
+			items = append(items, p.text(t...))
 		}
-		p.w.numbered(items)
+		p.numbered(items)
 	}
-	p.w.para(label("Organisational model", p.modelName()))
+	p.para(p.label("Organisational model", p.modelName()))
 }
 
 // modelName names the organisational model the room chose.
-func (p *planner) modelName() md {
+func (p *planner) modelName() Span {
 	id := strings.TrimSpace(p.s.Objectives.Model)
 	if id == "" {
-		return "not chosen yet"
+		return words("not chosen yet")
 	}
 	for _, m := range p.s.Workshop.Objectives.Models {
 		if m.ID == p.s.Objectives.Model {
-			return text(m.Name, esc(m.ID))
+			return typedOr(m.Name, typed(m.ID))
 		}
 	}
-	return esc(p.s.Objectives.Model)
+	return typed(p.s.Objectives.Model)
 }
 
 func (p *planner) topRisksInBrief() {
 	s := p.s
-	p.w.heading(3, "Top risks")
+	p.heading(3, p.text(words("Top risks")))
 	top := p.topRisks(5)
 	if len(top) == 0 {
-		p.w.para("No open risk has been scored.")
+		p.paraWords("No open risk has been scored.")
 	} else {
-		rows := make([][]md, len(top))
+		rows := make([][]Text, len(top))
 		for i, ri := range top {
 			r := s.Risks[ri]
-			rows[i] = []md{num(ri + 1), text(r.Title, "Untitled risk"), num(r.Score()), md(r.Band().String()),
-				p.role(r.Owner), esc(string(r.Treatment))}
+			rows[i] = p.row(p.text(number(ri+1)), p.text(typedOr(r.Title, words("Untitled risk"))), p.text(number(r.Score())),
+				p.text(words(r.Band().String())), p.role(r.Owner), p.text(typed(string(r.Treatment))))
 		}
-		p.w.table([]md{"#", "Risk", "Score", "Band", "Owner role", "Treatment"}, rows)
+		p.table(2, []string{"#", "Risk", "Score", "Band", "Owner role", "Treatment"}, rows)
 	}
 }
 
 func (p *planner) keyActivities() {
 	s := p.s
-	p.w.heading(3, "Accountable roles for key activities")
-	var rows [][]md
+	p.heading(3, p.text(words("Accountable roles for key activities")))
+	var rows [][]Text
 	for i, a := range s.RACI.Activities {
 		if !a.Key {
 			continue
 		}
-		rows = append(rows, []md{text(a.Name, "Unnamed activity"), p.accountable(i)})
+		rows = append(rows, p.row(p.text(typedOr(a.Name, words("Unnamed activity"))), p.accountable(i)))
 	}
 	if len(rows) == 0 {
-		p.w.para("No activity of the RACI grid is marked as key.")
+		p.paraWords("No activity of the RACI grid is marked as key.")
 	} else {
-		p.w.table([]md{"Key activity", "Accountable role"}, rows)
+		p.table(1, []string{"Key activity", "Accountable role"}, rows)
 	}
 }
 
 func (p *planner) drillResult() {
 	s := p.s
-	p.w.heading(3, "Drill result")
+	p.heading(3, p.text(words("Drill result")))
 	if i, _, ok := s.Drill.Reported(); !ok {
-		p.w.para(p.noDrillResult())
+		p.para(p.noDrillResult())
 	} else {
 		run := s.Drill.Runs[i]
 		sc, _ := s.Workshop.Drill.ScenarioByID(run.Scenario)
-		items := []md{label("Run reported", p.reportedRun()), label("Scenario", p.scenarioTitle(run.Scenario))}
-		p.w.list(append(items, p.figures(run.Figures(sc, s.Workshop.Drill))...))
+		items := []Text{p.label("Run reported", p.reportedRun()...), p.label("Scenario", p.scenarioTitle(run.Scenario))}
+		p.list(append(items, p.figures(run.Figures(sc, s.Workshop.Drill))...))
 	}
 }
 
 func (p *planner) openFindings() {
 	s := p.s
-	p.w.heading(3, "Open findings")
+	p.heading(3, p.text(words("Open findings")))
 	if missing := s.Missing(model.StepReview); len(missing) == 0 {
-		p.w.para("Nothing is missing: every step is complete.")
+		p.paraWords("Nothing is missing: every step is complete.")
 	} else {
-		items := make([]md, len(missing))
+		items := make([]Text, len(missing))
 		for i, m := range missing {
-			items[i] = esc(m)
+			items[i] = p.text(typed(m))
 		}
-		p.w.list(items)
+		p.list(items)
 	}
 }
 
 // accountable names the roles with an A on activity i, and flags none or
 // several, as RACI's first rule asks for exactly one.
-func (p *planner) accountable(i int) md {
+func (p *planner) accountable(i int) Text {
 	ids := p.s.RACI.Accountable(i)
 	if len(ids) == 0 {
-		return "nobody (a finding: give one role the A)"
+		return p.text(words("nobody (a finding: give one role the A)"))
 	}
-	names := make([]md, len(ids))
+	names := make([]Text, len(ids))
 	for j, id := range ids {
 		names[j] = p.rolePerson(id)
 	}
-	out := join(names, ", ")
+	out := p.joinWith(names, ", ")
 	if len(ids) > 1 {
-		out += " (a finding: keep one A)"
+		out = p.join(out, Text{words(" (a finding: keep one A)")})
 	}
 	return out
 }
@@ -358,66 +429,66 @@ func (p *planner) topRisks(n int) []int {
 	return idx[:min(n, len(idx))]
 }
 
-func (p *planner) scenarioTitle(id string) md {
+func (p *planner) scenarioTitle(id string) Span {
 	if sc, ok := p.s.Workshop.Drill.ScenarioByID(id); ok {
-		return text(sc.Title, text(id, "unnamed scenario"))
+		return typedOr(sc.Title, typedOr(id, words("unnamed scenario")))
 	}
-	return text(id, "no scenario chosen")
+	return typedOr(id, words("no scenario chosen"))
 }
 
 // noDrillResult says why the plan reports no drill run.
-func (p *planner) noDrillResult() md {
+func (p *planner) noDrillResult() Text {
 	n := len(p.s.Drill.Runs)
 	if n == 0 {
-		return "No drill was run."
+		return p.text(words("No drill was run."))
 	}
-	return md("No drill run has anything to report: ") + count(n, "run was", "runs were") +
-		" started, with no message, decision or hot wash recorded."
+	return p.text(words("No drill run has anything to report: " + count(n, "run was", "runs were") +
+		" started, with no message, decision or hot wash recorded."))
 }
 
 // reportedRun says which run the plan reports, out of how many, and why
 // that one.
-func (p *planner) reportedRun() md {
+func (p *planner) reportedRun() Text {
 	d := p.s.Drill
 	i, chosen, _ := d.Reported()
-	out := md("run ") + num(i+1) + " of " + num(len(d.Runs))
+	out := "run " + strconv.Itoa(i+1) + " of " + strconv.Itoa(len(d.Runs))
 	switch {
 	case chosen:
-		return out + ", chosen by the room"
+		out += ", chosen by the room"
 	case d.Runs[i].Ended:
-		return out + ", the latest finished run"
+		out += ", the latest finished run"
+	default:
+		out += ", the latest run with anything in it; no run has finished"
 	}
-	return out + ", the latest run with anything in it; no run has finished"
+	return p.text(words(out))
 }
 
 // figures words the measured results of a drill run, one item each.
-func (p *planner) figures(f model.DrillFigures) []md {
-	ack := md("none: nothing was acknowledged in public")
+func (p *planner) figures(f model.DrillFigures) []Text {
+	ack := "none: nothing was acknowledged in public"
 	if t, ok := f.TimeToAck(); ok {
-		ack = md(model.ClockText(t) + " after the first alert (drill clock " + model.ClockText(f.FirstAck) + ")")
+		ack = model.ClockText(t) + " after the first alert (drill clock " + model.ClockText(f.FirstAck) + ")"
 	}
-	parts := f.ChecklistParts()
-	checklist := make([]md, len(parts))
-	for i, part := range parts {
-		checklist[i] = md(part)
+	items := []Text{
+		p.label("Time to first public acknowledgement", words(ack)),
+		p.label("Fire-drill checklist", words(strings.Join(f.ChecklistParts(), "; "))),
+		p.label("Injects unanswered", words(strconv.Itoa(f.Unanswered)+" of "+strconv.Itoa(f.Arrived)+" that reached the room"+
+			unansweredList(f)+"; "+count(f.Skipped, "skipped", "skipped")+", "+count(f.NotReached, "not reached", "not reached"))),
+		p.label("Decisions logged", number(f.Decisions)),
 	}
-	items := []md{
-		label("Time to first public acknowledgement", ack),
-		label("Fire-drill checklist", join(checklist, "; ")),
-		label("Injects unanswered", num(f.Unanswered)+" of "+num(f.Arrived)+" that reached the room"+
-			unansweredList(f)+
-			md("; "+string(count(f.Skipped, "skipped", "skipped"))+", "+string(count(f.NotReached, "not reached", "not reached")))),
-		label("Decisions logged", num(f.Decisions)),
+	var buf [16]Span
+	msgs := append(buf[:0], strong(words("Messages:")), words(" "), number(f.Messages))
+	for i, a := range f.PerAudience {
+		sep := ", "
+		if i == 0 {
+			sep = " ("
+		}
+		msgs = append(msgs, words(sep), typedOr(a.Audience, words("no audience")), words(" "), number(a.Messages))
 	}
-	var per []md
-	for _, a := range f.PerAudience {
-		per = append(per, text(a.Audience, "no audience")+" "+num(a.Messages))
+	if len(f.PerAudience) > 0 {
+		msgs = append(msgs, words(")"))
 	}
-	msgs := num(f.Messages)
-	if len(per) > 0 {
-		msgs += " (" + join(per, ", ") + ")"
-	}
-	return append(items, label("Messages", msgs))
+	return append(items, p.text(msgs...))
 }
 
 // steps writes a section per step of the workshop, in order.
@@ -429,9 +500,9 @@ func (p *planner) steps() {
 			// summary and its agreements are the action items.
 			continue
 		}
-		p.w.heading(2, md("Step "+string(num(i+1))+": ")+headingText(st.Title, kindLabel(st.Kind)))
+		p.heading(2, p.text(words("Step "+strconv.Itoa(i+1)+": "), headingText(st.Title, kindLabel(st.Kind))))
 		if first, ok := shown[st.Kind]; ok && st.Kind.Valid() {
-			p.w.para(md("The answers of this step are shown under Step " + string(num(first+1)) + "."))
+			p.paraWords("The answers of this step are shown under Step " + strconv.Itoa(first+1) + ".")
 			continue
 		}
 		shown[st.Kind] = i
@@ -449,7 +520,8 @@ func (p *planner) steps() {
 		case model.StepAssessment:
 			p.assessment()
 		default:
-			p.w.para("This step is of a kind Roundtable does not know: " + text(string(st.Kind), "no kind") + ".")
+			p.para(p.text(words("This step is of a kind Roundtable does not know: "),
+				typedOr(string(st.Kind), words("no kind")), words(".")))
 		}
 	}
 }
@@ -465,90 +537,92 @@ func (p *planner) listen() {
 		}
 	}
 	if !answered && len(l.Inventory) == 0 && len(l.Experts) == 0 {
-		p.w.para(nothing)
+		p.paraWords(nothing)
 		return
 	}
-	p.w.heading(3, "Show-of-hands poll")
+	p.heading(3, p.text(words("Show-of-hands poll")))
 	if !answered {
-		p.w.para("Nobody answered the poll.")
+		p.paraWords("Nobody answered the poll.")
 	} else {
-		rows := make([][]md, len(l.Poll))
+		poll := &Poll{Rows: make([]PollRow, len(l.Poll)), Room: len(p.s.Participants)}
 		for i, r := range l.Poll {
-			rows[i] = []md{text(r.Platform, "unnamed platform"), num(r.Reads), num(r.Creates)}
+			poll.Rows[i] = PollRow{Platform: p.text(typedOr(r.Platform, words("unnamed platform"))), Reads: r.Reads, Creates: r.Creates}
 		}
-		p.w.table([]md{"Platform", "Read or use it", "Contribute or create"}, rows)
+		p.add(poll)
 	}
-	p.w.heading(3, "Conversation inventory")
+	p.heading(3, p.text(words("Conversation inventory")))
 	if len(l.Inventory) == 0 {
-		p.w.para("No conversations were listed.")
+		p.paraWords("No conversations were listed.")
 	} else {
-		rows := make([][]md, len(l.Inventory))
+		rows := make([][]Text, len(l.Inventory))
 		for i, c := range l.Inventory {
-			knew := md("yes")
+			knew := words("yes")
 			if c.Surprise {
-				knew = "no: a surprise"
+				knew = words("no: a surprise")
 			}
-			rows[i] = []md{esc(c.Place), esc(c.Who), esc(c.Tone), esc(c.Volume), knew, esc(string(c.Notes))}
+			rows[i] = p.row(p.text(typed(c.Place)), p.text(typed(c.Who)), p.text(typed(c.Tone)), p.text(typed(c.Volume)),
+				p.text(knew), p.text(typed(string(c.Notes))))
 		}
-		p.w.table([]md{"Where", "Who talks", "Tone", "Volume", "Did we know?", "Notes"}, rows)
+		p.table(1, []string{"Where", "Who talks", "Tone", "Volume", "Did we know?", "Notes"}, rows)
 	}
-	p.w.heading(3, "Internal experts")
+	p.heading(3, p.text(words("Internal experts")))
 	if len(l.Experts) == 0 {
-		p.w.para("No internal experts were named.")
+		p.paraWords("No internal experts were named.")
 	} else {
-		rows := make([][]md, len(l.Experts))
+		rows := make([][]Text, len(l.Experts))
 		for i, e := range l.Experts {
-			rows[i] = []md{esc(e.Name), esc(e.Department), esc(string(e.Knows))}
+			rows[i] = p.row(p.text(typed(e.Name)), p.text(typed(e.Department)), p.text(typed(string(e.Knows))))
 		}
-		p.w.table([]md{"Name", "Department", "Knows about"}, rows)
+		p.table(1, []string{"Name", "Department", "Knows about"}, rows)
 	}
 }
 
 func (p *planner) objectives() {
 	o := p.s.Objectives
 	if len(o.Items) == 0 && strings.TrimSpace(o.Model) == "" {
-		p.w.para(nothing)
+		p.paraWords(nothing)
 		return
 	}
-	p.w.heading(3, "Objectives ranked by votes")
+	p.heading(3, p.text(words("Objectives ranked by votes")))
 	if len(o.Items) == 0 {
-		p.w.para("No objectives were set.")
+		p.paraWords("No objectives were set.")
 	} else {
 		if o.VotesPerParticipant > 0 {
-			p.w.para(md("Each participant had " + string(count(o.VotesPerParticipant, "vote", "votes")) + "."))
+			p.paraWords("Each participant had " + count(o.VotesPerParticipant, "vote", "votes") + ".")
 		}
-		var rows [][]md
+		var rows [][]Text
 		for rank, i := range o.Ranked() {
 			ob := o.Items[i]
-			rows = append(rows, []md{num(rank + 1), text(ob.Title, "Untitled objective"), num(ob.Votes),
-				esc(ob.Audience), esc(string(ob.Strategy)), esc(ob.Technology), esc(ob.Sponsor), esc(ob.Metric),
-				esc(ob.Target), esc(ob.Due), md(strings.Join(ob.Missing(), ", ")), esc(string(ob.Notes))})
+			rows = append(rows, p.row(p.text(number(rank+1)), p.text(typedOr(ob.Title, words("Untitled objective"))), p.text(number(ob.Votes)),
+				p.text(typed(ob.Audience)), p.text(typed(string(ob.Strategy))), p.text(typed(ob.Technology)), p.text(typed(ob.Sponsor)),
+				p.text(typed(ob.Metric)), p.text(typed(ob.Target)), p.text(typed(ob.Due)), p.text(words(strings.Join(ob.Missing(), ", "))),
+				p.text(typed(string(ob.Notes)))))
 		}
-		p.w.table([]md{"Rank", "Objective", "Votes", "Audience", "Strategy", "Technology", "Sponsor",
+		p.table(2, []string{"Rank", "Objective", "Votes", "Audience", "Strategy", "Technology", "Sponsor",
 			"Metric", "Target", "Due", "Missing", "Notes"}, rows)
 	}
-	p.w.heading(3, "Organisational model")
+	p.heading(3, p.text(words("Organisational model")))
 	id := strings.TrimSpace(o.Model)
 	switch {
 	case id == "":
-		p.w.para("The organisational model was not chosen.")
+		p.paraWords("The organisational model was not chosen.")
 	default:
 		for _, m := range p.s.Workshop.Objectives.Models {
 			if m.ID == o.Model {
-				line := md("The company will use the ") + md("**") + text(m.Name, esc(m.ID)) + md("** model.")
-				if d := esc(string(m.Description)); d != "" {
-					line += " " + d
+				line := p.text(words("The company will use the "), strong(typedOr(m.Name, typed(m.ID))), words(" model."))
+				if visible(string(m.Description)) {
+					line = p.join(line, Text{words(" "), typed(string(m.Description))})
 				}
-				p.w.para(line)
+				p.para(line)
 				return
 			}
 		}
-		p.w.para(md("The company will use the ") + md("**") + esc(o.Model) + md("** model."))
+		p.para(p.text(words("The company will use the "), strong(typed(o.Model)), words(" model.")))
 	}
 }
 
-// legend explains the RACI letters under the matrix.
-const legend md = "**Legend:** R = responsible, does the work; A = accountable, answers for the result " +
+// legend explains the RACI letters above the matrix.
+const legend = "R = responsible, does the work; A = accountable, answers for the result " +
 	"(exactly one per activity); C = consulted before the decision; I = informed after it. " +
 	"Key activities are marked (key)."
 
@@ -569,78 +643,69 @@ func (p *planner) raci() {
 		}
 	}
 	if !lettered {
-		p.w.para(nothing)
+		p.paraWords(nothing)
 		return
 	}
-	p.w.heading(3, "RACI matrix")
+	p.heading(3, p.text(words("RACI matrix")))
 	if len(m.Activities) == 0 || len(roles) == 0 {
-		p.w.para("The grid has no activities or no roles.")
+		p.paraWords("The grid has no activities or no roles.")
 	} else {
-		p.w.para(legend)
-		// The columns are headed by the screen's codes, spelt out first,
-		// so a wide grid still reads as a table.
+		p.para(p.label("Legend", words(legend)))
+		// The columns are headed by the screen's codes.
 		codes := model.RoleCodes(roles)
-		head := []md{"Activity", "Area"}
-		names := make([]md, len(roles))
+		grid := &RACIGrid{Roles: make([]RACIRole, len(roles)), Activities: make([]RACIActivity, len(m.Activities))}
 		for i, r := range roles {
-			head = append(head, esc(codes[i]))
-			names[i] = esc(codes[i]) + " = " + text(r.Name, text(r.ID, "unnamed role"))
+			grid.Roles[i] = RACIRole{Code: p.text(typed(codes[i])), Name: p.text(typedOr(r.Name, typedOr(r.ID, words("unnamed role"))))}
 		}
-		p.w.para(label("Roles", join(names, "; ")))
-		rows := make([][]md, len(m.Activities))
+		letters := make([]model.Letter, len(m.Activities)*len(roles))
 		for i, a := range m.Activities {
-			name := text(a.Name, "Unnamed activity")
-			if a.Key {
-				name += " (key)"
-			}
-			row := make([]md, 0, len(head))
-			row = append(row, name, esc(a.Area))
-			for _, r := range roles {
-				l := a.Cells[r.ID]
-				if !l.Valid() {
-					l = ""
+			row := letters[i*len(roles) : (i+1)*len(roles) : (i+1)*len(roles)]
+			for j, r := range roles {
+				if l := a.Cells[r.ID]; l.Valid() {
+					row[j] = l
 				}
-				row = append(row, md(l))
 			}
-			rows[i] = row
+			grid.Activities[i] = RACIActivity{Name: p.text(typedOr(a.Name, words("Unnamed activity"))), Area: p.text(typed(a.Area)),
+				Key: a.Key, Letters: row}
 		}
-		p.w.table(head, rows)
+		p.add(grid)
 	}
-	p.w.heading(3, "Roles and the people who fill them")
+	p.heading(3, p.text(words("Roles and the people who fill them")))
 	if len(roles) == 0 {
-		p.w.para("No roles were named.")
+		p.paraWords("No roles were named.")
 	} else {
-		rows := make([][]md, len(roles))
+		rows := make([][]Text, len(roles))
 		for i, r := range roles {
-			rows[i] = []md{text(r.Name, text(r.ID, "unnamed role")), esc(r.Person), esc(r.Backup)}
+			rows[i] = p.row(p.text(typedOr(r.Name, typedOr(r.ID, words("unnamed role")))), p.text(typed(r.Person)), p.text(typed(r.Backup)))
 		}
-		p.w.table([]md{"Role", "Person", "Backup"}, rows)
+		p.table(1, []string{"Role", "Person", "Backup"}, rows)
 	}
-	p.w.heading(3, "RACI findings")
+	p.heading(3, p.text(words("RACI findings")))
 	findings := m.Findings()
 	if len(findings) == 0 {
-		p.w.para("The grid breaks none of RACI's rules.")
+		p.paraWords("The grid breaks none of RACI's rules.")
 		return
 	}
-	items := make([]md, len(findings))
+	items := make([]Text, len(findings))
 	for i, f := range findings {
-		items[i] = esc(f.Message)
+		items[i] = p.text(typed(f.Message))
 	}
-	p.w.list(items)
+	p.list(items)
 }
 
 func (p *planner) risks() {
 	risks := p.s.Risks
 	if len(risks) == 0 {
-		p.w.para(nothing)
+		p.paraWords(nothing)
 		return
 	}
-	p.w.heading(3, "Risk register")
-	rows := make([][]md, len(risks))
+	p.heading(3, p.text(words("Risk register")))
+	rows := make([][]Text, len(risks))
 	for i, r := range risks {
-		residual := md("")
+		var residual Text
 		if rs := r.ResidualScore(); rs > 0 {
-			residual = num(r.ResidualLikelihood) + " × " + num(r.ResidualImpact) + " = " + num(rs) + " (" + md(r.ResidualBand().String()) + ")"
+			residual = p.text(number(r.ResidualLikelihood), words(" × "), number(r.ResidualImpact), words(" = "), number(rs),
+				words(" ("), words(r.ResidualBand().String()), words(")"))
 		}
 		flags := r.Flags()
 		if !blank(r.Owner) {
@@ -648,243 +713,253 @@ func (p *planner) risks() {
 				flags = append(flags, "owner not in the RACI grid")
 			}
 		}
-		rows[i] = []md{num(i + 1), text(r.Title, "Untitled risk"), esc(r.Category), score(r.Likelihood), score(r.Impact),
-			num(r.Score()), md(r.Band().String()), p.role(r.Owner), esc(string(r.Treatment)), esc(string(r.Mitigation)),
-			residual, esc(string(r.Status)), esc(r.Review), md(strings.Join(flags, ", ")), esc(string(r.Notes))}
+		rows[i] = p.row(p.text(number(i+1)), p.text(typedOr(r.Title, words("Untitled risk"))), p.text(typed(r.Category)),
+			p.score(r.Likelihood), p.score(r.Impact), p.text(number(r.Score())), p.text(words(r.Band().String())),
+			p.role(r.Owner), p.text(typed(string(r.Treatment))), p.text(typed(string(r.Mitigation))), residual,
+			p.text(typed(string(r.Status))), p.text(typed(r.Review)), p.text(words(strings.Join(flags, ", "))), p.text(typed(string(r.Notes))))
 	}
-	p.w.table([]md{"#", "Risk", "Category", "Likelihood", "Impact", "Score", "Band", "Owner role", "Treatment",
+	p.table(2, []string{"#", "Risk", "Category", "Likelihood", "Impact", "Score", "Band", "Owner role", "Treatment",
 		"Mitigation", "Residual", "Status", "Review", "Flags", "Notes"}, rows)
 
-	p.w.heading(3, "Heat map")
-	var grid [6][6]int
+	p.heading(3, p.text(words("Heat map")))
+	p.paraWords("Open risks by impact (rows, the highest at the top) and likelihood (columns), as on the risks screen; each cell gives how many risks fall there and the cell's band. Closed and unscored risks are left out.")
+	p.add(heatMap(risks))
+}
+
+// heatMap places the open, scored risks on the 5×5 map; one array holds
+// the numbers of every cell.
+func heatMap(risks []model.Risk) *HeatMap {
+	var h HeatMap
+	var n [5][5]int
+	placed := func(r model.Risk) bool { return r.Status != model.RiskClosed && r.Score() > 0 }
+	total := 0
 	for _, r := range risks {
-		if r.Status != model.RiskClosed && r.Score() > 0 {
-			grid[r.Likelihood][r.Impact]++
+		if placed(r) {
+			n[r.Likelihood-1][r.Impact-1]++
+			total++
 		}
 	}
-	// Laid out as on the risks screen: impact up the side, likelihood across.
-	p.w.para("Open risks by impact (rows, the highest at the top) and likelihood (columns), as on the risks screen; each cell gives how many risks fall there and the cell's band. Closed and unscored risks are left out.")
-	hm := make([][]md, 0, 5)
-	for i := 5; i >= 1; i-- {
-		row := []md{num(i)}
-		for l := 1; l <= 5; l++ {
-			row = append(row, num(grid[l][i])+" ("+md(model.BandOf(l*i).String())+")")
+	all := make([]int, 0, total)
+	for l := range 5 {
+		for i := range 5 {
+			h.Cells[l][i] = HeatCell{Band: model.BandOf((l + 1) * (i + 1)), Risks: all[len(all) : len(all) : len(all)+n[l][i]]}
+			all = all[:len(all)+n[l][i]]
 		}
-		hm = append(hm, row)
 	}
-	p.w.table([]md{"Impact ↑ likelihood →", "1", "2", "3", "4", "5"}, hm)
+	for i, r := range risks {
+		if placed(r) {
+			c := &h.Cells[r.Likelihood-1][r.Impact-1]
+			c.Risks = append(c.Risks, i+1)
+		}
+	}
+	return &h
 }
 
 // score writes a likelihood or impact, or nothing while it is not given.
-func score(n int) md {
+func (p *planner) score(n int) Text {
 	if n == 0 {
-		return ""
+		return nil
 	}
-	return num(n)
+	return p.text(number(n))
 }
 
 func (p *planner) drill() {
 	runs := p.s.Drill.Runs
 	if len(runs) == 0 {
-		p.w.para(nothing)
+		p.paraWords(nothing)
 		return
 	}
 	reported, _, ok := p.s.Drill.Reported()
 	if !ok {
-		p.w.para(p.noDrillResult())
+		p.para(p.noDrillResult())
 		return
 	}
 	cat := p.s.Workshop.Drill
 	run := runs[reported]
 	sc, found := cat.ScenarioByID(run.Scenario)
 
-	p.w.heading(3, "Drill scenario")
-	state := md("the drill has not ended")
+	p.heading(3, p.text(words("Drill scenario")))
+	state := "the drill has not ended"
 	if run.Ended {
 		state = "the drill ended"
 	}
-	p.w.para(md("This section reports ") + p.reportedRun() + ".")
-	p.w.para(label("Scenario", p.scenarioTitle(run.Scenario)) + md("; speed ×") + num(max(run.Speed, 1)) +
-		md("; clock reached ") + md(model.ClockText(run.Clock)) + "; " + state + ".")
-	if found {
-		if summary := esc(string(sc.Summary)); summary != "" {
-			p.w.para(summary)
-		}
+	p.para(p.join(Text{words("This section reports ")}, p.reportedRun(), Text{words(".")}))
+	p.para(p.join(p.label("Scenario", p.scenarioTitle(run.Scenario)), Text{words("; speed ×"), number(max(run.Speed, 1)),
+		words("; clock reached " + model.ClockText(run.Clock) + "; " + state + ".")}))
+	if found && visible(string(sc.Summary)) {
+		p.para(p.text(typed(string(sc.Summary))))
 	}
 
-	p.w.heading(3, "Drill roles")
+	p.heading(3, p.text(words("Drill roles")))
 	if len(run.Assignments) == 0 {
-		p.w.para("No drill roles were assigned.")
+		p.paraWords("No drill roles were assigned.")
 	} else {
-		rows := make([][]md, len(run.Assignments))
+		rows := make([][]Text, len(run.Assignments))
 		for i, a := range run.Assignments {
-			rows[i] = []md{p.dutyName(a.Duty), p.rolePerson(a.Role), p.rolePerson(a.Backup)}
+			rows[i] = p.row(p.text(p.dutyName(a.Duty)), p.rolePerson(a.Role), p.rolePerson(a.Backup))
 		}
-		p.w.table([]md{"Duty", "Role", "Backup role"}, rows)
+		p.table(1, []string{"Duty", "Role", "Backup role"}, rows)
 	}
 
-	p.w.heading(3, "Drill timeline")
+	p.heading(3, p.text(words("Drill timeline")))
 	timeline := p.timeline(run, sc)
-	if len(timeline) == 0 {
-		p.w.para("Nothing reached the room and nothing was logged.")
+	if len(timeline.Events) == 0 {
+		p.paraWords("Nothing reached the room and nothing was logged.")
 	} else {
-		rows := make([][]md, len(timeline))
-		for i, e := range timeline {
-			rows[i] = []md{md(model.ClockText(e.at)), e.what, e.detail}
-		}
-		p.w.table([]md{"Clock", "Event", "Detail"}, rows)
+		p.add(timeline)
 	}
 
-	p.w.heading(3, "Drill messages")
+	p.heading(3, p.text(words("Drill messages")))
 	if len(run.Messages) == 0 {
-		p.w.para("No messages were drafted.")
+		p.paraWords("No messages were drafted.")
 	} else {
-		rows := make([][]md, len(run.Messages))
+		rows := make([][]Text, len(run.Messages))
 		for i, m := range run.Messages {
 			// As in the checklist: only the room's word makes an item met;
 			// the program's ticks are proposals.
 			met, proposed := m.ItemsMet(cat.Checklist)
-			items := num(met) + " of " + num(len(cat.Checklist)) + " met"
+			items := p.text(number(met), words(" of "), number(len(cat.Checklist)), words(" met"))
 			if proposed > 0 {
-				items += ", " + num(proposed) + " proposed"
+				items = p.join(items, Text{words(", "), number(proposed), words(" proposed")})
 			}
-			rows[i] = []md{md(model.ClockText(m.At)), esc(m.Audience), esc(m.Phase), p.role(m.Sender),
-				esc(string(m.Text)), items}
+			rows[i] = p.row(p.text(words(model.ClockText(m.At))), p.text(typed(m.Audience)), p.text(typed(m.Phase)), p.role(m.Sender),
+				p.text(typed(string(m.Text))), items)
 		}
-		p.w.table([]md{"Clock", "Audience", "Phase", "From", "Message", "Fire-drill items"}, rows)
+		p.table(1, []string{"Clock", "Audience", "Phase", "From", "Message", "Fire-drill items"}, rows)
 	}
 
-	p.w.heading(3, "Fire-drill checklist")
+	p.heading(3, p.text(words("Fire-drill checklist")))
 	if len(cat.Checklist) == 0 {
-		p.w.para("The workshop has no fire-drill checklist.")
+		p.paraWords("The workshop has no fire-drill checklist.")
 	} else {
 		verdict := run.ChecklistVerdict(cat.Checklist)
-		rows := make([][]md, len(cat.Checklist))
+		rows := make([][]Text, len(cat.Checklist))
 		for i, item := range cat.Checklist {
 			c := verdict[item.ID]
-			met := md("no")
+			met := "no"
 			switch {
 			case c.Counts():
 				met = "yes, confirmed by the room"
 			case c.Proposed():
 				met = "proposed, not confirmed by the room"
 			case c.Confirmed:
-				met += ", confirmed by the room"
+				met = "no, confirmed by the room"
 			}
-			rows[i] = []md{text(item.Title, text(item.ID, "unnamed item")), met, esc(c.Why)}
+			rows[i] = p.row(p.text(typedOr(item.Title, typedOr(item.ID, words("unnamed item")))), p.text(words(met)), p.text(typed(c.Why)))
 		}
-		p.w.table([]md{"Item", "Met", "Why"}, rows)
+		p.table(1, []string{"Item", "Met", "Why"}, rows)
 	}
 
-	p.w.heading(3, "Drill figures")
-	p.w.list(p.figures(run.Figures(sc, cat)))
+	p.heading(3, p.text(words("Drill figures")))
+	p.list(p.figures(run.Figures(sc, cat)))
 
-	p.w.heading(3, "After-action review")
-	p.w.list([]md{
-		label("What went well", text(string(run.Review.WentWell), "not recorded")),
-		label("What failed", text(string(run.Review.Failed), "not recorded")),
+	p.heading(3, p.text(words("After-action review")))
+	p.list([]Text{
+		p.label("What went well", typedOr(string(run.Review.WentWell), words("not recorded"))),
+		p.label("What failed", typedOr(string(run.Review.Failed), words("not recorded"))),
 	})
 
 	if len(runs) > 1 {
-		p.w.heading(3, "Other drill runs")
+		p.heading(3, p.text(words("Other drill runs")))
 		shown := run.Figures(sc, cat)
-		items := make([]md, 0, len(runs)-1)
+		items := make([]Text, 0, len(runs)-1)
 		for i, r := range runs {
 			if i == reported {
 				continue
 			}
+			n := strconv.Itoa(i + 1)
 			if r.Empty() {
-				items = append(items, md("Run ")+num(i+1)+" ("+p.scenarioTitle(r.Scenario)+"): started, with no message, decision or hot wash recorded")
+				items = append(items, p.text(words("Run "+n+" ("), p.scenarioTitle(r.Scenario),
+					words("): started, with no message, decision or hot wash recorded")))
 				continue
 			}
 			other, _ := cat.ScenarioByID(r.Scenario)
-			lines := model.Compare(r.Figures(other, cat), shown)
-			parts := make([]md, len(lines))
-			for j, l := range lines {
-				parts[j] = md(l)
-			}
-			item := md("Against run "+string(num(i+1))+" (") + p.scenarioTitle(r.Scenario) + "), run " + num(reported+1) + ": " + join(parts, "; ")
+			item := p.text(words("Against run "+n+" ("), p.scenarioTitle(r.Scenario), words("), run "+strconv.Itoa(reported+1)+": "+
+				strings.Join(model.Compare(r.Figures(other, cat), shown), "; ")))
 			if !r.Ended {
-				item += " (run " + num(i+1) + " has not ended)"
+				item = p.join(item, Text{words(" (run " + n + " has not ended)")})
 			}
 			// The room's own words about an earlier run outlive it here.
 			if r.Review.WentWell != "" || r.Review.Failed != "" {
-				item += ". Run " + num(i+1) + "'s after-action review: what went well: " + text(string(r.Review.WentWell), "not recorded") +
-					"; what failed: " + text(string(r.Review.Failed), "not recorded")
+				item = p.join(item, Text{words(". Run " + n + "'s after-action review: what went well: "),
+					typedOr(string(r.Review.WentWell), words("not recorded")), words("; what failed: "),
+					typedOr(string(r.Review.Failed), words("not recorded"))})
 			}
 			items = append(items, item)
 		}
-		p.w.list(items)
+		p.list(items)
 	}
 }
 
-func (p *planner) dutyName(id string) md {
+func (p *planner) dutyName(id string) Span {
 	for _, d := range p.s.Workshop.Drill.Duties {
 		if d.ID == id {
-			return text(d.Name, text(id, "unnamed duty"))
+			return typedOr(d.Name, typedOr(id, words("unnamed duty")))
 		}
 	}
-	return text(id, "unnamed duty")
-}
-
-// event is one row of the drill timeline.
-type event struct {
-	at     int
-	what   md
-	detail md
+	return typedOr(id, words("unnamed duty"))
 }
 
 // timeline merges what reached the room with what the team logged, by
 // clock; at the same second an inject comes before the answers to it.
-func (p *planner) timeline(run model.DrillRun, sc model.Scenario) []event {
-	var out []event
+func (p *planner) timeline(run model.DrillRun, sc model.Scenario) *Timeline {
+	var out []Event
 	for i, in := range sc.Injects {
 		st := run.InjectState(i)
 		if st.Status != model.InjectReleased && st.Status != model.InjectSkipped {
 			continue
 		}
-		what := md("Inject")
+		e := Event{At: st.At, Kind: InjectReleased, Detail: p.text(typed(string(in.Text)))}
+		var buf [6]Span
+		what := append(buf[:0], words("Inject"))
 		if st.Status == model.InjectSkipped {
-			what = "Inject skipped"
+			e.Kind = InjectSkipped
+			what[0] = words("Inject skipped")
 		}
-		var from []md
-		for _, f := range []string{in.Channel, in.Speaker} {
-			if e := esc(f); e != "" {
-				from = append(from, e)
+		sep := " ("
+		for _, f := range [...]string{in.Channel, in.Speaker} {
+			if visible(f) {
+				what = append(what, words(sep), typed(f))
+				sep = ", "
 			}
 		}
-		if len(from) > 0 {
-			what += " (" + join(from, ", ") + ")"
+		if sep != " (" {
+			what = append(what, words(")"))
 		}
-		out = append(out, event{at: st.At, what: what, detail: esc(string(in.Text))})
+		e.What = p.text(what...)
+		out = append(out, e)
 	}
-	slices.SortStableFunc(out, func(a, b event) int { return cmp.Compare(a.at, b.at) })
-	var log []event
+	slices.SortStableFunc(out, func(a, b Event) int { return cmp.Compare(a.At, b.At) })
+	var log []Event
 	for _, e := range run.Log {
 		if e.Kind == model.LogSkipped {
 			// The inject's own row above already says it was skipped.
 			continue
 		}
-		what := md("Note")
+		ev := Event{At: e.At, Kind: Note, What: p.text(words("Note")), Detail: p.text(typed(string(e.Text)))}
 		if e.Kind == model.LogDecision {
-			what = "Decision"
+			ev.Kind, ev.What = Decision, p.text(words("Decision"))
 		}
-		log = append(log, event{at: e.At, what: what, detail: esc(string(e.Text))})
+		log = append(log, ev)
 	}
-	slices.SortStableFunc(log, func(a, b event) int { return cmp.Compare(a.at, b.at) })
+	slices.SortStableFunc(log, func(a, b Event) int { return cmp.Compare(a.At, b.At) })
 	// Merge, injects first at equal clocks.
-	merged := make([]event, 0, len(out)+len(log))
+	t := &Timeline{Events: make([]Event, 0, len(out)+len(log)), End: run.Clock}
 	i, j := 0, 0
 	for i < len(out) || j < len(log) {
-		if j == len(log) || (i < len(out) && out[i].at <= log[j].at) {
-			merged = append(merged, out[i])
+		if j == len(log) || (i < len(out) && out[i].At <= log[j].At) {
+			t.Events = append(t.Events, out[i])
 			i++
 		} else {
-			merged = append(merged, log[j])
+			t.Events = append(t.Events, log[j])
 			j++
 		}
 	}
-	return merged
+	for _, m := range run.Messages {
+		t.Messages = append(t.Messages, MessageMark{At: m.At, Audience: p.text(typed(m.Audience))})
+	}
+	slices.SortStableFunc(t.Messages, func(a, b MessageMark) int { return cmp.Compare(a.At, b.At) })
+	return t
 }
 
 // wideGap is how far apart the two sides' ratings of a practice must be
@@ -894,7 +969,7 @@ const wideGap = 2
 // widestGaps lists the practices IT and the business rate wide apart,
 // widest first.
 func (p *planner) widestGaps() {
-	p.w.heading(3, "Widest gaps between IT and the business")
+	p.heading(3, p.text(words("Widest gaps between IT and the business")))
 	var wide []model.Rating
 	both := 0
 	for _, r := range p.s.Assessment {
@@ -908,18 +983,18 @@ func (p *planner) widestGaps() {
 	}
 	switch {
 	case both == 0:
-		p.w.para("No practice was rated by both IT and the business.")
+		p.paraWords("No practice was rated by both IT and the business.")
 		return
 	case len(wide) == 0:
-		p.w.para(md("IT and the business rate every practice within " + string(num(wideGap-1)) + " of each other."))
+		p.paraWords("IT and the business rate every practice within " + strconv.Itoa(wideGap-1) + " of each other.")
 		return
 	}
 	slices.SortStableFunc(wide, func(a, b model.Rating) int { return cmp.Compare(b.Gap(), a.Gap()) })
-	items := make([]md, len(wide))
+	items := make([]Text, len(wide))
 	for i, r := range wide {
-		items[i] = md("**") + p.practice(r.Practice) + md("**: IT "+string(num(r.IT))+", the business "+string(num(r.Business)))
+		items[i] = p.text(strong(p.practice(r.Practice)), words(": IT "+strconv.Itoa(r.IT)+", the business "+strconv.Itoa(r.Business)))
 	}
-	p.w.list(items)
+	p.list(items)
 }
 
 func (p *planner) assessment() {
@@ -931,140 +1006,143 @@ func (p *planner) assessment() {
 		}
 	}
 	if !entered {
-		p.w.para(nothing)
+		p.paraWords(nothing)
 		return
 	}
-	p.w.heading(3, "Self-assessment ratings")
-	p.w.para(md("Each practice rated from 1 (weak) to 5 (strong) by IT and by the business; a gap of " + string(num(wideGap)) + " or more is marked wide."))
-	rows := make([][]md, len(ratings))
+	p.heading(3, p.text(words("Self-assessment ratings")))
+	p.paraWords("Each practice rated from 1 (weak) to 5 (strong) by IT and by the business; a gap of " + strconv.Itoa(wideGap) + " or more is marked wide.")
+	rows := make([][]Text, len(ratings))
 	for i, r := range ratings {
-		gap := md("")
+		var gap Text
 		if g := r.Gap(); g > 0 && rated(r.IT) && rated(r.Business) {
-			gap = num(g)
+			gap = p.text(number(g))
 			if g >= wideGap {
-				gap += " (wide)"
+				gap = p.text(number(g), words(" (wide)"))
 			}
 		}
-		rows[i] = []md{p.practice(r.Practice), rating(r.IT), rating(r.Business), gap, esc(string(r.Notes))}
+		rows[i] = p.row(p.text(p.practice(r.Practice)), p.text(rating(r.IT)), p.text(rating(r.Business)), gap, p.text(typed(string(r.Notes))))
 	}
-	p.w.table([]md{"Practice", "IT", "Business", "Gap", "Notes"}, rows)
+	p.table(1, []string{"Practice", "IT", "Business", "Gap", "Notes"}, rows)
 }
 
 func rated(n int) bool { return n >= 1 && n <= 5 }
 
-func rating(n int) md {
+func rating(n int) Span {
 	if !rated(n) {
-		return "not rated"
+		return words("not rated")
 	}
-	return num(n)
+	return number(n)
 }
 
-func (p *planner) practice(id string) md {
+func (p *planner) practice(id string) Span {
 	for _, pr := range p.s.Workshop.Assessment.Practices {
 		if pr.ID == id {
-			return text(pr.Title, text(id, "unnamed practice"))
+			return typedOr(pr.Title, typedOr(id, words("unnamed practice")))
 		}
 	}
-	return text(id, "unnamed practice")
+	return typedOr(id, words("unnamed practice"))
 }
 
 func (p *planner) actions() {
-	p.w.heading(2, "Action items")
+	p.heading(2, p.text(words("Action items")))
 	if len(p.s.Actions) == 0 {
-		p.w.para("No action items were agreed.")
+		p.paraWords("No action items were agreed.")
 		return
 	}
-	rows := make([][]md, len(p.s.Actions))
+	rows := make([][]Text, len(p.s.Actions))
 	for i, a := range p.s.Actions {
-		status := md("open")
+		status := "open"
 		if a.Done {
 			status = "done"
 		}
-		rows[i] = []md{num(i + 1), text(string(a.Text), "no text"), p.role(a.Owner), esc(a.Due), p.stepTitle(a.Source), status}
+		rows[i] = p.row(p.text(number(i+1)), p.text(typedOr(string(a.Text), words("no text"))), p.role(a.Owner), p.text(typed(a.Due)),
+			p.stepTitle(a.Source), p.text(words(status)))
 	}
-	p.w.table([]md{"#", "Action", "Owner role", "Due", "Source step", "Status"}, rows)
+	p.table(2, []string{"#", "Action", "Owner role", "Due", "Source step", "Status"}, rows)
 }
 
 func (p *planner) appendix() {
 	w := p.s.Workshop
-	p.w.heading(2, "Appendix: the workshop template")
-	intro := md("This plan comes from the workshop ") + md("**") + text(w.Title, text(w.Name, "without a name")) + md("**")
-	if name := esc(w.Name); name != "" {
-		intro += " (template " + name + ")"
+	p.heading(2, p.text(words("Appendix: the workshop template")))
+	intro := p.text(words("This plan comes from the workshop "), strong(typedOr(w.Title, typedOr(w.Name, words("without a name")))))
+	if visible(w.Name) {
+		intro = p.join(intro, Text{words(" (template "), typed(w.Name), words(")")})
 	}
 	if w.Duration > 0 {
-		intro += md(", planned for " + string(count(w.Duration, "minute", "minutes")))
+		intro = p.join(intro, Text{words(", planned for " + count(w.Duration, "minute", "minutes"))})
 	}
-	p.w.para(intro + ".")
-	if d := esc(string(w.Description)); d != "" {
-		p.w.para(d)
+	p.para(p.join(intro, Text{words(".")}))
+	if visible(string(w.Description)) {
+		p.para(p.text(typed(string(w.Description))))
 	}
 
-	p.w.heading(3, "Template steps")
+	p.heading(3, p.text(words("Template steps")))
 	if len(w.Steps) == 0 {
-		p.w.para("The template has no steps.")
+		p.paraWords("The template has no steps.")
 	} else {
-		rows := make([][]md, len(w.Steps))
+		rows := make([][]Text, len(w.Steps))
 		for i, st := range w.Steps {
-			timebox := md("")
+			var timebox Text
 			if st.Timebox > 0 {
-				timebox = count(st.Timebox, "minute", "minutes")
+				timebox = p.text(words(count(st.Timebox, "minute", "minutes")))
 			}
-			prompts := make([]md, 0, len(st.Prompts))
+			prompts := make([]Text, 0, len(st.Prompts))
 			for _, pr := range st.Prompts {
-				if e := esc(pr); e != "" {
-					prompts = append(prompts, e)
+				if visible(pr) {
+					prompts = append(prompts, p.text(typed(pr)))
 				}
 			}
-			rows[i] = []md{num(i + 1), esc(st.Title), text(string(st.Kind), ""), timebox, join(prompts, " / ")}
+			rows[i] = p.row(p.text(number(i+1)), p.text(typed(st.Title)), p.text(typed(string(st.Kind))), timebox, p.joinWith(prompts, " / "))
 		}
-		p.w.table([]md{"#", "Step", "Kind", "Timebox", "Prompts"}, rows)
+		p.table(2, []string{"#", "Step", "Kind", "Timebox", "Prompts"}, rows)
 	}
 
 	if l := w.Listen; len(l.Platforms)+len(l.Places)+len(l.Voices) > 0 {
-		p.w.heading(3, "Listening catalogue")
-		p.w.list([]md{
-			label("Platforms", escList(l.Platforms)),
-			label("Places", escList(l.Places)),
-			label("Voices", escList(l.Voices)),
+		p.heading(3, p.text(words("Listening catalogue")))
+		p.list([]Text{
+			p.label("Platforms", p.typedList(l.Platforms)...),
+			p.label("Places", p.typedList(l.Places)...),
+			p.label("Voices", p.typedList(l.Voices)...),
 		})
 	}
 	if c := w.Objectives.Objectives; len(c) > 0 {
-		p.w.heading(3, "Objective catalogue")
-		rows := make([][]md, len(c))
+		p.heading(3, p.text(words("Objective catalogue")))
+		rows := make([][]Text, len(c))
 		for i, o := range c {
-			rows[i] = []md{esc(o.Title), esc(string(o.Description)), esc(o.Source)}
+			rows[i] = p.row(p.text(typed(o.Title)), p.text(typed(string(o.Description))), p.text(typed(o.Source)))
 		}
-		p.w.table([]md{"Objective", "Description", "Source"}, rows)
+		p.table(1, []string{"Objective", "Description", "Source"}, rows)
 	}
 	if ms := w.Objectives.Models; len(ms) > 0 {
-		p.w.heading(3, "Organisational models offered")
-		rows := make([][]md, len(ms))
+		p.heading(3, p.text(words("Organisational models offered")))
+		rows := make([][]Text, len(ms))
 		for i, m := range ms {
-			rows[i] = []md{esc(m.Name), esc(string(m.Description))}
+			rows[i] = p.row(p.text(typed(m.Name)), p.text(typed(string(m.Description))))
 		}
-		p.w.table([]md{"Model", "Description"}, rows)
+		p.table(1, []string{"Model", "Description"}, rows)
 	}
 	if rs := w.RACI.Roles; len(rs) > 0 {
-		p.w.heading(3, "Suggested roles")
-		rows := make([][]md, len(rs))
+		p.heading(3, p.text(words("Suggested roles")))
+		rows := make([][]Text, len(rs))
 		for i, r := range rs {
-			rows[i] = []md{esc(r.Name), esc(string(r.Description))}
+			rows[i] = p.row(p.text(typed(r.Name)), p.text(typed(string(r.Description))))
 		}
-		p.w.table([]md{"Role", "Description"}, rows)
+		p.table(1, []string{"Role", "Description"}, rows)
 	}
 	if as := w.RACI.Activities; len(as) > 0 {
-		p.w.heading(3, "Suggested activities")
-		rows := make([][]md, len(as))
+		p.heading(3, p.text(words("Suggested activities")))
+		rows := make([][]Text, len(as))
 		for i, a := range as {
 			// The template's role order first, then roles it does not
 			// list, by ID, so the same template always reads the same.
 			var ids []string
-			names := map[string]md{}
+			names := map[string]Span{}
 			for _, r := range w.RACI.Roles {
-				if _, ok := a.Suggested[r.ID]; ok && names[r.ID] == "" {
-					ids = append(ids, r.ID)
-					names[r.ID] = text(r.Name, text(r.ID, "unnamed role"))
+				if _, ok := a.Suggested[r.ID]; ok {
+					if _, named := names[r.ID]; !named {
+						ids = append(ids, r.ID)
+						names[r.ID] = typedOr(r.Name, typedOr(r.ID, words("unnamed role")))
+					}
 				}
 			}
 			var others []string
@@ -1076,91 +1154,99 @@ func (p *planner) appendix() {
 			slices.Sort(others)
 			for _, id := range others {
 				ids = append(ids, id)
-				names[id] = text(id, "unnamed role")
+				names[id] = typedOr(id, words("unnamed role"))
 			}
-			var sugg []md
+			var buf [32]Span
+			sugg := buf[:0]
 			for _, id := range ids {
 				if l := a.Suggested[id]; l.Valid() {
-					sugg = append(sugg, md(l)+" "+names[id])
+					if len(sugg) > 0 {
+						sugg = append(sugg, words(", "))
+					}
+					sugg = append(sugg, words(string(l)), words(" "), names[id])
 				}
 			}
-			key := md("")
+			var key Text
 			if a.Key {
-				key = "yes"
+				key = p.text(words("yes"))
 			}
-			rows[i] = []md{esc(a.Name), esc(a.Area), key, join(sugg, ", "), esc(string(a.Description))}
+			rows[i] = p.row(p.text(typed(a.Name)), p.text(typed(a.Area)), key, p.text(sugg...), p.text(typed(string(a.Description))))
 		}
-		p.w.table([]md{"Activity", "Area", "Key", "Suggested letters", "Description"}, rows)
+		p.table(1, []string{"Activity", "Area", "Key", "Suggested letters", "Description"}, rows)
 	}
 	if rs := w.Risks.Catalogue; len(rs) > 0 {
-		p.w.heading(3, "Risk catalogue")
-		rows := make([][]md, len(rs))
+		p.heading(3, p.text(words("Risk catalogue")))
+		rows := make([][]Text, len(rs))
 		for i, r := range rs {
-			rows[i] = []md{esc(r.Title), esc(r.Category), score(r.Likelihood), score(r.Impact), esc(string(r.Mitigation))}
+			rows[i] = p.row(p.text(typed(r.Title)), p.text(typed(r.Category)), p.score(r.Likelihood), p.score(r.Impact), p.text(typed(string(r.Mitigation))))
 		}
-		p.w.table([]md{"Risk", "Category", "Likelihood", "Impact", "Suggested mitigation"}, rows)
+		p.table(1, []string{"Risk", "Category", "Likelihood", "Impact", "Suggested mitigation"}, rows)
 	}
 	d := w.Drill
 	if len(d.Duties) > 0 {
-		p.w.heading(3, "Drill duties")
-		rows := make([][]md, len(d.Duties))
+		p.heading(3, p.text(words("Drill duties")))
+		rows := make([][]Text, len(d.Duties))
 		for i, du := range d.Duties {
-			rows[i] = []md{esc(du.Name), esc(string(du.Description))}
+			rows[i] = p.row(p.text(typed(du.Name)), p.text(typed(string(du.Description))))
 		}
-		p.w.table([]md{"Duty", "Description"}, rows)
+		p.table(1, []string{"Duty", "Description"}, rows)
 	}
 	if len(d.Scenarios) > 0 {
-		p.w.heading(3, "Crisis scenarios")
-		rows := make([][]md, len(d.Scenarios))
-		var injects [][]md
+		p.heading(3, p.text(words("Crisis scenarios")))
+		rows := make([][]Text, len(d.Scenarios))
+		var injects [][]Text
 		for i, sc := range d.Scenarios {
-			title := text(sc.Title, text(sc.ID, "unnamed scenario"))
-			minutes := md("")
+			title := p.text(typedOr(sc.Title, typedOr(sc.ID, words("unnamed scenario"))))
+			var minutes Text
 			if sc.Minutes > 0 {
-				minutes = count(sc.Minutes, "minute", "minutes")
+				minutes = p.text(words(count(sc.Minutes, "minute", "minutes")))
 			}
-			rows[i] = []md{title, minutes, num(len(sc.Injects)), esc(string(sc.Summary))}
+			rows[i] = p.row(title, minutes, p.text(number(len(sc.Injects))), p.text(typed(string(sc.Summary))))
 			for _, in := range sc.Injects {
-				injects = append(injects, []md{title, num(in.Minute), esc(in.Channel), esc(in.Speaker),
-					esc(string(in.Text)), esc(string(in.Good))})
+				injects = append(injects, p.row(title, p.text(number(in.Minute)), p.text(typed(in.Channel)), p.text(typed(in.Speaker)),
+					p.text(typed(string(in.Text))), p.text(typed(string(in.Good)))))
 			}
 		}
-		p.w.table([]md{"Scenario", "Length", "Injects", "Summary"}, rows)
+		p.table(1, []string{"Scenario", "Length", "Injects", "Summary"}, rows)
 		if len(injects) > 0 {
-			p.w.heading(3, "Scenario injects")
-			p.w.table([]md{"Scenario", "Minute", "Channel", "Speaker", "Inject", "A good response"}, injects)
+			p.heading(3, p.text(words("Scenario injects")))
+			p.table(2, []string{"Scenario", "Minute", "Channel", "Speaker", "Inject", "A good response"}, injects)
 		}
 	}
 	if len(d.Checklist) > 0 {
-		p.w.heading(3, "Fire-drill checklist items")
-		rows := make([][]md, len(d.Checklist))
+		p.heading(3, p.text(words("Fire-drill checklist items")))
+		rows := make([][]Text, len(d.Checklist))
 		for i, c := range d.Checklist {
-			rows[i] = []md{esc(c.Title), esc(string(c.Description))}
+			rows[i] = p.row(p.text(typed(c.Title)), p.text(typed(string(c.Description))))
 		}
-		p.w.table([]md{"Item", "Description"}, rows)
+		p.table(1, []string{"Item", "Description"}, rows)
 	}
 	if ps := w.Assessment.Practices; len(ps) > 0 {
-		p.w.heading(3, "Self-assessment practices")
-		rows := make([][]md, len(ps))
+		p.heading(3, p.text(words("Self-assessment practices")))
+		rows := make([][]Text, len(ps))
 		for i, pr := range ps {
-			rows[i] = []md{esc(pr.Title), esc(string(pr.Explanation))}
+			rows[i] = p.row(p.text(typed(pr.Title)), p.text(typed(string(pr.Explanation))))
 		}
-		p.w.table([]md{"Practice", "Explanation"}, rows)
+		p.table(1, []string{"Practice", "Explanation"}, rows)
 	}
 }
 
-// escList escapes each item and joins them with commas.
-func escList(items []string) md {
-	out := make([]md, 0, len(items))
+// typedList is the typed items joined with commas, or "none".
+func (p *planner) typedList(items []string) Text {
+	var buf [32]Span
+	t := buf[:0]
 	for _, it := range items {
-		if e := esc(it); e != "" {
-			out = append(out, e)
+		if visible(it) {
+			if len(t) > 0 {
+				t = append(t, words(", "))
+			}
+			t = append(t, typed(it))
 		}
 	}
-	if len(out) == 0 {
-		return "none"
+	if len(t) == 0 {
+		return p.text(words("none"))
 	}
-	return join(out, ", ")
+	return p.text(t...)
 }
 
 func blank(s string) bool {
@@ -1168,9 +1254,17 @@ func blank(s string) bool {
 }
 
 // unansweredList names the unanswered injects in brackets, or nothing.
-func unansweredList(f model.DrillFigures) md {
+func unansweredList(f model.DrillFigures) string {
 	if len(f.UnansweredInjects) == 0 {
 		return ""
 	}
-	return md(" (" + model.InjectList(f.UnansweredInjects) + ")")
+	return " (" + model.InjectList(f.UnansweredInjects) + ")"
+}
+
+// count writes n with the singular or plural noun.
+func count(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
 }

@@ -362,8 +362,10 @@ func TestHeadingLeavesOutEndPunctuation(t *testing.T) {
 		"...":             "fallback",
 		"Ends with #":     "Ends with \\#",
 	} {
-		if got := string(headingText(in, "fallback")); got != want {
-			t.Errorf("headingText(%q) = %q, want %q", in, got, want)
+		var w writer
+		w.text(Text{headingText(in, words("fallback"))})
+		if got := w.b.String(); got != want {
+			t.Errorf("the heading of %q is %q in Markdown, want %q", in, got, want)
 		}
 	}
 }

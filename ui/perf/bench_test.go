@@ -58,3 +58,4 @@ func BenchmarkAssessmentView(b *testing.B)   { bench(b, "AssessmentView") }
 func BenchmarkAssessmentUpdate(b *testing.B) { bench(b, "AssessmentUpdate") }
 func BenchmarkReviewView(b *testing.B)       { bench(b, "ReviewView") }
 func BenchmarkReviewUpdate(b *testing.B)     { bench(b, "ReviewUpdate") }
+func BenchmarkReviewPreview(b *testing.B)    { bench(b, "ReviewPreview") }

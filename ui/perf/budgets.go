@@ -16,7 +16,7 @@ type Budget struct {
 	Allocs int
 }
 
-// The design's three bars.
+// The design's bars.
 const (
 	// FirstFrame is from starting the program to its first frame.
 	FirstFrame = 50 * time.Millisecond
@@ -25,6 +25,9 @@ const (
 	Keystroke = 2 * time.Millisecond
 	// FileWork is loading, saving or exporting the benchmark-sized session.
 	FileWork = 20 * time.Millisecond
+	// Preview is drawing the plan for the review step, in the background:
+	// the room waits for it, but never for a keystroke.
+	Preview = 50 * time.Millisecond
 )
 
 // Budgets is every budget, by benchmark name. A View is a frame drawn after
@@ -75,6 +78,7 @@ var Budgets = []Budget{
 	// program in a pseudo-terminal, as 95th percentiles.
 	{Name: "RoomVote", What: "live room, 200 phones voting at once: from a vote's reply to the frame that counts it", Time: 250 * time.Millisecond},
 	{Name: "RoomKeystroke", What: "live room: a key to its frame while 200 phones vote (a whole 60 Hz frame: the terminal's drawing included)", Time: 16700 * time.Microsecond},
+	{Name: "ReviewPreview", What: "lay out the plan and draw the review step's preview of it", Time: Preview, Allocs: 44_000},
 }
 
 // inTerminal are the budgets measured on the built program in a

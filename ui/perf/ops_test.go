@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
@@ -18,6 +19,7 @@ import (
 	"github.com/roundtable/roundtable/ui/common"
 	"github.com/roundtable/roundtable/ui/home"
 	"github.com/roundtable/roundtable/ui/newsession"
+	"github.com/roundtable/roundtable/ui/review"
 	"github.com/roundtable/roundtable/ui/steps"
 	"github.com/roundtable/roundtable/ui/theme"
 	"github.com/roundtable/roundtable/workshops"
@@ -82,6 +84,17 @@ var ops = map[string]op{
 	"AssessmentUpdate": stepMove(model.StepAssessment, nil, "j", "k"),
 	"ReviewView":       stepView(model.StepReview, nil),
 	"ReviewUpdate":     stepMove(model.StepReview, nil, "j", "k", "tab"),
+	"ReviewPreview":    reviewPreview,
+}
+
+// reviewPreview is the review step's preview of the large plan, laid out,
+// drawn and split into the pane's lines as its command does.
+func reviewPreview(testing.TB) func() {
+	s, st := modeltest.Large(), theme.New(theme.Dark)
+	return func() {
+		v := viewport.New(width, height)
+		v.SetContent(review.Render(plan.Build(s), st, width))
+	}
 }
 
 // liveDrill puts the large session's drill back on the clock, paused, so

@@ -1,6 +1,6 @@
 // Package review is the last step of a workshop: a summary of what every
 // step still misses, the action items the room agreed, and a preview of the
-// plan as it will be exported, drawn by glamour in the background.
+// plan as it will be exported, drawn in the background.
 package review
 
 import (
@@ -11,9 +11,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/viewport"
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/glamour"
 	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
 
 	"github.com/roundtable/roundtable/model"
 	"github.com/roundtable/roundtable/model/plan"
@@ -59,8 +57,6 @@ type Model struct {
 	// The preview is rendered in a command; previewRev and previewW say
 	// which session revision and width the shown text belongs to.
 	preview              viewport.Model
-	style                string
-	profile              termenv.Profile
 	previewRev, previewW int
 	previewOK            bool
 	previewErr           error
@@ -70,16 +66,9 @@ type Model struct {
 	exported string
 }
 
-// New makes the review screen. The preview's style follows the background
-// the program decided on at start-up; it is never asked of the terminal
-// again, as glamour's automatic style would do on every render.
+// New makes the review screen.
 func New(ctx common.Context) common.StepScreen {
-	style := "light"
-	if ctx.Styles.Theme == theme.Dark {
-		style = "dark"
-	}
-	return &Model{ctx: ctx, style: style, profile: lipgloss.ColorProfile(), editing: -1,
-		summary: newViewport(), preview: newViewport()}
+	return &Model{ctx: ctx, editing: -1, summary: newViewport(), preview: newViewport()}
 }
 
 func newViewport() viewport.Model {
@@ -188,7 +177,7 @@ func (m *Model) refreshPreview() tea.Cmd {
 	m.rendering = true
 	// The copy keeps the drawing from reading the session while the room
 	// changes it.
-	sess, rev, width, style, profile := m.sess.Clone(), m.rev, m.width, m.style, m.profile
+	sess, rev, width, st := m.sess.Clone(), m.rev, m.width, m.ctx.Styles
 	return func() (msg tea.Msg) {
 		// A renderer that trips over some input loses the preview, not
 		// the workshop.
@@ -197,63 +186,10 @@ func (m *Model) refreshPreview() tea.Cmd {
 				msg = renderedMsg{rev: rev, width: width, err: fmt.Errorf("the renderer failed: %v", r)}
 			}
 		}()
-		text, err := Render(plan.Markdown(sess), style, profile, width)
 		v := newViewport()
-		v.SetContent(text)
-		return renderedMsg{rev: rev, width: width, view: v, err: err}
+		v.SetContent(Render(plan.Build(sess), st, width))
+		return renderedMsg{rev: rev, width: width, view: v}
 	}
-}
-
-// Render draws a plan for a terminal width wide, in glamour's standard
-// style ("dark" or "light") and the given colour profile.
-func Render(doc []byte, style string, profile termenv.Profile, width int) (string, error) {
-	r, err := glamour.NewTermRenderer(
-		glamour.WithStandardStyle(style),
-		glamour.WithColorProfile(profile),
-		glamour.WithWordWrap(max(width-4, 20)),
-	)
-	if err != nil {
-		return "", err
-	}
-	out, err := r.RenderBytes(forGlamour(doc))
-	if err != nil {
-		return "", err
-	}
-	return strings.Trim(string(out), "\n"), nil
-}
-
-// forGlamour drops the backslash of escapes that glamour shows instead of
-// reading (\@ \$ \: \= \&), where the character alone means nothing to
-// glamour either; an escaped & before a name becomes the entity &amp;. The
-// exported plan keeps the escapes: GitHub and others read them as the spec
-// says.
-func forGlamour(doc []byte) []byte {
-	out := make([]byte, 0, len(doc))
-	for i := 0; i < len(doc); i++ {
-		c := doc[i]
-		if c != '\\' || i+1 == len(doc) {
-			out = append(out, c)
-			continue
-		}
-		next := doc[i+1]
-		i++
-		switch {
-		case next == '@' || next == '$' || next == ':' || next == '=':
-		case next == '&' && i+1 < len(doc) && entityStart(doc[i+1]):
-			// Glamour would read "&amp;" typed by someone as "&".
-			out = append(out, "&amp;"...)
-			continue
-		case next == '&':
-		default:
-			out = append(out, c)
-		}
-		out = append(out, next)
-	}
-	return out
-}
-
-func entityStart(c byte) bool {
-	return c == '#' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
 }
 
 func (m *Model) key(msg tea.KeyMsg) tea.Cmd {

@@ -91,7 +91,9 @@ type sumCache struct {
 }
 
 type inks struct {
-	heading, muted, warn, bad, crit, good, marker, selected theme.Ink
+	heading, muted, warn, marker, selected theme.Ink
+	// band is each band's ink, unscored to critical.
+	band [5]theme.Ink
 }
 
 // New makes the risk register screen.
@@ -105,8 +107,9 @@ func newModel(ctx common.Context) *Model {
 	f.Cursor.SetMode(cursor.CursorStatic)
 	return &Model{ctx: ctx, editing: -1, goSel: -1, deleteFrom: -1, restoreAt: -1, byScore: true, filter: f, mapL: 3, mapI: 3, ink: inks{
 		heading: theme.InkOf(st.Heading), muted: theme.InkOf(st.Muted), warn: theme.InkOf(st.Warn),
-		bad: theme.InkOf(st.Bad), crit: theme.InkOf(st.Bad.Reverse(true)), good: theme.InkOf(st.Good),
 		marker: theme.InkOf(st.Marker), selected: theme.InkOf(st.Selected),
+		band: [...]theme.Ink{theme.InkOf(st.Band(model.BandNone)), theme.InkOf(st.Band(model.BandLow)),
+			theme.InkOf(st.Band(model.BandMedium)), theme.InkOf(st.Band(model.BandHigh)), theme.InkOf(st.Band(model.BandCritical))},
 	}}
 }
 

@@ -318,15 +318,8 @@ func bandLetter(b model.Band) string {
 }
 
 func (m *Model) bandInk(b model.Band) theme.Ink {
-	switch b {
-	case model.BandLow:
-		return m.ink.good
-	case model.BandMedium:
-		return m.ink.warn
-	case model.BandHigh:
-		return m.ink.bad
-	case model.BandCritical:
-		return m.ink.crit
+	if int(b) < len(m.ink.band) {
+		return m.ink.band[b]
 	}
 	return m.ink.muted
 }

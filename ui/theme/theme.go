@@ -3,9 +3,12 @@
 package theme
 
 import (
+	"io"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
+
+	"github.com/roundtable/roundtable/model"
 )
 
 // Theme is the palette for one kind of terminal background.
@@ -117,6 +120,23 @@ func New(t Theme) *Styles {
 	}
 }
 
+// Band is how a risk band is drawn wherever risks are placed on the heat
+// map: low good, medium a warning, high bad, critical bad and reversed;
+// unscored is muted. The band's word or letter always goes with it.
+func (s *Styles) Band(b model.Band) lipgloss.Style {
+	switch b {
+	case model.BandLow:
+		return s.Good
+	case model.BandMedium:
+		return s.Warn
+	case model.BandHigh:
+		return s.Bad
+	case model.BandCritical:
+		return s.Bad.Reverse(true)
+	}
+	return s.Muted
+}
+
 // Ink paints one line of text in a style for the cost of two string joins.
 // lipgloss's Render measures and rebuilds the text every call, which
 // dominates the time to lay out a page of a thousand rows.
@@ -132,6 +152,13 @@ func InkOf(style lipgloss.Style) Ink {
 		return Ink{}
 	}
 	return Ink{before: before, after: after}
+}
+
+// Write writes s in the ink's style to w, for a page drawn piece by piece.
+func (i Ink) Write(w io.StringWriter, s string) {
+	_, _ = w.WriteString(i.before)
+	_, _ = w.WriteString(s)
+	_, _ = w.WriteString(i.after)
 }
 
 // Paint returns s in the ink's style.
