@@ -5,7 +5,7 @@ import "strings"
 // Projector is what the facilitator's program tells the room's view
 // (`roundtable present`) besides the step the group is on: whether the
 // view is frozen while the facilitator looks something up, and which item
-// it shows in focus.
+// it shows in focus, and how to join the live room while it is open.
 type Projector struct {
 	// Frozen keeps the room's view as it was when the facilitator froze
 	// it; FrozenStep is the step it showed then.
@@ -13,6 +13,18 @@ type Projector struct {
 	FrozenStep int  `toml:"frozen_step"`
 	// Focus is the one item the room's view shows large, if any.
 	Focus Focus `toml:"focus"`
+	// Join is how phones join the live room, empty while it is closed.
+	Join RoomJoin `toml:"join"`
+}
+
+// RoomJoin is what the room needs to join the live room from its phones:
+// the page's address and the room code, or that the room takes nobody new.
+// The code is on the facilitator's screen too, and the session file is
+// private to the facilitator.
+type RoomJoin struct {
+	URL    string `toml:"url"`
+	Code   string `toml:"code"`
+	Locked bool   `toml:"locked"`
 }
 
 // FocusKind says what kind of item is in focus on the projector.

@@ -7,6 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 
+	"github.com/roundtable/roundtable/model"
 	"github.com/roundtable/roundtable/model/store"
 	"github.com/roundtable/roundtable/ui/common"
 	"github.com/roundtable/roundtable/ui/dialog"
@@ -78,7 +79,19 @@ func (a *App) roomStarted(msg roomStartedMsg) tea.Cmd {
 	a.room = &liveRoom{server: msg.server, panel: p, shown: true}
 	a.layout()
 	a.setStatus("The live room is open: phones join at " + msg.server.URL() + " with the room code.")
-	return a.waitRoom(msg.server, p.Room().Version)
+	return tea.Batch(a.joinOnProjector(p.Room()), a.waitRoom(msg.server, p.Room().Version))
+}
+
+// joinOnProjector writes how to join the room into the session when it
+// changed (the room opened, took a new code, was locked), for the
+// projector to show; it is bookkeeping, saved with the next autosave and
+// not undone.
+func (a *App) joinOnProjector(u room.Update) tea.Cmd {
+	j := model.RoomJoin{URL: u.URL, Code: u.Code, Locked: u.Locked}
+	if a.sess == nil || a.readOnly || a.sess.Projector.Join == j {
+		return nil
+	}
+	return a.apply(common.EditMsg{NoUndo: true, Apply: func(s *model.Session) { s.Projector.Join = j }})
 }
 
 func (a *App) waitRoom(s *room.Server, after uint64) tea.Cmd {
@@ -104,7 +117,7 @@ func (a *App) roomMsg(msg tea.Msg) tea.Cmd {
 			return nil
 		}
 		a.room.panel.SetUpdate(msg.Update)
-		return a.waitRoom(a.room.server, a.room.panel.Room().Version)
+		return tea.Batch(a.joinOnProjector(msg.Update), a.waitRoom(a.room.server, a.room.panel.Room().Version))
 	case room.Stopped:
 		return nil
 	case room.Msg:

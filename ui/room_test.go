@@ -316,3 +316,26 @@ func TestARoomStartedForOneSessionIsNeverAnothers(t *testing.T) {
 		t.Fatal("the room still serves after another session opened")
 	}
 }
+
+// TestTheProjectorIsToldHowToJoin: the room's address and code, a new code
+// and a lock reach the session for the projector to show, and are not a
+// change the room could undo.
+func TestTheProjectorIsToldHowToJoin(t *testing.T) {
+	h := roomHarness(t)
+	j := h.app.sess.Projector.Join
+	if j.URL != h.app.room.server.URL() || j.Code != h.app.room.panel.Room().Code || len(j.Code) != 6 || j.Locked {
+		t.Fatalf("joining as written for the projector: %+v", j)
+	}
+	h.keys("N")
+	h.push()
+	if got, want := h.app.sess.Projector.Join.Code, h.app.room.panel.Room().Code; got != want || got == j.Code {
+		t.Fatalf("after a new code the projector has %q, the room %q (was %q)", got, want, j.Code)
+	}
+	h.keys("L")
+	h.push()
+	if !h.app.sess.Projector.Join.Locked {
+		t.Fatal("the projector still invites phones into a locked room")
+	}
+	h.keys("u")
+	h.wantScreen("Nothing to undo.")
+}

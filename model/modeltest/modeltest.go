@@ -108,7 +108,8 @@ func Random(r *rand.Rand) *model.Session {
 			Source: model.StepKind(g.str()), Done: g.bool()}
 	})
 	s.Projector = model.Projector{Frozen: g.bool(), FrozenStep: g.int(),
-		Focus: model.Focus{Kind: model.FocusKind(g.str()), Index: g.int(), Title: g.str()}}
+		Focus: model.Focus{Kind: model.FocusKind(g.str()), Index: g.int(), Title: g.str()},
+		Join:  model.RoomJoin{URL: g.str(), Code: g.str(), Locked: g.bool()}}
 	s.Parking = list(g, func() model.ParkingNote {
 		return model.ParkingNote{Text: g.text(), From: g.str()}
 	})

@@ -13,6 +13,7 @@ import (
 
 	"github.com/roundtable/roundtable/model"
 	"github.com/roundtable/roundtable/model/store"
+	"github.com/roundtable/roundtable/ui/screentest"
 	"github.com/roundtable/roundtable/workshops"
 )
 
@@ -247,4 +248,33 @@ func TestAShortVisitIsSeenInItsSaves(t *testing.T) {
 	v.m.readDone(msg)
 	v.m.polled(pollMsg{held: false})
 	v.want("The facilitator's Roundtable has closed this session")
+}
+
+// TestTheRoomSeesHowToJoin: while the facilitator has the live room open,
+// the projector says where and with which code to join — in large digits
+// beside the QR code on a tall screen — says so when the room is locked,
+// and stops inviting once the facilitator has left.
+func TestTheRoomSeesHowToJoin(t *testing.T) {
+	s := sample(t, workshops.Default)
+	s.Projector.Join = model.RoomJoin{URL: "http://192.168.1.20:43210/", Code: "480213"}
+	v := newView(t, s, 80, 24)
+	v.m.polled(pollMsg{held: true})
+	v.want("Join from your phone at http://192.168.1.20:43210/ · room code 480213")
+	screentest.Fits(t, "join line", v.text(), 80, 24)
+
+	tall := newView(t, s, 160, 45)
+	tall.m.polled(pollMsg{held: true})
+	tall.want("Join from your phone", "http://192.168.1.20:43210/", "room code", "███")
+	if !strings.ContainsAny(tall.text(), "▀▄") {
+		t.Errorf("no QR code on a tall screen:\n%s", tall.text())
+	}
+	screentest.Fits(t, "join with QR", tall.text(), 160, 45)
+
+	s.Projector.Join.Locked = true
+	v.m.show(s)
+	v.want("The live room takes nobody new just now.")
+	v.dontWant("480213")
+
+	v.m.polled(pollMsg{held: false})
+	v.dontWant("live room")
 }

@@ -27,6 +27,10 @@ import (
 	"github.com/roundtable/roundtable/ui/common"
 )
 
+// tallJoin is the least height at which the way to join the live room is
+// drawn large, with its QR code, rather than as a line.
+const tallJoin = 40
+
 // pollEvery is how often the view asks whether the facilitator still has
 // the session open, and looks at the file where notices do not arrive.
 const pollEvery = 500 * time.Millisecond
@@ -44,8 +48,9 @@ type Model struct {
 	path          string
 	width, height int
 	// colour is whether the terminal shows colours; without, filled
-	// blocks are drawn in shades.
-	colour bool
+	// blocks are drawn in shades. dark is whether its background is dark,
+	// for the QR code to read dark on light.
+	colour, dark bool
 
 	// read is the session as last read; shown is what the room sees: the
 	// same, or what it saw when the facilitator froze the view.
@@ -97,7 +102,7 @@ type (
 
 // New is the room's view of the session file at path.
 func New(ctx common.Context, path string) *Model {
-	return &Model{ctx: ctx, path: path, colour: lipgloss.ColorProfile() != termenv.Ascii, schedule: func(d time.Duration, msg tea.Msg) tea.Cmd {
+	return &Model{ctx: ctx, path: path, colour: lipgloss.ColorProfile() != termenv.Ascii, dark: lipgloss.HasDarkBackground(), schedule: func(d time.Duration, msg tea.Msg) tea.Cmd {
 		return tea.Tick(d, func(time.Time) tea.Msg { return msg })
 	}}
 }

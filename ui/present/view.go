@@ -7,6 +7,7 @@ import (
 	"github.com/roundtable/roundtable/model"
 	"github.com/roundtable/roundtable/model/store"
 	"github.com/roundtable/roundtable/ui/display"
+	liveroom "github.com/roundtable/roundtable/ui/room"
 	"github.com/roundtable/roundtable/ui/theme"
 )
 
@@ -103,10 +104,56 @@ func (m *Model) foot(w int) []string {
 	case m.known && !m.facilitated:
 		note = "Waiting for the facilitator to open this session: roundtable open " + store.Ref(m.path)
 	}
+	var out []string
 	if note == "" {
+		out = m.join(w)
+	} else {
+		out = []string{st.Muted.Render(display.Fit(note, w))}
+	}
+	return out
+}
+
+// join tells the room how to answer from their phones while the
+// facilitator has the live room open: the address and the room code on a
+// line, or on a tall screen the code in large digits beside the QR code of
+// the address.
+func (m *Model) join(w int) []string {
+	if m.read == nil || m.known && !m.facilitated {
 		return nil
 	}
-	return []string{st.Muted.Render(display.Fit(note, w))}
+	st := m.ctx.Styles
+	j := m.read.Projector.Join
+	switch {
+	case j.URL == "":
+		return nil
+	case j.Locked:
+		return []string{st.Muted.Render(display.Fit("The live room takes nobody new just now.", w))}
+	}
+	url, code := display.OneLine(j.URL), display.OneLine(j.Code)
+	line := []string{st.Heading.Render(display.Fit("Join from your phone at "+url+" · room code "+code, w))}
+	if m.height < tallJoin || w < 100 {
+		return line
+	}
+	qr := liveroom.QR(j.URL, m.dark)
+	left := []string{st.Heading.Render("Join from your phone"), st.Text.Render(url), "", st.Muted.Render("room code")}
+	for _, l := range bigText(code, 1) {
+		left = append(left, st.Heading.Render(l))
+	}
+	if len(qr) == 0 || display.Width(qr[0])+bigWidth(code, 1)+4 > w {
+		return line
+	}
+	out := make([]string, max(len(left), len(qr)))
+	for i := range out {
+		var l, q string
+		if i < len(left) {
+			l = left[i]
+		}
+		if i < len(qr) {
+			q = qr[i]
+		}
+		out[i] = spread(l, q, w)
+	}
+	return out
 }
 
 // body is the step's content, or the item the facilitator put in focus.
