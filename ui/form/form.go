@@ -119,12 +119,15 @@ type field struct {
 
 // Form is a list of fields with one in focus.
 type Form struct {
-	fields  []*field
-	focus   int
-	width   int
-	height  int
-	styles  *theme.Styles
-	labelW  int
+	fields []*field
+	focus  int
+	width  int
+	height int
+	styles *theme.Styles
+	labelW int
+	// leadW is the widest label that opens a row of several fields, so
+	// that "Participant 9" and "Participant 10" start their fields alike.
+	leadW   int
 	problem string
 	// edited is set once the room changes a field's value by hand.
 	edited bool
@@ -468,7 +471,7 @@ func (f *Form) View() string {
 			if len(group) > 1 {
 				cellW = share * fl.share()
 			}
-			cell := f.fieldView(fl, focused, cellW, len(group) > 1)
+			cell := f.fieldView(fl, focused, cellW, len(group) > 1, k == 0)
 			if fl.Kind == Paragraph {
 				r.lines = append(r.lines, cell...)
 			} else {
@@ -513,7 +516,7 @@ func (f *Form) View() string {
 	return strings.Join(out, "\n")
 }
 
-func (f *Form) fieldView(fl *field, focused bool, width int, compact bool) []string {
+func (f *Form) fieldView(fl *field, focused bool, width int, compact, lead bool) []string {
 	st := f.styles
 	marker := "  "
 	label := st.Label
@@ -528,6 +531,9 @@ func (f *Form) fieldView(fl *field, focused bool, width int, compact bool) []str
 	labelW := f.labelW
 	if compact {
 		labelW = display.Width(name) + 1
+		if lead {
+			labelW = max(labelW, f.leadW+1)
+		}
 	}
 	head := marker + label.Render(display.Pad(display.OneLine(name), labelW)) + " "
 	rest := max(width-display.Width(head), 1)
@@ -580,8 +586,15 @@ func (f *Form) Typing() bool {
 }
 
 func (f *Form) layout() {
-	f.labelW = 0
+	f.labelW, f.leadW = 0, 0
 	for i, fl := range f.fields {
+		if fl.Kind != Button && !fl.Inline && i+1 < len(f.fields) && f.fields[i+1].Inline {
+			w := display.Width(fl.Label)
+			if fl.Required {
+				w += 2
+			}
+			f.leadW = max(f.leadW, w)
+		}
 		if fl.Kind == Button || (i+1 < len(f.fields) && f.fields[i+1].Inline) || fl.Inline {
 			continue
 		}
@@ -592,6 +605,7 @@ func (f *Form) layout() {
 		f.labelW = max(f.labelW, w)
 	}
 	f.labelW = min(f.labelW, max(f.width/3, 4))
+	f.leadW = min(f.leadW, max(f.width/4, 4))
 	// Paragraphs take four lines, fewer on a short terminal, so the
 	// fields around them (who a message goes to, who sends it) stay in
 	// sight with them.
