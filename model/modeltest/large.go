@@ -160,7 +160,7 @@ func Large() *model.Session {
 			Owner:  s.RACI.Roles[i%len(s.RACI.Roles)].ID,
 			Due:    fmt.Sprintf("2026-%02d-15", 4+i%9),
 			Source: model.StepKinds[i%len(model.StepKinds)],
-			Done:   i%4 == 0,
+			Status: model.ActionStatuses[i%len(model.ActionStatuses)],
 		})
 	}
 	return s

@@ -105,7 +105,10 @@ func Random(r *rand.Rand) *model.Session {
 	})
 	s.Actions = list(g, func() model.ActionItem {
 		return model.ActionItem{Text: g.text(), Owner: g.str(), Due: g.str(),
-			Source: model.StepKind(g.str()), Done: g.bool()}
+			Source: model.StepKind(g.str()), Status: model.ActionStatus(g.str()), Note: g.text(), Finding: g.str(),
+			Reviewed: g.str(), History: list(g, func() model.StatusChange {
+				return model.StatusChange{On: g.str(), Status: model.ActionStatus(g.str())}
+			})}
 	})
 	s.Projector = model.Projector{Frozen: g.bool(), FrozenStep: g.int(),
 		Focus: model.Focus{Kind: model.FocusKind(g.str()), Index: g.int(), Title: g.str()}}

@@ -1051,12 +1051,8 @@ func (p *planner) actions() {
 	}
 	rows := make([][]Text, len(p.s.Actions))
 	for i, a := range p.s.Actions {
-		status := "open"
-		if a.Done {
-			status = "done"
-		}
 		rows[i] = p.row(p.text(number(i+1)), p.text(typedOr(string(a.Text), words("no text"))), p.role(a.Owner), p.text(typed(a.Due)),
-			p.stepTitle(a.Source), p.text(words(status)))
+			p.stepTitle(a.Source), p.text(typed(string(a.State()))))
 	}
 	p.table(2, []string{"#", "Action", "Owner role", "Due", "Source step", "Status"}, rows)
 }

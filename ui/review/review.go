@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/viewport"
@@ -267,14 +268,15 @@ func (m *Model) actionsKey(msg tea.KeyMsg) tea.Cmd {
 		}
 	case key.Matches(msg, reviewKeys.Done):
 		if n > 0 {
-			i, text, done := m.cursor, m.sess.Actions[m.cursor].Text, !m.sess.Actions[m.cursor].Done
+			i, text, status := m.cursor, m.sess.Actions[m.cursor].Text, model.ActionDone
 			label := "Marked done: "
-			if !done {
-				label = "Marked open again: "
+			if m.sess.Actions[i].Closed() {
+				status, label = model.ActionOpen, "Marked open again: "
 			}
+			today := m.ctx.Now().Format(time.DateOnly)
 			return edit(label+display.OneLine(string(text)), func(s *model.Session) {
 				if i < len(s.Actions) && s.Actions[i].Text == text {
-					s.Actions[i].Done = done
+					s.Actions[i].Review(today, status, s.Actions[i].Note)
 				}
 			})
 		}
@@ -373,7 +375,7 @@ func (m *Model) submit(f *form.Form) tea.Cmd {
 	if m.editing < 0 {
 		m.cursor = m.actionCount()
 		return edit("Added action: "+display.OneLine(string(text)), func(s *model.Session) {
-			s.Actions = append(s.Actions, model.ActionItem{Text: text, Owner: owner, Due: due, Source: source})
+			s.Actions = append(s.Actions, model.ActionItem{Text: text, Owner: owner, Due: due, Source: source, Status: model.ActionOpen})
 		})
 	}
 	i, was := m.editing, m.sess.Actions[m.editing].Text
@@ -534,7 +536,7 @@ func (m *Model) actionsView(height int) string {
 	for i := top; i < min(top+rows, n); i++ {
 		a := m.sess.Actions[i]
 		mark := "  [ ] "
-		if a.Done {
+		if a.Closed() {
 			mark = "  [x] "
 		}
 		if i == m.cursor {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -139,8 +140,8 @@ func TestAddAnAction(t *testing.T) {
 	}
 	s.apply(edits)
 	got := s.sess.Actions[len(s.sess.Actions)-1]
-	want := model.ActionItem{Text: "Brief the board on the plan", Owner: s.sess.RACI.Roles[0].ID, Due: "2027-01-10", Source: model.StepReview}
-	if got != want {
+	want := model.ActionItem{Text: "Brief the board on the plan", Owner: s.sess.RACI.Roles[0].ID, Due: "2027-01-10", Source: model.StepReview, Status: model.ActionOpen}
+	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("added %+v, want %+v", got, want)
 	}
 	if v := s.view(); !strings.Contains(v, "› [ ] Brief the board on the plan") {
@@ -193,7 +194,7 @@ func TestDeleteAsksFirstAndMarksDone(t *testing.T) {
 		t.Fatalf("the second action was not deleted: %d left", len(s.sess.Actions))
 	}
 	s.apply(s.press("x"))
-	if !s.sess.Actions[1].Done {
+	if a := s.sess.Actions[1]; a.Status != model.ActionDone || len(a.History) != 1 || a.History[0].Status != model.ActionDone || a.Reviewed == "" {
 		t.Fatal("x did not mark the action done")
 	}
 	if v := s.view(); !strings.Contains(v, "› [x]") {
