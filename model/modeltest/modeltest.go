@@ -129,6 +129,7 @@ func (g gen) workshop() model.Workshop {
 	return model.Workshop{
 		Name:        g.str(),
 		Title:       g.str(),
+		Version:     g.str(),
 		Description: g.text(),
 		Duration:    g.int(),
 		Steps: list(g, func() model.Step {
