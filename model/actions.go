@@ -8,6 +8,10 @@ import (
 // ActionItem is a piece of follow-up work agreed in the workshop, and what
 // became of it when the facilitator reviewed it weeks later.
 type ActionItem struct {
+	// ID numbers the action from 1 within its session and is never given
+	// to another, so a calendar that imported it updates it rather than
+	// adding it again; 0 is an action from before actions were numbered.
+	ID   int  `toml:"id"`
 	Text Text `toml:"text"`
 	// Owner is the ID of a RACI role: actions are owned by roles, not people.
 	Owner string `toml:"owner"`
@@ -77,6 +81,16 @@ func (a *ActionItem) Review(today string, st ActionStatus, note Text) {
 		a.History = append(a.History, StatusChange{On: today, Status: st})
 	}
 	a.Status, a.Note, a.Reviewed = st, note, today
+}
+
+// AddAction appends a to the session's actions, numbered after every
+// action it has.
+func (s *Session) AddAction(a ActionItem) {
+	a.ID = 1
+	for _, b := range s.Actions {
+		a.ID = max(a.ID, b.ID+1)
+	}
+	s.Actions = append(s.Actions, a)
 }
 
 // LastReviewed is the latest day any action was reviewed after the

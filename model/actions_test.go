@@ -46,6 +46,21 @@ func TestAnActionIsOverdueOnlyWhileOpenAndPastItsDate(t *testing.T) {
 	}
 }
 
+// A new action is numbered after every other, so a number once given is
+// never given again, even after a delete.
+func TestANewActionTakesTheNextNumber(t *testing.T) {
+	s := &Session{}
+	s.AddAction(ActionItem{Text: "a"})
+	s.AddAction(ActionItem{Text: "b"})
+	s.AddAction(ActionItem{Text: "c"})
+	s.Actions = s.Actions[:2]
+	s.Actions[0].ID = 7
+	s.AddAction(ActionItem{Text: "d"})
+	if got := []int{s.Actions[0].ID, s.Actions[1].ID, s.Actions[2].ID}; !reflect.DeepEqual(got, []int{7, 2, 8}) {
+		t.Errorf("numbers %v, want [7 2 8]", got)
+	}
+}
+
 func TestTheLastReviewIsTheLatestDay(t *testing.T) {
 	s := &Session{Actions: []ActionItem{{Reviewed: "2027-01-10"}, {Reviewed: "2027-02-01"}, {Reviewed: "not a day"}, {}}}
 	if got := s.LastReviewed(); got != "2027-02-01" {

@@ -156,6 +156,7 @@ func Large() *model.Session {
 	}
 	for i := range 60 {
 		s.Actions = append(s.Actions, model.ActionItem{
+			ID:     i + 1,
 			Text:   l.paragraph(1),
 			Owner:  s.RACI.Roles[i%len(s.RACI.Roles)].ID,
 			Due:    fmt.Sprintf("2026-%02d-15", 4+i%9),

@@ -104,7 +104,7 @@ func Random(r *rand.Rand) *model.Session {
 		return model.Rating{Practice: g.str(), IT: g.int(), Business: g.int(), Notes: g.text()}
 	})
 	s.Actions = list(g, func() model.ActionItem {
-		return model.ActionItem{Text: g.text(), Owner: g.str(), Due: g.str(),
+		return model.ActionItem{ID: g.int(), Text: g.text(), Owner: g.str(), Due: g.str(),
 			Source: model.StepKind(g.str()), Status: model.ActionStatus(g.str()), Note: g.text(), Finding: g.str(),
 			Reviewed: g.str(), History: list(g, func() model.StatusChange {
 				return model.StatusChange{On: g.str(), Status: model.ActionStatus(g.str())}

@@ -21,7 +21,7 @@ func TestAnActionFileFromBeforeStatusesLoadsWithThem(t *testing.T) {
 	doc := strings.Replace(string(data), "schema_version = 2\n", "schema_version = 1\n", 1)
 	doc = strings.Replace(doc, "status = \"\"\n", "done = false\n", 1)
 	doc = strings.Replace(doc, "status = \"\"\n", "done = true\n", 1)
-	for _, key := range []string{"note = \"\"\n", "finding = \"\"\n", "reviewed = \"\"\n"} {
+	for _, key := range []string{"id = 0\n", "note = \"\"\n", "finding = \"\"\n", "reviewed = \"\"\n"} {
 		doc = strings.ReplaceAll(doc, key, "")
 	}
 	if strings.Count(doc, "done = ") != 2 || strings.Contains(doc, "status = \"\"") || strings.Contains(doc, "reviewed") {
@@ -33,6 +33,9 @@ func TestAnActionFileFromBeforeStatusesLoadsWithThem(t *testing.T) {
 	}
 	if st := []model.ActionStatus{got.Actions[0].Status, got.Actions[1].Status}; !reflect.DeepEqual(st, []model.ActionStatus{model.ActionOpen, model.ActionDone}) {
 		t.Errorf("statuses %q, want open then done", st)
+	}
+	if got.Actions[0].ID != 1 || got.Actions[1].ID != 2 {
+		t.Errorf("the actions were not numbered: %d, %d", got.Actions[0].ID, got.Actions[1].ID)
 	}
 	again, err := Encode(got)
 	if err != nil {

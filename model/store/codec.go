@@ -111,7 +111,8 @@ var migrations = []func(raw map[string]any) error{
 	// status, which follow-up moves on from open.
 	func(raw map[string]any) error {
 		actions, _ := raw["actions"].([]map[string]any)
-		for _, a := range actions {
+		for i, a := range actions {
+			a["id"] = int64(i + 1)
 			done, ok := a["done"]
 			if !ok {
 				continue

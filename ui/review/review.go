@@ -375,7 +375,7 @@ func (m *Model) submit(f *form.Form) tea.Cmd {
 	if m.editing < 0 {
 		m.cursor = m.actionCount()
 		return edit("Added action: "+display.OneLine(string(text)), func(s *model.Session) {
-			s.Actions = append(s.Actions, model.ActionItem{Text: text, Owner: owner, Due: due, Source: source, Status: model.ActionOpen})
+			s.AddAction(model.ActionItem{Text: text, Owner: owner, Due: due, Source: source, Status: model.ActionOpen})
 		})
 	}
 	i, was := m.editing, m.sess.Actions[m.editing].Text

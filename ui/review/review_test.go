@@ -140,7 +140,7 @@ func TestAddAnAction(t *testing.T) {
 	}
 	s.apply(edits)
 	got := s.sess.Actions[len(s.sess.Actions)-1]
-	want := model.ActionItem{Text: "Brief the board on the plan", Owner: s.sess.RACI.Roles[0].ID, Due: "2027-01-10", Source: model.StepReview, Status: model.ActionOpen}
+	want := model.ActionItem{ID: 9, Text: "Brief the board on the plan", Owner: s.sess.RACI.Roles[0].ID, Due: "2027-01-10", Source: model.StepReview, Status: model.ActionOpen}
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("added %+v, want %+v", got, want)
 	}
