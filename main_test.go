@@ -53,7 +53,7 @@ func TestUsageErrorsSayWhatInOneLineAndShowTheUsage(t *testing.T) {
 		{[]string{"new", "Acme", "social"}, "put a title of several words in quotes", "roundtable new TITLE"},
 		{[]string{"new", " \t"}, "the title is empty", "roundtable new TITLE"},
 		{[]string{"new", "x", "--workshop"}, "the option --workshop needs a value", "roundtable new TITLE"},
-		{[]string{"export", id, "-o", "plan.md", "--stdout"}, "-o and --stdout cannot go together", "roundtable export SESSION [-o FILE | --stdout] [--csv DIR] [--force]"},
+		{[]string{"export", id, "-o", "plan.md", "--stdout"}, "-o and --stdout cannot go together", "roundtable export SESSION [-o FILE | --stdout] [--html] [--csv DIR] [--ics FILE] [--force]"},
 		{[]string{"export"}, "export needs a SESSION", "roundtable export SESSION"},
 		{[]string{"export", id, "-x"}, "there is no option -x for export", "roundtable export SESSION"},
 		{[]string{"open"}, "open needs a SESSION", "roundtable open SESSION [--read-only]"},
@@ -160,5 +160,39 @@ func TestExportIntoAMissingFolderNamesIt(t *testing.T) {
 	}
 	if strings.Contains(errOut, ".tmp") || strings.Count(strings.TrimSpace(errOut), "\n") > 0 {
 		t.Fatalf("the message is not one plain line: %q", errOut)
+	}
+}
+
+// --html writes the printable page under its own name, --ics the
+// calendar alone, and a plan already there is never replaced unasked.
+func TestExportWritesThePageAndTheCalendar(t *testing.T) {
+	c := newCLI(t)
+	id := c.session()
+	dir := t.TempDir()
+	t.Chdir(dir)
+	code, out, errOut := c.run("export", id, "--html")
+	page := filepath.Join(dir, id+"-plan.html")
+	if code != 0 || out != "wrote "+page+"\n" {
+		t.Fatalf("export --html: exit %d, %q, %q", code, out, errOut)
+	}
+	if got, _ := os.ReadFile(page); !strings.HasPrefix(string(got), "<!DOCTYPE html>") || !strings.Contains(string(got), "<svg") {
+		t.Fatalf("the page is not the plan's: %.60q", got)
+	}
+	if code, _, errOut := c.run("export", id, "--html"); code == 0 || !strings.Contains(errOut, page+" is already there") {
+		t.Fatalf("a second --html replaced the page (exit %d): %s", code, errOut)
+	}
+	code, out, errOut = c.run("export", id, "--ics", "actions.ics")
+	if code != 0 || out != "wrote "+filepath.Join(dir, "actions.ics")+"\n" {
+		t.Fatalf("export --ics: exit %d, %q, %q (the plan is written only when asked)", code, out, errOut)
+	}
+	if got, _ := os.ReadFile("actions.ics"); !strings.HasPrefix(string(got), "BEGIN:VCALENDAR\r\n") || strings.Count(string(got), "BEGIN:VTODO") < 8 {
+		t.Fatalf("the calendar lacks the actions: %.80q", got)
+	}
+	if _, err := os.Stat(id + "-plan.md"); err == nil {
+		t.Error("--ics alone wrote the Markdown plan too")
+	}
+	code, out, _ = c.run("export", id, "--html", "--stdout")
+	if code != 0 || !strings.HasPrefix(out, "<!DOCTYPE html>") {
+		t.Fatalf("--html --stdout: exit %d, %.40q", code, out)
 	}
 }

@@ -96,7 +96,7 @@ func TestWholeWorkshop(t *testing.T) {
 	s.waitFor("Step 6 of 6", "Summary")
 	s.send(keyTab)
 	s.waitFor("Name a backup spokesperson")
-	s.send("\x05") // ctrl+e
+	s.send("\x05", "m") // ctrl+e, the Markdown plan
 	s.waitFor("Exported the plan to")
 	s.send("q")
 	if err := s.exit(); err != nil {
@@ -183,7 +183,7 @@ func TestSelfAssessmentPlanHasOnlyItsSteps(t *testing.T) {
 	s.waitFor("of 4")
 	s.send("4")
 	s.waitFor("Step 4 of 4")
-	s.send("\x05") // ctrl+e
+	s.send("\x05", "m") // ctrl+e, the Markdown plan
 	s.waitFor("Exported the plan to")
 	s.send("q")
 	if err := s.exit(); err != nil {
