@@ -130,6 +130,7 @@ Without a command it opens the home screen.`,
 		newValidateCommand(a),
 		newExportCommand(a),
 		newPresentCommand(a),
+		newActionsCommand(a),
 	)
 	guardCompletion(root)
 	root.SetHelpCommand(newHelpCommand(root))
