@@ -330,3 +330,17 @@ func (m RACIMatrix) LeadRole() string {
 	}
 	return lead
 }
+
+// Pick is the first of the findings that no action answers yet, or else
+// the first: the one a key on a row with several findings proposes.
+func (s *Session) Pick(fs []OpenFinding) (OpenFinding, bool) {
+	for _, f := range fs {
+		if _, kept := s.ActionFor(f.Key); !kept {
+			return f, true
+		}
+	}
+	if len(fs) > 0 {
+		return fs[0], true
+	}
+	return OpenFinding{}, false
+}

@@ -151,3 +151,23 @@ func TestTheLeadRoleAnswersForMostOfTheGrid(t *testing.T) {
 		t.Errorf("nobody accountable, lead %q", got)
 	}
 }
+
+func TestPickPrefersAFindingWithoutAction(t *testing.T) {
+	s := findingSession()
+	s.Objectives.Items = []Objective{{Title: "Listen"}}
+	fs := s.FindingsOf(StepObjectives)
+	if f, ok := s.Pick(fs); !ok || f.Key != fs[0].Key {
+		t.Fatalf("picked %+v", f)
+	}
+	s.AddAction(fs[0].Propose(time.Now()))
+	if f, ok := s.Pick(fs); !ok || f.Key != fs[1].Key {
+		t.Errorf("picked %q, want the finding without an action", f.Key)
+	}
+	s.AddAction(fs[1].Propose(time.Now()))
+	if f, ok := s.Pick(fs); !ok || f.Key != fs[0].Key {
+		t.Errorf("with every finding answered, picked %q", f.Key)
+	}
+	if _, ok := s.Pick(nil); ok {
+		t.Error("picked from nothing")
+	}
+}

@@ -411,6 +411,8 @@ func (a *App) key(msg tea.KeyMsg) tea.Cmd {
 			return a.chooseExport()
 		case key.Matches(msg, projectorKeys.Freeze, projectorKeys.Focus):
 			return a.steerProjector(msg)
+		case key.Matches(msg, proposeKey):
+			return a.proposeAction()
 		case key.Matches(msg, timerKeys.Toggle):
 			return a.toggleTimer()
 		case key.Matches(msg, timerKeys.Extend):

@@ -78,6 +78,8 @@ type Model struct {
 	openRev int
 	openOK  bool
 	fcursor int
+
+	foot footCache
 }
 
 // New makes the review screen.
@@ -421,10 +423,13 @@ func (m *Model) View() string {
 	var tabs []string
 	for p := range paneCount {
 		name := paneNames[p]
-		switch p {
-		case actionsPane:
+		// The findings are counted only on their own pane: working
+		// them out again after each change would double the cost of
+		// every other pane's frame.
+		switch {
+		case p == actionsPane:
 			name += " (" + strconv.Itoa(m.actionCount()) + ")"
-		case findingsPane:
+		case p == findingsPane && m.pane == findingsPane:
 			name += " (" + strconv.Itoa(len(m.unfollowed())) + ")"
 		}
 		if p == m.pane {
@@ -546,27 +551,22 @@ func (m *Model) actionsView(height int) string {
 		return display.Fit("No action items yet. Press a to add one: what, which role owns it, and by when.", m.width)
 	}
 	w := m.width
-	ownerW, dueW, statusW, sourceW := min(22, w/5), 12, min(11, w/8), min(18, w/6)
+	// Below 100 columns the mark alone gives the status, so the action
+	// keeps room for its words.
+	ownerW, dueW, statusW, sourceW := min(22, w/5), 12, 0, min(18, w/6)
+	if w >= 100 {
+		statusW = 11
+	}
 	textW := max(w-6-ownerW-dueW-statusW-sourceW-4, 4)
 	row := func(mark, text, owner, due, status, source string) string {
-		return mark + display.Pad(text, textW) + " " + display.Pad(owner, ownerW) + " " + display.Pad(due, dueW) + " " +
-			display.Pad(status, statusW) + " " + display.Fit(source, sourceW)
+		out := mark + display.Pad(text, textW) + " " + display.Pad(owner, ownerW) + " " + display.Pad(due, dueW) + " "
+		if statusW > 0 {
+			out += display.Pad(status, statusW) + " "
+		}
+		return out + display.Fit(source, sourceW)
 	}
 	lines := []string{display.Fit(st.Heading.Render(row("      ", "Action", "Owner role", "Due", "Status", "Source step")), w)}
-	today := m.ctx.Now().Format(time.DateOnly)
-	late := 0
-	for _, a := range m.sess.Actions {
-		if a.Overdue(today) {
-			late++
-		}
-	}
-	foot := "Not followed up since the workshop: e sets an action's status and note, weeks later."
-	if last := m.sess.LastReviewed(); last != "" {
-		foot = "Last followed up " + last + "."
-	}
-	if late > 0 {
-		foot = display.Count(late, "action is", "actions are") + " overdue. " + foot
-	}
+	today, foot := m.followUpLine()
 	rows := max(height-2, 1)
 	top := min(max(m.cursor-rows+1, 0), max(n-rows, 0))
 	if m.cursor < top {
@@ -621,8 +621,41 @@ func (m *Model) actionsView(height int) string {
 		}
 		lines = append(lines, display.Fit(line, w))
 	}
-	lines = append(lines, display.Fit(st.Muted.Render(foot), w))
+	lines = append(lines, foot)
 	return strings.Join(lines, "\n")
+}
+
+// followUpLine is today's date and the line under the action items: how
+// many are overdue and when they were last followed up, drawn once per
+// revision, width and day.
+func (m *Model) followUpLine() (today, line string) {
+	today = m.ctx.Now().Format(time.DateOnly)
+	c := &m.foot
+	if c.ok && c.rev == m.rev && c.width == m.width && c.today == today {
+		return today, c.line
+	}
+	late := 0
+	for _, a := range m.sess.Actions {
+		if a.Overdue(today) {
+			late++
+		}
+	}
+	foot := "Not followed up since the workshop: e sets an action's status and note, weeks later."
+	if last := m.sess.LastReviewed(); last != "" {
+		foot = "Last followed up " + last + "."
+	}
+	if late > 0 {
+		foot = display.Count(late, "action is", "actions are") + " overdue. " + foot
+	}
+	*c = footCache{ok: true, rev: m.rev, width: m.width, today: today, line: display.Fit(m.ctx.Styles.Muted.Render(foot), m.width)}
+	return today, c.line
+}
+
+// footCache is the follow-up line as last drawn.
+type footCache struct {
+	ok          bool
+	rev, width  int
+	today, line string
 }
 
 // findingsView lists the open findings no action answers, each under its
