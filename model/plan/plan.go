@@ -968,24 +968,6 @@ func (p *planner) practice(id string) Span {
 	return typedOr(id, words("unnamed practice"))
 }
 
-// typedList is the typed items joined with commas, or "none".
-func (p *planner) typedList(items []string) Text {
-	var buf [32]Span
-	t := buf[:0]
-	for _, it := range items {
-		if visible(it) {
-			if len(t) > 0 {
-				t = append(t, words(", "))
-			}
-			t = append(t, typed(it))
-		}
-	}
-	if len(t) == 0 {
-		return p.text(words("none"))
-	}
-	return p.text(t...)
-}
-
 func blank(s string) bool {
 	return strings.TrimFunc(s, unicode.IsSpace) == ""
 }
