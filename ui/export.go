@@ -84,10 +84,10 @@ func (a *App) chooseExport() tea.Cmd {
 		return dialog.Choice{Key: key, Label: label, Msg: exportChooseMsg{format: f}}
 	}
 	a.dialog = dialog.New(a.ctx.Styles, "Export",
-		"Write into the current folder:\n"+
-			"m  the plan in Markdown, to share ("+plan.FileName(a.sess)+")\n"+
-			"p  the plan as a page to print or save as PDF, with pictures ("+plan.HTMLFileName(a.sess)+")\n"+
-			"c  the dated actions as a calendar to import ("+plan.ICSFileName(a.sess)+")",
+		"Write into the current folder, named after the session:\n"+
+			"m  the plan in Markdown, to share\n"+
+			"p  the plan as a page to print or save as PDF\n"+
+			"c  the dated actions as a calendar to import",
 		choice("m", "Markdown", markdownPlan), choice("p", "Printable page", printablePlan), choice("c", "Calendar", actionCalendar))
 	a.dialog.Cancel = common.StatusMsg{Text: "Nothing exported."}
 	return nil
