@@ -5,6 +5,7 @@ import (
 	"html"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/roundtable/roundtable/model"
 )
@@ -143,6 +144,7 @@ table.wide { font-size: 7.5pt; }
 th, td { border: 1px solid #d0d7de; padding: 1mm 1.5mm; text-align: left; vertical-align: top; overflow-wrap: break-word; }
 th { background: #eaeef2; }
 td.lead:first-child { font-weight: 600; }
+td.short { white-space: nowrap; }
 figure, .keep { margin: 3mm 0; break-inside: avoid; page-break-inside: avoid; }
 figure svg { display: block; width: 100%; height: auto; max-height: 230mm; }
 figure.heatmap svg { max-width: 130mm; }
@@ -235,14 +237,23 @@ func (w *htmlWriter) table(t *Table) {
 	for _, r := range t.Rows {
 		w.s("<tr>")
 		for i := range t.Head {
-			if i < t.Lead {
+			var cell Text
+			if i < len(r) {
+				cell = r[i]
+			}
+			// A date, a score or a status is never broken over lines.
+			short := len(cell) > 0 && utf8.RuneCountInString(plainText(cell)) <= 12
+			switch {
+			case i < t.Lead && short:
+				w.s(`<td class="lead short">`)
+			case i < t.Lead:
 				w.s(`<td class="lead">`)
-			} else {
+			case short:
+				w.s(`<td class="short">`)
+			default:
 				w.s("<td>")
 			}
-			if i < len(r) {
-				w.text(r[i])
-			}
+			w.text(cell)
 			w.s("</td>")
 		}
 		w.s("</tr>\n")

@@ -77,7 +77,8 @@ func checkHTML(t *testing.T, doc []byte) []string {
 }
 
 // htmlSkeleton is the page's elements and attribute names, without text
-// or attribute values, one element a line.
+// or attribute values, one element a line; a cell's class, which keeps a
+// short cell on one line, depends on the text's length and is left out.
 func htmlSkeleton(t *testing.T, doc []byte) string {
 	t.Helper()
 	root, err := xhtml.Parse(bytes.NewReader(doc))
@@ -90,7 +91,9 @@ func htmlSkeleton(t *testing.T, doc []byte) string {
 		if n.Type == xhtml.ElementNode {
 			b.WriteString(strings.Repeat(" ", depth) + n.Data)
 			for _, a := range n.Attr {
-				b.WriteString(" " + a.Key)
+				if n.Data != "td" || a.Key != "class" {
+					b.WriteString(" " + a.Key)
+				}
 			}
 			b.WriteByte('\n')
 		}
@@ -147,7 +150,7 @@ func TestSampleHTMLGolden(t *testing.T) {
 	for _, want := range []string{
 		"<h2>Executive summary</h2>",
 		`<section class="part page">` + "\n<h2>Step 1: Listen first</h2>",
-		"<td>open</td><td>Who does what (a finding)</td>",
+		`<td class="short">open</td><td>Who does what (a finding)</td>`,
 		`<svg xmlns="http://www.w3.org/2000/svg" class="heatmap"`,
 		"thead { display: table-header-group; }",
 	} {
