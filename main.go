@@ -130,6 +130,7 @@ Without a command it opens the home screen.`,
 		newValidateCommand(a),
 		newExportCommand(a),
 		newPresentCommand(a),
+		newActionsCommand(a),
 	)
 	guardCompletion(root)
 	root.SetHelpCommand(newHelpCommand(root))
@@ -366,14 +367,16 @@ Exits non-zero when there is any problem.`,
 
 func newExportCommand(a *app) *cobra.Command {
 	var (
-		output string
-		stdout bool
-		csvDir string
-		force  bool
+		output  string
+		stdout  bool
+		csvDir  string
+		icsFile string
+		asHTML  bool
+		force   bool
 	)
 	cmd := &cobra.Command{
-		Use:   "export SESSION [-o FILE | --stdout] [--csv DIR] [--force]",
-		Short: "Write a session's plan as Markdown",
+		Use:   "export SESSION [-o FILE | --stdout] [--html] [--csv DIR] [--ics FILE] [--force]",
+		Short: "Write a session's plan as Markdown or as a printable web page",
 		Long: `Write the plan of a session as GitHub-flavoured Markdown, without opening
 the program. The session is read only, so this works while another
 terminal has it open.
@@ -382,14 +385,25 @@ Without -o the plan goes to <session-id>-plan.md in the current folder and
 its path is printed. A file already there is left as it is and nothing is
 written, unless --force is given to replace it.
 
+With --html the plan is one self-contained web page instead, with the
+poll, the RACI matrix, the heat map and the drill timeline drawn as
+pictures, no script and nothing fetched from the network: open it in a
+browser and print it to PDF. It goes to <session-id>-plan.html unless -o
+names the file.
+
 With --csv DIR the RACI matrix, the risk register and the action items are
-written to DIR as CSV files a spreadsheet opens as they are; the plan is
-then written only when -o or --stdout asks for it.`,
+written to DIR as CSV files a spreadsheet opens as they are. With --ics FILE
+the dated action items and the review dates of open risks are written as a
+calendar of to-dos, which a calendar program imports again as updates.
+With either, the plan is written only when -o, --stdout or --html asks for
+it.`,
 		Example: `  roundtable export acme
   roundtable export acme -o board/plan.md
   roundtable export acme -o board/plan.md --force
   roundtable export acme --stdout | less
-  roundtable export acme --csv sheets`,
+  roundtable export acme --html -o board/plan.html
+  roundtable export acme --csv sheets
+  roundtable export acme --ics actions.ics`,
 		Args:              oneArg("SESSION", "roundtable export acme"),
 		ValidArgsFunction: a.completeSessions,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -408,11 +422,18 @@ then written only when -o or --stdout asks for it.`,
 					files = append(files, export{path: filepath.Join(csvDir, f.Name), data: f.Data})
 				}
 			}
-			if !stdout && (output != "" || csvDir == "") {
+			if icsFile != "" {
+				files = append(files, export{path: icsFile, data: plan.ICS(sess)})
+			}
+			render, name := plan.Markdown, plan.FileName
+			if asHTML {
+				render, name = plan.HTML, plan.HTMLFileName
+			}
+			if !stdout && (output != "" || asHTML || csvDir == "" && icsFile == "") {
 				if output == "" {
-					output = plan.FileName(sess)
+					output = name(sess)
 				}
-				files = append(files, export{path: output, data: plan.Markdown(sess)})
+				files = append(files, export{path: output, data: render(sess)})
 			}
 			out := cmd.OutOrStdout()
 			if csvDir != "" {
@@ -436,7 +457,7 @@ then written only when -o or --stdout asks for it.`,
 				fmt.Fprintf(out, "%s %s\n", verb, f.abs)
 			}
 			if stdout {
-				_, err := out.Write(plan.Markdown(sess))
+				_, err := out.Write(render(sess))
 				return err
 			}
 			return nil
@@ -445,6 +466,8 @@ then written only when -o or --stdout asks for it.`,
 	cmd.Flags().StringVarP(&output, "output", "o", "", "write the plan to `FILE` (default <session-id>-plan.md in the current folder)")
 	cmd.Flags().BoolVar(&stdout, "stdout", false, "write the plan to standard output instead of a file")
 	cmd.Flags().StringVar(&csvDir, "csv", "", "write the RACI matrix, risks and actions as CSV files into `DIR` (and the plan only with -o or --stdout)")
+	cmd.Flags().BoolVar(&asHTML, "html", false, "write the plan as a self-contained web page to print, with pictures (default <session-id>-plan.html)")
+	cmd.Flags().StringVar(&icsFile, "ics", "", "write the dated actions and risk reviews as a calendar of to-dos to `FILE`")
 	cmd.Flags().BoolVar(&force, "force", false, "replace files that are already there")
 	_ = cmd.MarkFlagDirname("csv")
 	return cmd

@@ -6,6 +6,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/roundtable/roundtable/model"
+	"github.com/roundtable/roundtable/model/store"
 )
 
 // cli runs the command line in a fresh home and returns its exit status and
@@ -53,7 +57,7 @@ func TestUsageErrorsSayWhatInOneLineAndShowTheUsage(t *testing.T) {
 		{[]string{"new", "Acme", "social"}, "put a title of several words in quotes", "roundtable new TITLE"},
 		{[]string{"new", " \t"}, "the title is empty", "roundtable new TITLE"},
 		{[]string{"new", "x", "--workshop"}, "the option --workshop needs a value", "roundtable new TITLE"},
-		{[]string{"export", id, "-o", "plan.md", "--stdout"}, "-o and --stdout cannot go together", "roundtable export SESSION [-o FILE | --stdout] [--csv DIR] [--force]"},
+		{[]string{"export", id, "-o", "plan.md", "--stdout"}, "-o and --stdout cannot go together", "roundtable export SESSION [-o FILE | --stdout] [--html] [--csv DIR] [--ics FILE] [--force]"},
 		{[]string{"export"}, "export needs a SESSION", "roundtable export SESSION"},
 		{[]string{"export", id, "-x"}, "there is no option -x for export", "roundtable export SESSION"},
 		{[]string{"open"}, "open needs a SESSION", "roundtable open SESSION [--read-only]"},
@@ -160,5 +164,128 @@ func TestExportIntoAMissingFolderNamesIt(t *testing.T) {
 	}
 	if strings.Contains(errOut, ".tmp") || strings.Count(strings.TrimSpace(errOut), "\n") > 0 {
 		t.Fatalf("the message is not one plain line: %q", errOut)
+	}
+}
+
+// --html writes the printable page under its own name, --ics the
+// calendar alone, and a plan already there is never replaced unasked.
+func TestExportWritesThePageAndTheCalendar(t *testing.T) {
+	c := newCLI(t)
+	id := c.session()
+	dir := t.TempDir()
+	t.Chdir(dir)
+	code, out, errOut := c.run("export", id, "--html")
+	page := filepath.Join(dir, id+"-plan.html")
+	if code != 0 || out != "wrote "+page+"\n" {
+		t.Fatalf("export --html: exit %d, %q, %q", code, out, errOut)
+	}
+	if got, _ := os.ReadFile(page); !strings.HasPrefix(string(got), "<!DOCTYPE html>") || !strings.Contains(string(got), "<svg") {
+		t.Fatalf("the page is not the plan's: %.60q", got)
+	}
+	if code, _, errOut := c.run("export", id, "--html"); code == 0 || !strings.Contains(errOut, page+" is already there") {
+		t.Fatalf("a second --html replaced the page (exit %d): %s", code, errOut)
+	}
+	code, out, errOut = c.run("export", id, "--ics", "actions.ics")
+	if code != 0 || out != "wrote "+filepath.Join(dir, "actions.ics")+"\n" {
+		t.Fatalf("export --ics: exit %d, %q, %q (the plan is written only when asked)", code, out, errOut)
+	}
+	if got, _ := os.ReadFile("actions.ics"); !strings.HasPrefix(string(got), "BEGIN:VCALENDAR\r\n") || strings.Count(string(got), "BEGIN:VTODO") < 8 {
+		t.Fatalf("the calendar lacks the actions: %.80q", got)
+	}
+	if _, err := os.Stat(id + "-plan.md"); err == nil {
+		t.Error("--ics alone wrote the Markdown plan too")
+	}
+	code, out, _ = c.run("export", id, "--html", "--stdout")
+	if code != 0 || !strings.HasPrefix(out, "<!DOCTYPE html>") {
+		t.Fatalf("--html --stdout: exit %d, %.40q", code, out)
+	}
+}
+
+// edit changes the session id in its file, as the program would.
+func (c *cli) edit(id string, change func(*model.Session)) {
+	c.t.Helper()
+	h, err := store.New(c.data).Open(id, false)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	defer h.Close()
+	change(h.Session)
+	if err := h.Save(h.Session); err != nil {
+		c.t.Fatal(err)
+	}
+}
+
+// TestActionsListsTheOpenActionsOfEverySession follows up two sessions
+// at once: the open actions of both in one table, the earliest due first,
+// overdue ones marked, and --overdue failing while any is overdue, also
+// while another terminal has a session open.
+func TestActionsListsTheOpenActionsOfEverySession(t *testing.T) {
+	c := newCLI(t)
+	first, second := c.session(), c.session()
+	today := time.Now()
+	yesterday, later := today.AddDate(0, 0, -1).Format(time.DateOnly), today.AddDate(0, 0, 30).Format(time.DateOnly)
+	c.edit(first, func(s *model.Session) {
+		s.Actions = s.Actions[:3]
+		s.Actions[0].Due = yesterday
+		s.Actions[1].Review(today.Format(time.DateOnly), model.ActionDone, "")
+		s.Actions[2].Due = later
+	})
+	c.edit(second, func(s *model.Session) {
+		s.Actions = s.Actions[:1]
+		s.Actions[0].Due = later
+		s.Actions[0].Owner = "marketing"
+	})
+	code, out, errOut := c.run("actions")
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if code != 0 || len(lines) != 4 || !strings.HasPrefix(lines[0], "SESSION") {
+		t.Fatalf("actions: exit %d, %q\n%s", code, errOut, out)
+	}
+	if !strings.HasPrefix(lines[1], first) || !strings.Contains(lines[1], yesterday) || !strings.HasSuffix(lines[1], "open, overdue") ||
+		!strings.Contains(lines[1], "Executive sponsor") {
+		t.Errorf("the overdue action does not come first, marked:\n%s", out)
+	}
+	if strings.Contains(out, "done") {
+		t.Errorf("a done action is listed without --all:\n%s", out)
+	}
+	if _, out, _ := c.run("actions", "--all"); strings.Count(out, "\n") != 5 || !strings.Contains(out, "done") {
+		t.Errorf("--all does not list the done action:\n%s", out)
+	}
+	if _, out, _ := c.run("actions", "--owner", "marketing"); strings.Count(out, "\n") != 2 || !strings.HasPrefix(strings.Split(out, "\n")[1], second) {
+		t.Errorf("--owner marketing:\n%s", out)
+	}
+	if _, out, _ := c.run("actions", "--owner", "EXECUTIVE SPONSOR"); strings.Count(out, "\n") != 2 {
+		t.Errorf("--owner by the role's name, in capitals:\n%s", out)
+	}
+
+	// Another terminal has the first session open: it is only read.
+	h, err := store.New(c.data).Open(first, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer h.Close()
+	code, out, errOut = c.run("actions", "--overdue")
+	if code != 1 || strings.Count(out, "\n") != 2 || !strings.Contains(errOut, "1 action is overdue") {
+		t.Fatalf("--overdue with one overdue: exit %d, %q\n%s", code, errOut, out)
+	}
+	h.Close()
+	c.edit(first, func(s *model.Session) { s.Actions[0].Review(today.Format(time.DateOnly), model.ActionInProgress, "") })
+	if code, _, _ := c.run("actions", "--overdue"); code != 1 {
+		t.Fatalf("an action in progress past its date is still overdue: exit %d", code)
+	}
+	c.edit(first, func(s *model.Session) { s.Actions[0].Review(today.Format(time.DateOnly), model.ActionDropped, "") })
+	if code, out, errOut := c.run("actions", "--overdue"); code != 0 || out != "No overdue action in any session.\n" {
+		t.Fatalf("nothing overdue: exit %d, %q, %q", code, out, errOut)
+	}
+
+	// A session that cannot be read cannot be called on time.
+	if err := os.WriteFile(filepath.Join(c.data, "sessions", "broken-zzzz.toml"), []byte("schema_version = 2\n[meta\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errOut := c.run("actions", "--overdue"); code != 1 || !strings.Contains(errOut, "broken-zzzz.toml") ||
+		!strings.Contains(errOut, "1 session cannot be read") {
+		t.Fatalf("a broken session: exit %d, %q", code, errOut)
+	}
+	if code, _, _ := c.run("actions"); code != 0 {
+		t.Fatalf("without --overdue a broken session is only reported: exit %d", code)
 	}
 }

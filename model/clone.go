@@ -22,6 +22,9 @@ func (s *Session) Clone() *Session {
 	c.Drill = s.Drill.Clone()
 	c.Assessment = slices.Clone(s.Assessment)
 	c.Actions = slices.Clone(s.Actions)
+	for i := range c.Actions {
+		c.Actions[i].History = slices.Clone(c.Actions[i].History)
+	}
 	c.Parking = slices.Clone(s.Parking)
 	c.Room = slices.Clone(s.Room)
 	for i := range c.Room {

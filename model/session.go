@@ -6,7 +6,7 @@ import (
 
 // SchemaVersion is the version of the session file format this build writes.
 // Files of a lower version are migrated when they are loaded.
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 // Session is everything one workshop produced. Its field order is the key
 // order of the session file, so people reading the file meet the metadata
@@ -56,18 +56,6 @@ type Participant struct {
 	Name       string `toml:"name"`
 	Department string `toml:"department"`
 	RoleTitle  string `toml:"role_title"`
-}
-
-// ActionItem is a piece of follow-up work agreed in the workshop.
-type ActionItem struct {
-	Text Text `toml:"text"`
-	// Owner is the ID of a RACI role: actions are owned by roles, not people.
-	Owner string `toml:"owner"`
-	// Due is a date as YYYY-MM-DD.
-	Due string `toml:"due"`
-	// Source is the kind of step the action came from.
-	Source StepKind `toml:"source"`
-	Done   bool     `toml:"done"`
 }
 
 // New returns an empty session for the workshop w, with the poll and the

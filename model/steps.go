@@ -277,7 +277,7 @@ func (s *Session) missingReview() []string {
 	}
 	noOwner, lostOwner, noDue := 0, 0, 0
 	for _, a := range s.Actions {
-		if a.Done {
+		if a.Closed() {
 			continue
 		}
 		switch {

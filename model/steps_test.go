@@ -153,7 +153,7 @@ func TestMissing(t *testing.T) {
 			s.Actions = append(s.Actions,
 				ActionItem{Text: "a"}, ActionItem{Text: "b", Owner: " ", Due: "2026-06-01"},
 				ActionItem{Text: "c", Owner: "gone", Due: "2026-06-01"},
-				ActionItem{Text: "done", Done: true},
+				ActionItem{Text: "done", Status: ActionDone}, ActionItem{Text: "dropped", Status: ActionDropped},
 			)
 		}, []string{
 			"2 action items without an owner",

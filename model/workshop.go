@@ -33,8 +33,11 @@ func (k StepKind) Valid() bool {
 // Workshop is a workshop template: its steps in order and the catalogues
 // each kind of step draws from. Sessions keep a copy of the one they use.
 type Workshop struct {
-	Name        string `toml:"name"`
-	Title       string `toml:"title"`
+	Name  string `toml:"name"`
+	Title string `toml:"title"`
+	// Version is the template author's name for this edition of it; the
+	// plan names it with the template.
+	Version     string `toml:"version"`
 	Description Text   `toml:"description"`
 	// Duration is the planned length of the whole workshop in minutes.
 	Duration int    `toml:"duration"`

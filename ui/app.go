@@ -288,7 +288,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case quitNowMsg:
 		a.quitDue = false
 		return a, a.stop()
-	case exportAskMsg, exportReplaceMsg, exportedMsg:
+	case exportChooseMsg, exportAskMsg, exportReplaceMsg, exportedMsg:
 		return a, a.exporting(msg)
 	case common.OpenMsg:
 		return a, a.openCmd(msg.Ref, msg.ReadOnly)
@@ -408,9 +408,11 @@ func (a *App) key(msg tea.KeyMsg) tea.Cmd {
 		case key.Matches(msg, keys.Keys.Back):
 			return a.leave()
 		case key.Matches(msg, keys.Keys.Export):
-			return a.exportCmd()
+			return a.chooseExport()
 		case key.Matches(msg, projectorKeys.Freeze, projectorKeys.Focus):
 			return a.steerProjector(msg)
+		case key.Matches(msg, proposeKey):
+			return a.proposeAction()
 		case key.Matches(msg, timerKeys.Toggle):
 			return a.toggleTimer()
 		case key.Matches(msg, timerKeys.Extend):

@@ -177,12 +177,12 @@ func spread(left, right string, width int) string {
 }
 
 // stepKeys is [ and ] on one line of the full help; timerHelp,
-// projectorHelp and undoHelp pair keys the same way, so every key fits at
-// 80×24.
+// projectorHelp (with A, which acts on a finding) and undoHelp pair keys
+// the same way, so every key fits at 80×24.
 var (
 	stepKeys      = key.NewBinding(key.WithKeys("[", "]"), key.WithHelp("[ ]", "previous step, next step"))
 	timerHelp     = key.NewBinding(key.WithKeys("t", "T"), key.WithHelp("t T", "start/pause timer, +5 min"))
-	projectorHelp = key.NewBinding(key.WithKeys("F", "Z"), key.WithHelp("F Z", "projector: freeze, focus"))
+	projectorHelp = key.NewBinding(key.WithKeys("F", "Z", "A"), key.WithHelp("F Z A", "projector; act on finding"))
 	undoHelp      = key.NewBinding(key.WithKeys("u", "ctrl+r"), key.WithHelp("u", "undo, ctrl+r redo"))
 )
 

@@ -14,7 +14,12 @@ import (
 	"github.com/roundtable/roundtable/ui/common"
 )
 
-func ctrlE(h *harness) { h.send(tea.KeyMsg{Type: tea.KeyCtrlE}) }
+// ctrlE exports the Markdown plan: ctrl+e, then enter for the first
+// choice.
+func ctrlE(h *harness) {
+	h.send(tea.KeyMsg{Type: tea.KeyCtrlE})
+	h.keys("enter")
+}
 
 func TestCtrlEExportsIntoTheCurrentFolder(t *testing.T) {
 	h := opened(t, 240, 30)
@@ -69,5 +74,39 @@ func TestCtrlEOnTheHomeScreenWritesNothing(t *testing.T) {
 	ctrlE(h)
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
 		t.Fatalf("ctrl+e without an open session wrote %s", entries[0].Name())
+	}
+}
+
+// ctrl+e offers the printable page and the calendar beside the plan, each
+// written as `roundtable export` writes it.
+func TestCtrlEWritesThePageOrTheCalendar(t *testing.T) {
+	h := opened(t, 240, 30)
+	dir := t.TempDir()
+	t.Chdir(dir)
+	h.send(tea.KeyMsg{Type: tea.KeyCtrlE})
+	h.wantScreen("the plan as a page to print or save as PDF")
+	h.keys("p")
+	page := filepath.Join(dir, plan.HTMLFileName(h.app.sess))
+	h.wantScreen("Exported the printable plan to " + page)
+	if got, _ := os.ReadFile(page); !bytes.Equal(got, plan.HTML(h.app.sess)) {
+		t.Fatal("the page is not the session's plan")
+	}
+	h.send(tea.KeyMsg{Type: tea.KeyCtrlE})
+	h.keys("c")
+	cal := filepath.Join(dir, plan.ICSFileName(h.app.sess))
+	h.wantScreen("Exported the action calendar to " + cal)
+	if got, _ := os.ReadFile(cal); !bytes.Equal(got, plan.ICS(h.app.sess)) {
+		t.Fatal("the calendar is not the session's")
+	}
+	h.send(tea.KeyMsg{Type: tea.KeyCtrlE})
+	h.keys("c")
+	h.wantScreen("Replace the calendar file?")
+	h.keys("esc")
+	h.wantScreen("Not exported: " + cal + " is unchanged.")
+	h.send(tea.KeyMsg{Type: tea.KeyCtrlE})
+	h.keys("esc")
+	h.wantScreen("Nothing exported.")
+	if entries, _ := os.ReadDir(dir); len(entries) != 2 {
+		t.Fatalf("%d files, want the page and the calendar", len(entries))
 	}
 }

@@ -134,7 +134,8 @@ func TestOpeningLetsTheProjectorFollowAndPausesAStrandedClock(t *testing.T) {
 }
 
 // TestNoStepScreenTakesTheProjectorKeys: F and Z steer the projector from
-// every step, so no step screen may bind them.
+// every step, and A acts on the finding under the cursor, so no step
+// screen may bind them.
 func TestNoStepScreenTakesTheProjectorKeys(t *testing.T) {
 	h := opened(t, 80, 24)
 	for i := 1; i <= stepsOf(h); i++ {
@@ -142,7 +143,7 @@ func TestNoStepScreenTakesTheProjectorKeys(t *testing.T) {
 		for _, group := range h.app.steps.FullHelp() {
 			for _, b := range group {
 				for _, k := range b.Keys() {
-					if k == "F" || k == "Z" {
+					if k == "F" || k == "Z" || k == "A" {
 						t.Errorf("step %d binds %s (%s)", i, k, b.Help().Desc)
 					}
 				}

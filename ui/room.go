@@ -176,7 +176,7 @@ func (a *App) roomKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	case key.Matches(msg, keys.Keys.Redo):
 		return a.redoChange(), true
 	case key.Matches(msg, keys.Keys.Export):
-		return a.exportCmd(), true
+		return a.chooseExport(), true
 	}
 	return p.Update(msg), true
 }

@@ -70,7 +70,10 @@ func Sample(s *model.Session) error {
 	s.Risks = a.Risks
 	s.Drill = a.Drill
 	s.Assessment = a.Assessment
-	s.Actions = a.Actions
+	s.Actions = nil
+	for _, act := range a.Actions {
+		s.AddAction(act)
+	}
 	s.Workshop = w
 	s.Meta.Workshop = w.Name
 	return nil

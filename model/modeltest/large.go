@@ -156,11 +156,12 @@ func Large() *model.Session {
 	}
 	for i := range 60 {
 		s.Actions = append(s.Actions, model.ActionItem{
+			ID:     i + 1,
 			Text:   l.paragraph(1),
 			Owner:  s.RACI.Roles[i%len(s.RACI.Roles)].ID,
 			Due:    fmt.Sprintf("2026-%02d-15", 4+i%9),
 			Source: model.StepKinds[i%len(model.StepKinds)],
-			Done:   i%4 == 0,
+			Status: model.ActionStatuses[i%len(model.ActionStatuses)],
 		})
 	}
 	return s

@@ -104,8 +104,11 @@ func Random(r *rand.Rand) *model.Session {
 		return model.Rating{Practice: g.str(), IT: g.int(), Business: g.int(), Notes: g.text()}
 	})
 	s.Actions = list(g, func() model.ActionItem {
-		return model.ActionItem{Text: g.text(), Owner: g.str(), Due: g.str(),
-			Source: model.StepKind(g.str()), Done: g.bool()}
+		return model.ActionItem{ID: g.int(), Text: g.text(), Owner: g.str(), Due: g.str(),
+			Source: model.StepKind(g.str()), Status: model.ActionStatus(g.str()), Note: g.text(), Finding: g.str(),
+			Reviewed: g.str(), History: list(g, func() model.StatusChange {
+				return model.StatusChange{On: g.str(), Status: model.ActionStatus(g.str())}
+			})}
 	})
 	s.Projector = model.Projector{Frozen: g.bool(), FrozenStep: g.int(),
 		Focus: model.Focus{Kind: model.FocusKind(g.str()), Index: g.int(), Title: g.str()},
@@ -127,6 +130,7 @@ func (g gen) workshop() model.Workshop {
 	return model.Workshop{
 		Name:        g.str(),
 		Title:       g.str(),
+		Version:     g.str(),
 		Description: g.text(),
 		Duration:    g.int(),
 		Steps: list(g, func() model.Step {

@@ -29,17 +29,14 @@ func parse(doc []byte) ast.Node {
 
 // The headings the plan makes itself; a step's heading is "Step N: title".
 var ownHeadings = map[int][]string{
-	2: {"Participants", "Executive summary", "Action items", "Parking lot", "Appendix: the workshop template"},
-	3: {"Objectives in vote order", "Top risks", "Accountable roles for key activities", "Drill result",
+	2: {"Participants", "Executive summary", "Parking lot", "Appendix: the workshop template"},
+	3: {"Decisions", "Action items", "Top risks", "Drill result",
 		"Widest gaps between IT and the business",
 		"Open findings", "Show-of-hands poll", "Conversation inventory", "Internal experts",
 		"Objectives ranked by votes", "Organisational model", "RACI matrix", "Roles and the people who fill them",
 		"RACI findings", "Risk register", "Heat map", "Drill scenario", "Drill roles", "Drill timeline",
 		"Drill messages", "Fire-drill checklist", "Drill figures", "After-action review", "Other drill runs",
-		"Self-assessment ratings", "Template steps", "Listening catalogue", "Objective catalogue",
-		"Organisational models offered", "Suggested roles", "Suggested activities", "Risk catalogue",
-		"Drill duties", "Crisis scenarios", "Scenario injects", "Fire-drill checklist items",
-		"Self-assessment practices"},
+		"Self-assessment ratings", "Template steps", "What the session used from it"},
 }
 
 var stepHeading = regexp.MustCompile(`^Step ([0-9]+): `)

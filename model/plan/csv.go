@@ -77,12 +77,8 @@ func ActionsCSV(s *model.Session) []byte {
 	p := &planner{s: s}
 	rows := [][]string{{"Action", "Owner role", "Due", "Source step", "Status"}}
 	for _, a := range s.Actions {
-		status := "open"
-		if a.Done {
-			status = "done"
-		}
 		rows = append(rows, []string{csvText(string(a.Text)), csvText(s.RoleName(a.Owner)), csvText(a.Due),
-			csvText(p.stepName(a.Source)), status})
+			csvText(p.stepName(a.Source)), csvText(string(a.State()))})
 	}
 	return writeCSV(rows)
 }

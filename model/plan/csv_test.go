@@ -181,7 +181,7 @@ func TestActionsCSVReadsBack(t *testing.T) {
 			if got[0] != cell(string(a.Text)) || got[1] != cell(s.RoleName(a.Owner)) || got[2] != cell(a.Due) {
 				t.Fatalf("session %d, action %d: %q does not match %+v", i, j, got, a)
 			}
-			if want := map[bool]string{true: "done", false: "open"}[a.Done]; got[4] != want {
+			if want := string(a.State()); got[4] != cell(want) {
 				t.Fatalf("session %d, action %d: status %q, want %q", i, j, got[4], want)
 			}
 		}

@@ -54,7 +54,6 @@ func Build(s *model.Session) *Document {
 	p.title()
 	p.summary()
 	p.steps()
-	p.actions()
 	p.parking()
 	p.appendix()
 	return p.doc
@@ -261,66 +260,6 @@ func (p *planner) title() {
 	p.list(items)
 }
 
-// summary writes what a busy reader needs of each step the workshop has,
-// in the workshop's order, then what is still open.
-func (p *planner) summary() {
-	p.heading(2, p.text(words("Executive summary")))
-	seen := map[model.StepKind]bool{}
-	for _, st := range p.s.Workshop.Steps {
-		if seen[st.Kind] {
-			continue
-		}
-		seen[st.Kind] = true
-		switch st.Kind {
-		case model.StepObjectives:
-			p.objectivesInBrief()
-		case model.StepRACI:
-			p.keyActivities()
-		case model.StepRisks:
-			p.topRisksInBrief()
-		case model.StepDrill:
-			p.drillResult()
-		case model.StepAssessment:
-			p.widestGaps()
-		}
-	}
-	p.openFindings()
-}
-
-func (p *planner) objectivesInBrief() {
-	s := p.s
-	p.heading(3, p.text(words("Objectives in vote order")))
-	if len(s.Objectives.Items) == 0 {
-		p.paraWords("No objectives were set.")
-	} else {
-		var items []Text
-		for _, i := range s.Objectives.Ranked() {
-			o := s.Objectives.Items[i]
-			var buf [12]Span
-			t := append(buf[:0], strong(typedOr(o.Title, words("Untitled objective"))), words(": "),
-				words(count(o.Votes, "vote", "votes")))
-			if visible(o.Sponsor) {
-				t = append(t, words("; sponsor "), typed(o.Sponsor))
-			}
-			if visible(o.Metric) {
-				t = append(t, words("; metric "), typed(o.Metric))
-				if visible(o.Target) {
-					t = append(t, words(", target "), typed(o.Target))
-				}
-			}
-			if visible(o.Due) {
-				t = append(t, words("; by "), typed(o.Due))
-			}
-			if miss := o.Missing(); len(miss) > 0 {
-				t = append(t, words("; missing: "+strings.Join(miss, ", ")))
-			}
-			items = append(items, p.text(t...))
-		}
-		p.numbered(items)
-	}
-	p.para(p.label("Organisational model", p.modelName()))
-}
-
 // modelName names the organisational model the room chose.
 func (p *planner) modelName() Span {
 	id := strings.TrimSpace(p.s.Objectives.Model)
@@ -354,7 +293,7 @@ func (p *planner) topRisksInBrief() {
 
 func (p *planner) keyActivities() {
 	s := p.s
-	p.heading(3, p.text(words("Accountable roles for key activities")))
+	p.para(p.text(strong(words("Accountable for each key activity:"))))
 	var rows [][]Text
 	for i, a := range s.RACI.Activities {
 		if !a.Key {
@@ -379,20 +318,6 @@ func (p *planner) drillResult() {
 		sc, _ := s.Workshop.Drill.ScenarioByID(run.Scenario)
 		items := []Text{p.label("Run reported", p.reportedRun()...), p.label("Scenario", p.scenarioTitle(run.Scenario))}
 		p.list(append(items, p.figures(run.Figures(sc, s.Workshop.Drill))...))
-	}
-}
-
-func (p *planner) openFindings() {
-	s := p.s
-	p.heading(3, p.text(words("Open findings")))
-	if missing := s.Missing(model.StepReview); len(missing) == 0 {
-		p.paraWords("Nothing is missing: every step is complete.")
-	} else {
-		items := make([]Text, len(missing))
-		for i, m := range missing {
-			items[i] = p.text(typed(m))
-		}
-		p.list(items)
 	}
 }
 
@@ -1041,212 +966,6 @@ func (p *planner) practice(id string) Span {
 		}
 	}
 	return typedOr(id, words("unnamed practice"))
-}
-
-func (p *planner) actions() {
-	p.heading(2, p.text(words("Action items")))
-	if len(p.s.Actions) == 0 {
-		p.paraWords("No action items were agreed.")
-		return
-	}
-	rows := make([][]Text, len(p.s.Actions))
-	for i, a := range p.s.Actions {
-		status := "open"
-		if a.Done {
-			status = "done"
-		}
-		rows[i] = p.row(p.text(number(i+1)), p.text(typedOr(string(a.Text), words("no text"))), p.role(a.Owner), p.text(typed(a.Due)),
-			p.stepTitle(a.Source), p.text(words(status)))
-	}
-	p.table(2, []string{"#", "Action", "Owner role", "Due", "Source step", "Status"}, rows)
-}
-
-func (p *planner) appendix() {
-	w := p.s.Workshop
-	p.heading(2, p.text(words("Appendix: the workshop template")))
-	intro := p.text(words("This plan comes from the workshop "), strong(typedOr(w.Title, typedOr(w.Name, words("without a name")))))
-	if visible(w.Name) {
-		intro = p.join(intro, Text{words(" (template "), typed(w.Name), words(")")})
-	}
-	if w.Duration > 0 {
-		intro = p.join(intro, Text{words(", planned for " + count(w.Duration, "minute", "minutes"))})
-	}
-	p.para(p.join(intro, Text{words(".")}))
-	if visible(string(w.Description)) {
-		p.para(p.text(typed(string(w.Description))))
-	}
-
-	p.heading(3, p.text(words("Template steps")))
-	if len(w.Steps) == 0 {
-		p.paraWords("The template has no steps.")
-	} else {
-		rows := make([][]Text, len(w.Steps))
-		for i, st := range w.Steps {
-			var timebox Text
-			if st.Timebox > 0 {
-				timebox = p.text(words(count(st.Timebox, "minute", "minutes")))
-			}
-			prompts := make([]Text, 0, len(st.Prompts))
-			for _, pr := range st.Prompts {
-				if visible(pr) {
-					prompts = append(prompts, p.text(typed(pr)))
-				}
-			}
-			rows[i] = p.row(p.text(number(i+1)), p.text(typed(st.Title)), p.text(typed(string(st.Kind))), timebox, p.joinWith(prompts, " / "))
-		}
-		p.table(2, []string{"#", "Step", "Kind", "Timebox", "Prompts"}, rows)
-	}
-
-	if l := w.Listen; len(l.Platforms)+len(l.Places)+len(l.Voices) > 0 {
-		p.heading(3, p.text(words("Listening catalogue")))
-		p.list([]Text{
-			p.label("Platforms", p.typedList(l.Platforms)...),
-			p.label("Places", p.typedList(l.Places)...),
-			p.label("Voices", p.typedList(l.Voices)...),
-		})
-	}
-	if c := w.Objectives.Objectives; len(c) > 0 {
-		p.heading(3, p.text(words("Objective catalogue")))
-		rows := make([][]Text, len(c))
-		for i, o := range c {
-			rows[i] = p.row(p.text(typed(o.Title)), p.text(typed(string(o.Description))), p.text(typed(o.Source)))
-		}
-		p.table(1, []string{"Objective", "Description", "Source"}, rows)
-	}
-	if ms := w.Objectives.Models; len(ms) > 0 {
-		p.heading(3, p.text(words("Organisational models offered")))
-		rows := make([][]Text, len(ms))
-		for i, m := range ms {
-			rows[i] = p.row(p.text(typed(m.Name)), p.text(typed(string(m.Description))))
-		}
-		p.table(1, []string{"Model", "Description"}, rows)
-	}
-	if rs := w.RACI.Roles; len(rs) > 0 {
-		p.heading(3, p.text(words("Suggested roles")))
-		rows := make([][]Text, len(rs))
-		for i, r := range rs {
-			rows[i] = p.row(p.text(typed(r.Name)), p.text(typed(string(r.Description))))
-		}
-		p.table(1, []string{"Role", "Description"}, rows)
-	}
-	if as := w.RACI.Activities; len(as) > 0 {
-		p.heading(3, p.text(words("Suggested activities")))
-		rows := make([][]Text, len(as))
-		for i, a := range as {
-			// The template's role order first, then roles it does not
-			// list, by ID, so the same template always reads the same.
-			var ids []string
-			names := map[string]Span{}
-			for _, r := range w.RACI.Roles {
-				if _, ok := a.Suggested[r.ID]; ok {
-					if _, named := names[r.ID]; !named {
-						ids = append(ids, r.ID)
-						names[r.ID] = typedOr(r.Name, typedOr(r.ID, words("unnamed role")))
-					}
-				}
-			}
-			var others []string
-			for id := range a.Suggested {
-				if _, ok := names[id]; !ok {
-					others = append(others, id)
-				}
-			}
-			slices.Sort(others)
-			for _, id := range others {
-				ids = append(ids, id)
-				names[id] = typedOr(id, words("unnamed role"))
-			}
-			var buf [32]Span
-			sugg := buf[:0]
-			for _, id := range ids {
-				if l := a.Suggested[id]; l.Valid() {
-					if len(sugg) > 0 {
-						sugg = append(sugg, words(", "))
-					}
-					sugg = append(sugg, words(string(l)), words(" "), names[id])
-				}
-			}
-			var key Text
-			if a.Key {
-				key = p.text(words("yes"))
-			}
-			rows[i] = p.row(p.text(typed(a.Name)), p.text(typed(a.Area)), key, p.text(sugg...), p.text(typed(string(a.Description))))
-		}
-		p.table(1, []string{"Activity", "Area", "Key", "Suggested letters", "Description"}, rows)
-	}
-	if rs := w.Risks.Catalogue; len(rs) > 0 {
-		p.heading(3, p.text(words("Risk catalogue")))
-		rows := make([][]Text, len(rs))
-		for i, r := range rs {
-			rows[i] = p.row(p.text(typed(r.Title)), p.text(typed(r.Category)), p.score(r.Likelihood), p.score(r.Impact), p.text(typed(string(r.Mitigation))))
-		}
-		p.table(1, []string{"Risk", "Category", "Likelihood", "Impact", "Suggested mitigation"}, rows)
-	}
-	d := w.Drill
-	if len(d.Duties) > 0 {
-		p.heading(3, p.text(words("Drill duties")))
-		rows := make([][]Text, len(d.Duties))
-		for i, du := range d.Duties {
-			rows[i] = p.row(p.text(typed(du.Name)), p.text(typed(string(du.Description))))
-		}
-		p.table(1, []string{"Duty", "Description"}, rows)
-	}
-	if len(d.Scenarios) > 0 {
-		p.heading(3, p.text(words("Crisis scenarios")))
-		rows := make([][]Text, len(d.Scenarios))
-		var injects [][]Text
-		for i, sc := range d.Scenarios {
-			title := p.text(typedOr(sc.Title, typedOr(sc.ID, words("unnamed scenario"))))
-			var minutes Text
-			if sc.Minutes > 0 {
-				minutes = p.text(words(count(sc.Minutes, "minute", "minutes")))
-			}
-			rows[i] = p.row(title, minutes, p.text(number(len(sc.Injects))), p.text(typed(string(sc.Summary))))
-			for _, in := range sc.Injects {
-				injects = append(injects, p.row(title, p.text(number(in.Minute)), p.text(typed(in.Channel)), p.text(typed(in.Speaker)),
-					p.text(typed(string(in.Text))), p.text(typed(string(in.Good)))))
-			}
-		}
-		p.table(1, []string{"Scenario", "Length", "Injects", "Summary"}, rows)
-		if len(injects) > 0 {
-			p.heading(3, p.text(words("Scenario injects")))
-			p.table(2, []string{"Scenario", "Minute", "Channel", "Speaker", "Inject", "A good response"}, injects)
-		}
-	}
-	if len(d.Checklist) > 0 {
-		p.heading(3, p.text(words("Fire-drill checklist items")))
-		rows := make([][]Text, len(d.Checklist))
-		for i, c := range d.Checklist {
-			rows[i] = p.row(p.text(typed(c.Title)), p.text(typed(string(c.Description))))
-		}
-		p.table(1, []string{"Item", "Description"}, rows)
-	}
-	if ps := w.Assessment.Practices; len(ps) > 0 {
-		p.heading(3, p.text(words("Self-assessment practices")))
-		rows := make([][]Text, len(ps))
-		for i, pr := range ps {
-			rows[i] = p.row(p.text(typed(pr.Title)), p.text(typed(string(pr.Explanation))))
-		}
-		p.table(1, []string{"Practice", "Explanation"}, rows)
-	}
-}
-
-// typedList is the typed items joined with commas, or "none".
-func (p *planner) typedList(items []string) Text {
-	var buf [32]Span
-	t := buf[:0]
-	for _, it := range items {
-		if visible(it) {
-			if len(t) > 0 {
-				t = append(t, words(", "))
-			}
-			t = append(t, typed(it))
-		}
-	}
-	if len(t) == 0 {
-		return p.text(words("none"))
-	}
-	return p.text(t...)
 }
 
 func blank(s string) bool {

@@ -90,8 +90,11 @@ func TestSamplePlanGolden(t *testing.T) {
 		"| Impact ↑ likelihood → | 1 | 2 | 3 | 4 | 5 |",
 		"| 4 | 0 (low) | 1 (medium) | 2 (high) | 1 (high) | 0 (critical) |",
 		"| Microblog hashtag \\#northwindfail |",
-		"| 3 | Build a crisis response page template, public and internal, that web operations can publish within fifteen minutes. | Chief social media officer | 2027-01-31 | Crisis drill | open |",
-		"**Organisational model:** Hub and spoke\n\n### Accountable roles",
+		"| 3 | Build a crisis response page template, public and internal, that web operations can publish within fifteen minutes. | Chief social media officer | 2027-01-31 | open | Crisis drill |",
+		"| 1 | Give IT operations a consulted seat in planning promotions and launches, so it can answer for surge capacity. | Executive sponsor | 2026-12-15 | open | Who does what (a finding) |",
+		"### Decisions\n\n- **Organisational model:** Hub and spoke\n- **Crisis spokesperson:** PR and communications (Tom Lindqvist); backup Marketing (Daniel Okafor)\n",
+		"No action answers 1 finding yet:\n\n- Nobody answered inject 7 of the drill",
+		"(template default, version 1\\.0, fingerprint ",
 		"| Spokesperson | PR and communications (Tom Lindqvist) | Marketing (Daniel Okafor) |",
 		"**Roles:** ES = Executive sponsor; MAR = Marketing; PC = PR and communications;",
 		"| Activity | Area | ES | MAR | PC | CS | SAL | HR | LC | CIL | IO | ISP | CMO | JIM |\n",
@@ -103,8 +106,9 @@ func TestSamplePlanGolden(t *testing.T) {
 }
 
 // The self-assessment has no objectives or risks step: its plan says
-// nothing of either, sums up its own steps in their order, and writes no
-// section for its review step, which the plan itself stands for.
+// nothing of either, opens with what was decided and agreed, sums up its
+// own steps, and writes no section for its review step, which the plan
+// itself stands for.
 func TestPlanStatesOnlyTheStepsTheWorkshopHas(t *testing.T) {
 	s := sampleOf(t, "self-assessment")
 	doc := string(Markdown(s))
@@ -118,9 +122,9 @@ func TestPlanStatesOnlyTheStepsTheWorkshopHas(t *testing.T) {
 		}
 	}
 	var order []int
-	for _, h := range []string{"### Widest gaps between IT and the business", "### Accountable roles for key activities",
-		"### Drill result", "### Open findings", "## Step 1: Rate the eleven practices", "## Step 2: Quick RACI check",
-		"## Step 3: Fifteen-minute crisis drill", "## Action items"} {
+	for _, h := range []string{"### Decisions", "**Accountable for each key activity:**", "### Action items",
+		"### Widest gaps between IT and the business", "### Drill result", "### Open findings", "## Step 1: Rate the eleven practices",
+		"## Step 2: Quick RACI check", "## Step 3: Fifteen-minute crisis drill", "## Appendix: the workshop template"} {
 		order = append(order, strings.Index(doc, "\n"+h+"\n"))
 	}
 	if slices.Contains(order, -1) || !slices.IsSorted(order) {

@@ -107,6 +107,31 @@ var migrations = []func(raw map[string]any) error{
 	// Version 0 is a file written before the format carried a version; its
 	// keys are already those of version 1.
 	func(map[string]any) error { return nil },
+	// Version 1 marked an action only done or not; version 2 gives it a
+	// status, which follow-up moves on from open.
+	func(raw map[string]any) error {
+		actions, _ := raw["actions"].([]map[string]any)
+		for i, a := range actions {
+			a["id"] = int64(i + 1)
+			done, ok := a["done"]
+			if !ok {
+				continue
+			}
+			delete(a, "done")
+			if _, set := a["status"]; set {
+				continue
+			}
+			switch done {
+			case true:
+				a["status"] = string(model.ActionDone)
+			case false:
+				a["status"] = string(model.ActionOpen)
+			default:
+				return fmt.Errorf("actions: done is %v; it is true or false", done)
+			}
+		}
+		return nil
+	},
 }
 
 // Encode writes sess as a session file: the comment header, then every field

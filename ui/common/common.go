@@ -112,6 +112,15 @@ type Focuser interface {
 	Selected() (model.FocusKind, int, bool)
 }
 
+// FindingHolder is a step screen whose cursor can rest on something a
+// finding is about: a RACI cell, a risk, an objective, the drill's roles
+// and injects, the review's list of findings.
+type FindingHolder interface {
+	// Finding is the open finding under the cursor, false when there is
+	// none or a form has the keys.
+	Finding() (model.OpenFinding, bool)
+}
+
 type StepScreen interface {
 	Component
 	Typer

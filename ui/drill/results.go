@@ -152,9 +152,10 @@ func (m *Model) submitReview(f *form.Form) tea.Cmd {
 }
 
 func (m *Model) submitAction(f *form.Form) tea.Cmd {
-	a := model.ActionItem{Text: model.Text(model.Clean(f.Value("text"))), Owner: f.Value("owner"), Due: f.Value("due"), Source: model.StepDrill}
+	a := model.ActionItem{Text: model.Text(model.Clean(f.Value("text"))), Owner: f.Value("owner"), Due: f.Value("due"), Source: model.StepDrill,
+		Status: model.ActionOpen}
 	return editCmd("Added action: "+display.OneLine(string(a.Text)), func(s *model.Session) {
-		s.Actions = append(s.Actions, a)
+		s.AddAction(a)
 	})
 }
 

@@ -13,7 +13,7 @@ import (
 )
 
 // chromium finds Debian's Chromium. A machine without it skips the browser
-// test with a message; CI never does.
+// tests with a message; CI never does.
 func chromium(t *testing.T) string {
 	t.Helper()
 	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
@@ -22,14 +22,26 @@ func chromium(t *testing.T) string {
 		}
 	}
 	if os.Getenv("CI") != "" {
-		t.Fatal("Chromium is not installed, and CI must run the browser test: apt-get install -y chromium")
+		t.Fatal("Chromium is not installed, and CI must run the browser tests: apt-get install -y chromium")
 	}
-	t.Skip("Chromium is not installed, so the phone's browser test is skipped: apt-get install -y chromium runs it")
+	t.Skip("Chromium is not installed, so this browser test is skipped: apt-get install -y chromium runs it")
 	return ""
 }
 
 // phoneBrowser is a headless Chromium with a phone's viewport, 390×844.
 func phoneBrowser(t *testing.T) context.Context {
+	t.Helper()
+	ctx := browser(t, 390, 844)
+	if err := chromedp.Do(ctx, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile)); err != nil {
+		t.Fatalf("starting Chromium: %v", err)
+	}
+	return ctx
+}
+
+// browser is a headless Chromium of a fresh profile with a window of the
+// size given, that fetches nothing of its own accord; listeners get every
+// event of its tab.
+func browser(t *testing.T, width, height int, listeners ...func(ev any)) context.Context {
 	t.Helper()
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(chromium(t)),
@@ -41,19 +53,20 @@ func phoneBrowser(t *testing.T) context.Context {
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
 		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(390, 844),
+		chromedp.WindowSize(width, height),
 	)
 	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelCtx := chromedp.NewContext(alloc)
+	var copts []chromedp.ContextOption
+	for _, l := range listeners {
+		copts = append(copts, chromedp.WithListener(l))
+	}
+	ctx, cancelCtx := chromedp.NewContext(alloc, copts...)
 	ctx, cancelTime := context.WithTimeout(ctx, 90*time.Second)
 	t.Cleanup(func() {
 		cancelTime()
 		cancelCtx()
 		cancelAlloc()
 	})
-	if err := chromedp.Do(ctx, chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile)); err != nil {
-		t.Fatalf("starting Chromium: %v", err)
-	}
 	return ctx
 }
 

@@ -45,7 +45,7 @@ func TestRenamedParticipantIsRenamedOnTheRACIStepAndInThePlan(t *testing.T) {
 	s.send(keyTab, keyTab, keyTab, keyTab, "\x15", "Helen Marsh-Okoro", keyCtrlS)
 	s.waitFor("Executive sponsor — Helen Marsh-Okoro, backup Ivo Tan", "Renamed Helen Marsh to Helen Marsh-Okoro")
 
-	s.send("\x05") // ctrl+e
+	s.send("\x05", "m") // ctrl+e, the Markdown plan
 	s.waitFor("Exported the plan to")
 	s.send("q")
 	if err := s.exit(); err != nil {

@@ -96,7 +96,7 @@ func TestWholeWorkshop(t *testing.T) {
 	s.waitFor("Step 6 of 6", "Summary")
 	s.send(keyTab)
 	s.waitFor("Name a backup spokesperson")
-	s.send("\x05") // ctrl+e
+	s.send("\x05", "m") // ctrl+e, the Markdown plan
 	s.waitFor("Exported the plan to")
 	s.send("q")
 	if err := s.exit(); err != nil {
@@ -120,7 +120,7 @@ func TestWholeWorkshop(t *testing.T) {
 		{"# Board workshop", "Acme Ltd"},
 		{"# Board workshop", "Dana Reyes"},
 		{"## Participants", "Helen Marsh (COO)"},
-		{"### Objectives in vote order", "Listen"},
+		{"### Decisions", "Listen"},
 		{"### Top risks", "Influencer campaign backlash"},
 		{"### Show-of-hands poll", "| LinkedIn | 1 | 1 |"},
 		{"### Conversation inventory", "Reddit thread"},
@@ -135,8 +135,8 @@ func TestWholeWorkshop(t *testing.T) {
 		{"### Drill figures", "Time to first public acknowledgement"},
 		{"### After-action review", "We spoke within minutes."},
 		{"### After-action review", "Nobody pointed to a response page."},
-		{"## Action items", "Name a backup spokesperson"},
-		{"## Action items", "2027-01-15"},
+		{"### Action items", "Name a backup spokesperson"},
+		{"### Action items", "2027-01-15"},
 	} {
 		if got := section(plan, c.section); !strings.Contains(got, c.want) {
 			t.Errorf("the plan's section %q lacks %q:\n%s", c.section, c.want, got)
@@ -183,7 +183,7 @@ func TestSelfAssessmentPlanHasOnlyItsSteps(t *testing.T) {
 	s.waitFor("of 4")
 	s.send("4")
 	s.waitFor("Step 4 of 4")
-	s.send("\x05") // ctrl+e
+	s.send("\x05", "m") // ctrl+e, the Markdown plan
 	s.waitFor("Exported the plan to")
 	s.send("q")
 	if err := s.exit(); err != nil {
@@ -194,7 +194,7 @@ func TestSelfAssessmentPlanHasOnlyItsSteps(t *testing.T) {
 		t.Fatal(err)
 	}
 	plan := string(data)
-	for _, absent := range []string{"### Objectives in vote order", "No objectives were set", "### Top risks",
+	for _, absent := range []string{"Objectives in vote order", "No objectives were set", "### Top risks",
 		"### Objectives ranked by votes", "### Risk register", "### Heat map", "## Step 4"} {
 		if strings.Contains(plan, absent) {
 			t.Errorf("the self-assessment plan has %q, which the workshop does not have", absent)
@@ -204,7 +204,7 @@ func TestSelfAssessmentPlanHasOnlyItsSteps(t *testing.T) {
 		{"### Widest gaps between IT and the business", "IT anticipates business needs"},
 		{"## Step 1: Rate the eleven practices", "### Self-assessment ratings"},
 		{"### Drill roles", "PR and communications (Tom Lindqvist)"},
-		{"## Action items", "| 1 |"},
+		{"### Action items", "| 1 |"},
 	} {
 		if got := section(plan, c.section); !strings.Contains(got, c.want) {
 			t.Errorf("the plan's section %q lacks %q:\n%s", c.section, c.want, got)

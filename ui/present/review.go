@@ -65,7 +65,7 @@ func (r room) review() []string {
 			return append(out, r.more(len(actions)-n, "action item", "action items"))
 		}
 		mark := "○ "
-		if a.Done {
+		if a.Closed() {
 			mark = "✓ "
 		}
 		owner := display.OneLine(s.RoleName(a.Owner))

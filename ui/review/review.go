@@ -5,8 +5,10 @@ package review
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/viewport"
@@ -15,6 +17,7 @@ import (
 
 	"github.com/roundtable/roundtable/model"
 	"github.com/roundtable/roundtable/model/plan"
+	"github.com/roundtable/roundtable/ui/actionform"
 	"github.com/roundtable/roundtable/ui/common"
 	"github.com/roundtable/roundtable/ui/dialog"
 	"github.com/roundtable/roundtable/ui/display"
@@ -29,10 +32,11 @@ const (
 	summaryPane pane = iota
 	actionsPane
 	previewPane
+	findingsPane
 	paneCount
 )
 
-var paneNames = [paneCount]string{"Summary", "Action items", "Preview"}
+var paneNames = [paneCount]string{"Summary", "Action items", "Preview", "Findings without action"}
 
 // Model is the review step's screen.
 type Model struct {
@@ -52,7 +56,10 @@ type Model struct {
 	// form edits the action item editing, or a new one when editing is -1.
 	form    *form.Form
 	editing int
-	dialog  *dialog.Dialog
+	// proposed is the action the form started from: for a new one, where
+	// it came from, such as the finding it answers.
+	proposed model.ActionItem
+	dialog   *dialog.Dialog
 
 	// The preview is rendered in a command; previewRev and previewW say
 	// which session revision and width the shown text belongs to.
@@ -64,6 +71,15 @@ type Model struct {
 
 	// exported is where the plan was last written.
 	exported string
+
+	// open are the findings no action answers yet, at openRev; fcursor
+	// is the one selected.
+	open    []model.OpenFinding
+	openRev int
+	openOK  bool
+	fcursor int
+
+	foot footCache
 }
 
 // New makes the review screen.
@@ -217,8 +233,52 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 		return scroll(&m.summary, msg)
 	case previewPane:
 		return scroll(&m.preview, msg)
+	case findingsPane:
+		return m.findingsKey(msg)
 	}
 	return m.actionsKey(msg)
+}
+
+// unfollowed are the open findings without an action, worked out again
+// only when the session changed.
+func (m *Model) unfollowed() []model.OpenFinding {
+	if !m.openOK || m.openRev != m.rev {
+		m.open, m.openRev, m.openOK = m.sess.Unfollowed(), m.rev, true
+		m.fcursor = min(m.fcursor, max(len(m.open)-1, 0))
+	}
+	return m.open
+}
+
+func (m *Model) findingsKey(msg tea.KeyMsg) tea.Cmd {
+	n := len(m.unfollowed())
+	switch {
+	case key.Matches(msg, reviewKeys.Up):
+		m.fcursor = max(m.fcursor-1, 0)
+	case key.Matches(msg, reviewKeys.Down):
+		m.fcursor = max(min(m.fcursor+1, n-1), 0)
+	case key.Matches(msg, reviewKeys.Top):
+		m.fcursor = 0
+	case key.Matches(msg, reviewKeys.Bottom):
+		m.fcursor = max(n-1, 0)
+	case key.Matches(msg, reviewKeys.Propose):
+		if f, ok := m.Finding(); ok {
+			return m.openAction(-1, f.Propose(m.ctx.Now()))
+		}
+	}
+	return nil
+}
+
+// Finding is the finding selected on the findings pane, for the key that
+// turns a finding into an action (common.FindingHolder).
+func (m *Model) Finding() (model.OpenFinding, bool) {
+	if m.sess == nil || m.pane != findingsPane || m.form != nil {
+		return model.OpenFinding{}, false
+	}
+	open := m.unfollowed()
+	if m.fcursor >= len(open) {
+		return model.OpenFinding{}, false
+	}
+	return open[m.fcursor], true
 }
 
 // scroll moves a viewport with the screen's movement keys.
@@ -267,14 +327,15 @@ func (m *Model) actionsKey(msg tea.KeyMsg) tea.Cmd {
 		}
 	case key.Matches(msg, reviewKeys.Done):
 		if n > 0 {
-			i, text, done := m.cursor, m.sess.Actions[m.cursor].Text, !m.sess.Actions[m.cursor].Done
+			i, text, status := m.cursor, m.sess.Actions[m.cursor].Text, model.ActionDone
 			label := "Marked done: "
-			if !done {
-				label = "Marked open again: "
+			if m.sess.Actions[i].Closed() {
+				status, label = model.ActionOpen, "Marked open again: "
 			}
+			today := m.ctx.Now().Format(time.DateOnly)
 			return edit(label+display.OneLine(string(text)), func(s *model.Session) {
 				if i < len(s.Actions) && s.Actions[i].Text == text {
-					s.Actions[i].Done = done
+					s.Actions[i].Review(today, status, s.Actions[i].Note)
 				}
 			})
 		}
@@ -296,7 +357,7 @@ func (m *Model) deleteAction(msg deleteMsg) tea.Cmd {
 	})
 }
 
-// openForm edits action i, or adds one when i is -1.
+// openForm edits action i, with its follow-up, or adds one when i is -1.
 func (m *Model) openForm(i int) tea.Cmd {
 	var a model.ActionItem
 	if i >= 0 && i < m.actionCount() {
@@ -305,52 +366,16 @@ func (m *Model) openForm(i int) tea.Cmd {
 		i = -1
 		a.Source = model.StepReview
 	}
-	text := form.Field{Key: "text", Label: "Action", Kind: form.Line, Required: true, Value: string(a.Text),
-		Placeholder: "what will be done, in one sentence"}
-	if strings.ContainsAny(string(a.Text), "\r\n") {
-		text.Kind = form.Paragraph
-	}
-	owner := form.Field{Key: "owner", Label: "Owner role", Kind: form.Choice, Value: a.Owner,
-		Options: []string{""}, Labels: []string{"no owner yet"}}
-	known := false
-	for _, r := range m.sess.RACI.Roles {
-		owner.Options = append(owner.Options, r.ID)
-		owner.Labels = append(owner.Labels, display.OneLine(m.sess.RoleName(r.ID)))
-		known = known || r.ID == a.Owner
-	}
-	if !known && a.Owner != "" {
-		owner.Options = append(owner.Options, a.Owner)
-		owner.Labels = append(owner.Labels, display.OneLine(a.Owner)+" (not in the RACI grid)")
-	}
-	source := form.Field{Key: "source", Label: "Source step", Kind: form.Choice, Value: string(a.Source),
-		Options: []string{""}, Labels: []string{"no step"}}
-	seen := map[model.StepKind]bool{}
-	for _, st := range m.sess.Workshop.Steps {
-		if seen[st.Kind] {
-			continue
-		}
-		seen[st.Kind] = true
-		source.Options = append(source.Options, string(st.Kind))
-		source.Labels = append(source.Labels, display.OneLine(stepName(st)))
-	}
-	if !seen[a.Source] && a.Source != "" {
-		source.Options = append(source.Options, string(a.Source))
-		source.Labels = append(source.Labels, display.OneLine(string(a.Source)))
-	}
-	m.form = form.New(m.ctx.Styles, text, owner,
-		form.Field{Key: "due", Label: "Due", Kind: form.Line, Value: a.Due, Placeholder: "YYYY-MM-DD", Validate: form.Date},
-		source)
-	m.form.SetSize(m.width, max(m.height-2, 0))
-	m.editing = i
-	m.pane = actionsPane
-	return nil
+	return m.openAction(i, a)
 }
 
-func stepName(st model.Step) string {
-	if t := strings.TrimSpace(st.Title); t != "" {
-		return t
-	}
-	return st.Kind.Label()
+// openAction opens the form on a: action i, or a new one when i is -1.
+func (m *Model) openAction(i int, a model.ActionItem) tea.Cmd {
+	m.form = actionform.New(m.ctx.Styles, m.sess, a, i >= 0)
+	m.form.SetSize(m.width, max(m.height-2, 0))
+	m.editing, m.proposed = i, a
+	m.pane = actionsPane
+	return nil
 }
 
 func (m *Model) formKey(msg tea.KeyMsg) tea.Cmd {
@@ -368,19 +393,23 @@ func (m *Model) formKey(msg tea.KeyMsg) tea.Cmd {
 }
 
 func (m *Model) submit(f *form.Form) tea.Cmd {
-	text := model.Text(model.Clean(f.Value("text")))
-	owner, due, source := f.Value("owner"), model.Clean(f.Value("due")), model.StepKind(f.Value("source"))
 	if m.editing < 0 {
+		a := actionform.Read(f, m.proposed)
+		a.Status = model.ActionOpen
 		m.cursor = m.actionCount()
-		return edit("Added action: "+display.OneLine(string(text)), func(s *model.Session) {
-			s.Actions = append(s.Actions, model.ActionItem{Text: text, Owner: owner, Due: due, Source: source})
-		})
+		return edit("Added action: "+display.OneLine(string(a.Text)), func(s *model.Session) { s.AddAction(a) })
 	}
-	i, was := m.editing, m.sess.Actions[m.editing].Text
-	return edit("Changed action: "+display.OneLine(string(text)), func(s *model.Session) {
-		if i < len(s.Actions) && s.Actions[i].Text == was {
-			a := &s.Actions[i]
-			a.Text, a.Owner, a.Due, a.Source = text, owner, due, source
+	i, was := m.editing, m.sess.Actions[m.editing]
+	a := actionform.Read(f, was)
+	a.History = slices.Clone(a.History)
+	if status, note := actionform.FollowUp(f); status != was.State() || note != was.Note {
+		a.Review(m.ctx.Now().Format(time.DateOnly), status, note)
+	}
+	return edit("Changed action: "+display.OneLine(string(a.Text)), func(s *model.Session) {
+		if i < len(s.Actions) && s.Actions[i].Text == was.Text {
+			b := a
+			b.History = slices.Clone(a.History)
+			s.Actions[i] = b
 		}
 	})
 }
@@ -394,8 +423,14 @@ func (m *Model) View() string {
 	var tabs []string
 	for p := range paneCount {
 		name := paneNames[p]
-		if p == actionsPane {
+		// The findings are counted only on their own pane: working
+		// them out again after each change would double the cost of
+		// every other pane's frame.
+		switch {
+		case p == actionsPane:
 			name += " (" + strconv.Itoa(m.actionCount()) + ")"
+		case p == findingsPane && m.pane == findingsPane:
+			name += " (" + strconv.Itoa(len(m.unfollowed())) + ")"
 		}
 		if p == m.pane {
 			tabs = append(tabs, st.Selected.Render("["+name+"]"))
@@ -429,6 +464,8 @@ func (m *Model) View() string {
 		content = m.summary.View()
 	case m.pane == actionsPane:
 		content = m.actionsView(body)
+	case m.pane == findingsPane:
+		content = m.findingsView(body)
 	default:
 		content = m.previewView(body)
 	}
@@ -482,7 +519,7 @@ func (m *Model) layoutSummary() {
 	var lines []string
 	done := 0
 	for i, step := range m.sess.Workshop.Steps {
-		name := strconv.Itoa(i+1) + ". " + display.OneLine(stepName(step))
+		name := strconv.Itoa(i+1) + ". " + display.OneLine(actionform.StepName(step))
 		missing := byKind[step.Kind]
 		if step.Kind == model.StepReview {
 			missing = own
@@ -514,13 +551,23 @@ func (m *Model) actionsView(height int) string {
 		return display.Fit("No action items yet. Press a to add one: what, which role owns it, and by when.", m.width)
 	}
 	w := m.width
-	ownerW, dueW, sourceW := min(22, w/5), 10, min(18, w/6)
-	textW := max(w-6-ownerW-dueW-sourceW-3, 4)
-	row := func(mark, text, owner, due, source string) string {
-		return mark + display.Pad(text, textW) + " " + display.Pad(owner, ownerW) + " " + display.Pad(due, dueW) + " " + display.Fit(source, sourceW)
+	// Below 100 columns the mark alone gives the status, so the action
+	// keeps room for its words.
+	ownerW, dueW, statusW, sourceW := min(22, w/5), 12, 0, min(18, w/6)
+	if w >= 100 {
+		statusW = 11
 	}
-	lines := []string{display.Fit(st.Heading.Render(row("      ", "Action", "Owner role", "Due", "Source step")), w)}
-	rows := max(height-1, 1)
+	textW := max(w-6-ownerW-dueW-statusW-sourceW-4, 4)
+	row := func(mark, text, owner, due, status, source string) string {
+		out := mark + display.Pad(text, textW) + " " + display.Pad(owner, ownerW) + " " + display.Pad(due, dueW) + " "
+		if statusW > 0 {
+			out += display.Pad(status, statusW) + " "
+		}
+		return out + display.Fit(source, sourceW)
+	}
+	lines := []string{display.Fit(st.Heading.Render(row("      ", "Action", "Owner role", "Due", "Status", "Source step")), w)}
+	today, foot := m.followUpLine()
+	rows := max(height-2, 1)
 	top := min(max(m.cursor-rows+1, 0), max(n-rows, 0))
 	if m.cursor < top {
 		top = m.cursor
@@ -528,14 +575,19 @@ func (m *Model) actionsView(height int) string {
 	sources := map[model.StepKind]string{}
 	for _, s := range m.sess.Workshop.Steps {
 		if _, ok := sources[s.Kind]; !ok {
-			sources[s.Kind] = stepName(s)
+			sources[s.Kind] = actionform.StepName(s)
 		}
 	}
 	for i := top; i < min(top+rows, n); i++ {
 		a := m.sess.Actions[i]
 		mark := "  [ ] "
-		if a.Done {
+		switch a.State() {
+		case model.ActionInProgress:
+			mark = "  [~] "
+		case model.ActionDone:
 			mark = "  [x] "
+		case model.ActionDropped:
+			mark = "  [-] "
 		}
 		if i == m.cursor {
 			mark = "› " + mark[2:]
@@ -552,11 +604,89 @@ func (m *Model) actionsView(height int) string {
 		if !ok {
 			source = string(a.Source)
 		}
-		line := row(mark, display.OneLine(string(a.Text)), display.OneLine(owner), display.OneLine(due), display.OneLine(source))
-		if i == m.cursor {
+		status := display.OneLine(string(a.State()))
+		if a.Finding != "" {
+			source += " (finding)"
+		}
+		overdue := a.Overdue(today)
+		if overdue {
+			due, status = "! "+due, "overdue"
+		}
+		line := row(mark, display.OneLine(string(a.Text)), display.OneLine(owner), display.OneLine(due), status, display.OneLine(source))
+		switch {
+		case i == m.cursor:
 			line = st.Selected.Render(display.Pad(line, w))
+		case overdue:
+			line = st.Warn.Render(line)
 		}
 		lines = append(lines, display.Fit(line, w))
+	}
+	lines = append(lines, foot)
+	return strings.Join(lines, "\n")
+}
+
+// followUpLine is today's date and the line under the action items: how
+// many are overdue and when they were last followed up, drawn once per
+// revision, width and day.
+func (m *Model) followUpLine() (today, line string) {
+	today = m.ctx.Now().Format(time.DateOnly)
+	c := &m.foot
+	if c.ok && c.rev == m.rev && c.width == m.width && c.today == today {
+		return today, c.line
+	}
+	late := 0
+	for _, a := range m.sess.Actions {
+		if a.Overdue(today) {
+			late++
+		}
+	}
+	foot := "Not followed up since the workshop: e sets an action's status and note, weeks later."
+	if last := m.sess.LastReviewed(); last != "" {
+		foot = "Last followed up " + last + "."
+	}
+	if late > 0 {
+		foot = display.Count(late, "action is", "actions are") + " overdue. " + foot
+	}
+	*c = footCache{ok: true, rev: m.rev, width: m.width, today: today, line: display.Fit(m.ctx.Styles.Muted.Render(foot), m.width)}
+	return today, c.line
+}
+
+// footCache is the follow-up line as last drawn.
+type footCache struct {
+	ok          bool
+	rev, width  int
+	today, line string
+}
+
+// findingsView lists the open findings no action answers, each under its
+// step, around the cursor.
+func (m *Model) findingsView(height int) string {
+	st := m.ctx.Styles
+	open := m.unfollowed()
+	w := m.width
+	if len(open) == 0 {
+		return strings.Join(display.Wrap("Every open finding has an action. A finding of a later change shows here; A on it, on any step, proposes its action.", w), "\n")
+	}
+	titles := map[model.StepKind]string{}
+	for _, s := range m.sess.Workshop.Steps {
+		if _, ok := titles[s.Kind]; !ok {
+			titles[s.Kind] = actionform.StepName(s)
+		}
+	}
+	lines := []string{display.Fit(st.Muted.Render("enter or A proposes an action for the finding: its owner, due date and source filled in, to edit before it is kept."), w)}
+	rows := max(height-1, 1)
+	top := min(max(m.fcursor-rows+1, 0), max(len(open)-rows, 0))
+	for i := top; i < min(top+rows, len(open)); i++ {
+		f := open[i]
+		mark := "  "
+		if i == m.fcursor {
+			mark = "› "
+		}
+		line := display.Fit(mark+display.OneLine(titles[f.Step])+" · "+display.OneLine(f.Message), w)
+		if i == m.fcursor {
+			line = st.Selected.Render(display.Pad(line, w))
+		}
+		lines = append(lines, line)
 	}
 	return strings.Join(lines, "\n")
 }
@@ -589,6 +719,8 @@ func (m *Model) ShortHelp() []key.Binding {
 		return form.Keys.ShortHelp()
 	case m.pane == actionsPane:
 		return []key.Binding{reviewKeys.NextPane, reviewKeys.Add, reviewKeys.Edit, reviewKeys.Delete, reviewKeys.Done, reviewKeys.Export}
+	case m.pane == findingsPane:
+		return []key.Binding{reviewKeys.NextPane, reviewKeys.Propose, reviewKeys.Down, reviewKeys.Up}
 	}
 	return []key.Binding{reviewKeys.NextPane, reviewKeys.Down, reviewKeys.Up, reviewKeys.Export}
 }
@@ -603,7 +735,7 @@ func (m *Model) FullHelp() [][]key.Binding {
 	}
 	return [][]key.Binding{
 		{reviewKeys.NextPane, reviewKeys.PrevPane, reviewKeys.Export},
-		{reviewKeys.Add, reviewKeys.Edit, reviewKeys.Delete, reviewKeys.Done},
+		{reviewKeys.Add, reviewKeys.Edit, reviewKeys.Delete, reviewKeys.Done, reviewKeys.Propose},
 		{reviewKeys.Up, reviewKeys.Down, reviewKeys.PageUp, reviewKeys.PageDown, reviewKeys.Top, reviewKeys.Bottom},
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -139,8 +140,8 @@ func TestAddAnAction(t *testing.T) {
 	}
 	s.apply(edits)
 	got := s.sess.Actions[len(s.sess.Actions)-1]
-	want := model.ActionItem{Text: "Brief the board on the plan", Owner: s.sess.RACI.Roles[0].ID, Due: "2027-01-10", Source: model.StepReview}
-	if got != want {
+	want := model.ActionItem{ID: 9, Text: "Brief the board on the plan", Owner: s.sess.RACI.Roles[0].ID, Due: "2027-01-10", Source: model.StepReview, Status: model.ActionOpen}
+	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("added %+v, want %+v", got, want)
 	}
 	if v := s.view(); !strings.Contains(v, "› [ ] Brief the board on the plan") {
@@ -193,7 +194,7 @@ func TestDeleteAsksFirstAndMarksDone(t *testing.T) {
 		t.Fatalf("the second action was not deleted: %d left", len(s.sess.Actions))
 	}
 	s.apply(s.press("x"))
-	if !s.sess.Actions[1].Done {
+	if a := s.sess.Actions[1]; a.Status != model.ActionDone || len(a.History) != 1 || a.History[0].Status != model.ActionDone || a.Reviewed == "" {
 		t.Fatal("x did not mark the action done")
 	}
 	if v := s.view(); !strings.Contains(v, "› [x]") {
@@ -314,5 +315,70 @@ func TestPreviewReadsEscapesLikeGitHub(t *testing.T) {
 	out := Render(plan.Build(s), ctx.Styles, 100)
 	if got := strings.Join(strings.Fields(ansi.Strip(out)), " "); !strings.Contains(got, "Facilitator: "+typed+" ") {
 		t.Fatalf("the preview does not read %q:\n%s", typed, out)
+	}
+}
+
+// Weeks later the facilitator follows an action up: its status and note
+// change in the form, the history keeps the day of the change, and an
+// action past its due date stands out as overdue.
+func TestFollowUpSetsStatusAndNoteAndMarksOverdue(t *testing.T) {
+	sess := sample(t)
+	s := newScreen(t, sess, 120, 30)
+	s.press("tab")
+	// Status, then note: the fields after the source step.
+	s.apply(s.press("e", "tab", "tab", "tab", "tab", "right", "tab", "Asked IT for a date", "ctrl+s"))
+	a := sess.Actions[0]
+	if a.Status != model.ActionInProgress || a.Note != "Asked IT for a date" || a.Reviewed != "2026-11-24" ||
+		len(a.History) != 1 || a.History[0] != (model.StatusChange{On: "2026-11-24", Status: model.ActionInProgress}) {
+		t.Fatalf("after the follow-up: %+v", a)
+	}
+	if v := s.view(); !strings.Contains(v, "› [~]") || !strings.Contains(v, "Last followed up 2026-11-24.") {
+		t.Errorf("the action in progress or the last follow-up is not shown:\n%s", v)
+	}
+	// A change of the text only is no follow-up.
+	s.apply(s.press("e", "end", " now", "ctrl+s"))
+	if a := sess.Actions[0]; len(a.History) != 1 || !strings.HasSuffix(string(a.Text), " now") {
+		t.Fatalf("a change of words counted as a follow-up: %+v", a)
+	}
+	sess.Actions[1].Due = "2026-11-01"
+	s.rev++
+	s.m.SetSession(sess, s.rev)
+	if v := s.view(); !strings.Contains(v, "! 2026-11-01") || !strings.Contains(v, "overdue") || !strings.Contains(v, "1 action is overdue.") {
+		t.Errorf("the overdue action does not stand out:\n%s", v)
+	}
+	// A due date that is not a date is refused, and nothing is kept.
+	if edits := s.press("e", "tab", "tab", "ctrl+u", "next week", "ctrl+s"); len(edits) != 0 {
+		t.Fatalf("a due date of %q was kept", sess.Actions[0].Due)
+	}
+	if v := s.view(); !strings.Contains(v, "write the date as YYYY-MM-DD") {
+		t.Errorf("the form does not say what is wrong with the date:\n%s", v)
+	}
+}
+
+// The findings pane lists what no action answers yet; enter proposes the
+// action, owned and dated, and once kept the finding leaves the list.
+func TestAFindingWithoutActionBecomesOne(t *testing.T) {
+	sess := sample(t)
+	s := newScreen(t, sess, 160, 40)
+	s.press("tab", "tab", "tab")
+	v := s.view()
+	if !strings.Contains(v, "[Findings without action (1)]") || !strings.Contains(v, "› Crisis drill · Nobody answered inject 7") {
+		t.Fatalf("the findings pane:\n%s", v)
+	}
+	if f, ok := s.m.Finding(); !ok || f.Key != "drill:unanswered:viral-complaint:7" {
+		t.Fatalf("the finding under the cursor: %+v, %v", f, ok)
+	}
+	s.press("enter")
+	if v := s.view(); !strings.Contains(v, "Prepare the company's answer to inject 7") || !strings.Contains(v, "2026-12-24") {
+		t.Fatalf("the form is not filled in:\n%s", v)
+	}
+	s.apply(s.press("ctrl+s"))
+	a := sess.Actions[len(sess.Actions)-1]
+	if a.Finding != "drill:unanswered:viral-complaint:7" || a.Owner != "pr" || a.Source != model.StepDrill || a.Status != model.ActionOpen || a.ID != 9 {
+		t.Fatalf("kept %+v", a)
+	}
+	s.press("tab", "tab")
+	if v := s.view(); !strings.Contains(v, "[Findings without action (0)]") || !strings.Contains(v, "Every open finding has an action.") {
+		t.Fatalf("the finding is still listed:\n%s", v)
 	}
 }

@@ -50,7 +50,7 @@ func (m *Model) screen() common.StepScreen {
 // Typing reports whether the details form is open or a text field of the
 // current step has focus.
 func (m *Model) Typing() bool {
-	if m.details != nil {
+	if m.details != nil || m.proposal != nil {
 		return true
 	}
 	s := m.screen()
@@ -60,6 +60,9 @@ func (m *Model) Typing() bool {
 // Drafting reports whether the details form or the current step's open
 // form holds words not saved yet.
 func (m *Model) Drafting() bool {
+	if m.proposal != nil {
+		return m.proposal.form.Edited()
+	}
 	if m.details != nil {
 		return m.details.Edited()
 	}
@@ -97,7 +100,7 @@ func (m *Model) Flush() (common.EditMsg, bool) {
 // (common.Focuser); false when the details form is open or the step has
 // none.
 func (m *Model) Selected() (model.FocusKind, int, bool) {
-	if m.details != nil {
+	if m.details != nil || m.proposal != nil {
 		return model.FocusNone, 0, false
 	}
 	f, ok := m.screen().(common.Focuser)

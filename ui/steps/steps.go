@@ -36,6 +36,9 @@ type Model struct {
 	// details is the open form of the session's details and participants,
 	// drawn in place of the step's screen.
 	details *details.Form
+	// proposal is the open form of an action proposed for a finding,
+	// drawn in place of the step's screen.
+	proposal *proposal
 }
 
 // New shows sess, at revision rev.
@@ -63,6 +66,9 @@ func (m *Model) SetSize(width, height int) {
 	if m.details != nil {
 		m.details.SetSize(width, max(height-2, 1))
 	}
+	if m.proposal != nil {
+		m.proposal.form.SetSize(width, max(height-3, 1))
+	}
 }
 
 // OpenDetails opens the form of the session's details and participants;
@@ -79,6 +85,9 @@ func (m *Model) Init() tea.Cmd { return nil }
 // Update hands the message to the step's screen, and keys to the details
 // form while it is open: the screen's clocks keep running meanwhile.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if _, isKey := msg.(tea.KeyMsg); isKey && m.proposal != nil {
+		return m, m.proposalKey(msg)
+	}
 	if _, isKey := msg.(tea.KeyMsg); isKey && m.details != nil {
 		ev, cmd := m.details.Update(msg)
 		switch ev.Kind {
@@ -141,6 +150,9 @@ func (m *Model) View() string {
 			display.Fit(st.Muted.Render("Renaming someone renames them on every step. ctrl+s saves; u undoes it."), m.width)
 		return display.FitBlock(head+"\n"+m.details.View(), m.width, m.height)
 	}
+	if m.proposal != nil {
+		return m.proposalView()
+	}
 	m.refresh()
 	head := display.Fit(st.Title.Render(display.OneLine(step.Title)), m.width) + "\n" + display.Fit(m.missing, m.width)
 	s := m.screen()
@@ -152,6 +164,9 @@ func (m *Model) View() string {
 
 // ShortHelp lists the main keys of the step's screen.
 func (m *Model) ShortHelp() []key.Binding {
+	if m.proposal != nil {
+		return form.Keys.ShortHelp()
+	}
 	if m.details != nil {
 		return m.details.ShortHelp()
 	}
@@ -163,6 +178,9 @@ func (m *Model) ShortHelp() []key.Binding {
 
 // FullHelp lists every key of the step's screen.
 func (m *Model) FullHelp() [][]key.Binding {
+	if m.proposal != nil {
+		return form.Keys.FullHelp()
+	}
 	if m.details != nil {
 		return m.details.FullHelp()
 	}
