@@ -12,7 +12,6 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strings"
-	"sync"
 	"text/tabwriter"
 	"time"
 
@@ -243,9 +242,6 @@ Wi-Fi; guest Wi-Fi often keeps phones apart, so use the laptop's hotspot.`,
 			// is reported on the command line, not in the program; the
 			// program takes the handle over, lock and loaded session.
 			st := a.store()
-			// The templates are read while the session loads.
-			cat := sync.OnceValue(a.workshops)
-			go cat()
 			h, err := st.Open(args[0], readOnly)
 			if err != nil {
 				return err
@@ -261,7 +257,7 @@ Wi-Fi; guest Wi-Fi often keeps phones apart, so use the laptop's hotspot.`,
 					return err
 				}
 			}
-			return a.runWithRoom(st, cat(), h, live)
+			return a.runWithRoom(st, a.workshops(), h, live)
 		},
 	}
 	cmd.Flags().BoolVar(&readOnly, "read-only", false, "show the session without changing it (works while another terminal has it open)")
