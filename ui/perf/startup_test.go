@@ -58,15 +58,7 @@ func removeBinary() {
 func BenchmarkStartup(b *testing.B) {
 	bin := binary(b)
 	home := b.TempDir()
-	env := append(os.Environ(),
-		"HOME="+home,
-		"XDG_DATA_HOME="+filepath.Join(home, "data"),
-		"XDG_CONFIG_HOME="+filepath.Join(home, "config"),
-		"XDG_STATE_HOME="+filepath.Join(home, "state"),
-		"XDG_CACHE_HOME="+filepath.Join(home, "cache"),
-		"ROUNDTABLE_DATA_DIR="+filepath.Join(home, "data", "roundtable"),
-		"TERM=xterm-256color",
-	)
+	env := envIn(home)
 	st := store.New(filepath.Join(home, "data", "roundtable"))
 	large := fillStore(b, st)
 	// A laptop's list has been read before: home-listed starts from the
