@@ -30,7 +30,7 @@ type (
 // exportCmd writes the plan of the session as it is now, unless a file is
 // in the way.
 func (a *App) exportCmd() tea.Cmd {
-	sess := a.sess.Clone()
+	sess := a.open.sess.Clone()
 	return func() tea.Msg {
 		dir, err := os.Getwd()
 		if err != nil {
@@ -50,7 +50,7 @@ func (a *App) exportCmd() tea.Cmd {
 // replaceCmd writes the plan over path, as the session is when the room
 // confirms.
 func (a *App) replaceCmd(path string) tea.Cmd {
-	sess := a.sess.Clone()
+	sess := a.open.sess.Clone()
 	return func() tea.Msg {
 		return exportedMsg{path: path, err: store.WriteExport(path, plan.Markdown(sess))}
 	}
@@ -60,7 +60,7 @@ func (a *App) replaceCmd(path string) tea.Cmd {
 func (a *App) exporting(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case exportAskMsg:
-		if a.sess == nil {
+		if a.open == nil {
 			return nil
 		}
 		a.dialog = dialog.New(a.ctx.Styles, "Replace the plan file?",
@@ -68,7 +68,7 @@ func (a *App) exporting(msg tea.Msg) tea.Cmd {
 			dialog.Choice{Key: "y", Label: "Replace it", Msg: exportReplaceMsg(msg)})
 		a.dialog.Cancel = common.StatusMsg{Text: "Not exported: " + msg.path + " is unchanged."}
 	case exportReplaceMsg:
-		if a.sess == nil {
+		if a.open == nil {
 			return nil
 		}
 		return a.replaceCmd(msg.path)

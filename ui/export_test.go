@@ -21,13 +21,13 @@ func TestCtrlEExportsIntoTheCurrentFolder(t *testing.T) {
 	dir := t.TempDir()
 	t.Chdir(dir)
 	ctrlE(h)
-	path := filepath.Join(dir, plan.FileName(h.app.sess))
+	path := filepath.Join(dir, plan.FileName(h.sess()))
 	h.wantScreen("Exported the plan to " + path)
 	got, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Equal(got, plan.Markdown(h.app.sess)) {
+	if !bytes.Equal(got, plan.Markdown(h.sess())) {
 		t.Fatal("the file is not the session's plan")
 	}
 }
@@ -36,7 +36,7 @@ func TestCtrlEAsksBeforeReplacingAFile(t *testing.T) {
 	h := opened(t, 240, 30)
 	dir := t.TempDir()
 	t.Chdir(dir)
-	path := filepath.Join(dir, plan.FileName(h.app.sess))
+	path := filepath.Join(dir, plan.FileName(h.sess()))
 	if err := os.WriteFile(path, []byte("the board's copy"), 0o600); err != nil {
 		t.Fatal(err)
 	}

@@ -1,7 +1,8 @@
-// Package ui is Roundtable's terminal interface: a root model that owns the
-// home screen, the new-session form and the step screens, the step bar, the
-// status line and help, undo and autosave. Screens live in sub-packages and
-// keep the contract in package common.
+// Package ui is Roundtable's terminal interface: a root model that routes
+// between the home screen, the new-session form and the step screens and
+// draws the step bar, the status line and help; the open session with its
+// undo, autosave and way out; the step timer. Screens live in sub-packages
+// and keep the contract in package common.
 package ui
 
 import (
@@ -99,38 +100,19 @@ func (a *App) finish() error {
 		_ = a.pending.Close()
 		a.pending = nil
 	}
-	if a.handle == nil {
+	if a.open == nil {
 		return nil
 	}
-	a.flush()
-	var saveErr error
-	if !a.readOnly && a.rev != a.savedRev {
-		saveErr = a.saver.save(a.sess, a.rev)
-		if saveErr == nil {
-			a.savedRev = a.rev
-		}
-	}
-	a.saver.close()
-	closeErr := a.handle.Close()
-	path := a.handle.Path
-	a.handle = nil
-	if saveErr != nil {
-		// Nothing typed is lost: the session goes to a file of its own.
-		copied, err := store.WriteEmergencyCopy(a.sess, path, a.ctx.Now())
-		if err != nil {
-			return fmt.Errorf("the last changes to %s could not be saved (%w), nor a copy of them kept (%w)", path, saveErr, err)
-		}
-		return fmt.Errorf("the last changes to %s could not be saved (%w).\nThey are kept in a copy of the session; open it with:\n  roundtable open %s",
-			path, saveErr, store.ShellQuote(copied))
-	}
-	return closeErr
+	s := a.open
+	a.open = nil
+	return s.finish(a.ctx.Now())
 }
 
 // afterPanic saves the session and tells the user where it is.
 func (a *App) afterPanic(cause error) error {
 	path, id := "", ""
-	if a.handle != nil {
-		path, id = a.handle.Path, a.sess.ID
+	if a.open != nil {
+		path, id = a.open.handle.Path, a.open.sess.ID
 	}
 	saveErr := a.finish()
 	if path == "" {
