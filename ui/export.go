@@ -30,7 +30,7 @@ type (
 // exportCmd writes the plan of the session as it is now, unless a file is
 // in the way.
 func (a *App) exportCmd() tea.Cmd {
-	sess := a.open.sess.Clone()
+	sess := a.open.snapshot()
 	return func() tea.Msg {
 		dir, err := os.Getwd()
 		if err != nil {
@@ -50,7 +50,7 @@ func (a *App) exportCmd() tea.Cmd {
 // replaceCmd writes the plan over path, as the session is when the room
 // confirms.
 func (a *App) replaceCmd(path string) tea.Cmd {
-	sess := a.open.sess.Clone()
+	sess := a.open.snapshot()
 	return func() tea.Msg {
 		return exportedMsg{path: path, err: store.WriteExport(path, plan.Markdown(sess))}
 	}

@@ -10,9 +10,16 @@ import (
 	"github.com/roundtable/roundtable/ui/common"
 )
 
-// undoLimit is how many changes u can take back; older ones are forgotten
-// so a long workshop does not grow memory without end.
-const undoLimit = 200
+// undoLimit is how many changes u can take back, and undoMemory about how
+// many bytes their copies may hold (each of undo and redo): older changes
+// are forgotten so a long workshop does not grow memory without end. A
+// copy holds only what its change touched, so on a session of the usual
+// size the count is the limit; on a very large one, many edits of its
+// longest list reach the memory first.
+const (
+	undoLimit  = 200
+	undoMemory = 16 << 20
+)
 
 // autosaveDelay is how long the session must be still before it is saved:
 // a burst of typing becomes one save, and a change is on disk within 500 ms.
@@ -50,6 +57,13 @@ type openSession struct {
 	state   sessionState
 
 	undo, redo history
+	// frozen is the session as it was at revision frozenRev, in a copy
+	// that later changes leave as it is (model.Session.Freeze), made once
+	// per revision: the undo history, a save in the background and an
+	// export share it; frozenBytes is what it holds of its own.
+	frozen      *model.Session
+	frozenRev   int
+	frozenBytes int
 
 	// pending returns what the step screens still have to write down (a
 	// running drill's clock), as one change.
@@ -87,7 +101,19 @@ const (
 )
 
 func newOpenSession(h *store.Handle, pending func() (common.EditMsg, bool)) *openSession {
-	return &openSession{handle: h, sess: h.Session, readOnly: h.ReadOnly, saver: &saver{handle: h}, pending: pending}
+	return &openSession{handle: h, sess: h.Session, readOnly: h.ReadOnly, saver: &saver{handle: h}, pending: pending, frozenRev: -1}
+}
+
+// freeze returns the session as it is now in a copy that nothing changes
+// later, and the bytes that copy holds of its own. The copy is made once
+// per revision and shares with the one before every part no change
+// touched.
+func (s *openSession) freeze() (*model.Session, int) {
+	if s.frozen == nil || s.frozenRev != s.rev {
+		s.frozen, s.frozenBytes = s.sess.Freeze(s.frozen)
+		s.frozenRev = s.rev
+	}
+	return s.frozen, s.frozenBytes
 }
 
 // apply makes a change, keeping what the session was for undo unless the
@@ -101,9 +127,9 @@ func (s *openSession) apply(e common.EditMsg, now time.Time) (tick bool, err err
 		e.Apply(s.sess)
 		return s.touched(now), nil
 	}
-	before := s.sess.Clone()
+	before, size := s.freeze()
 	e.Apply(s.sess)
-	s.undo.push(snapshot{before, e.Label})
+	s.undo.push(snapshot{before, e.Label, size})
 	s.redo.clear()
 	return s.changed(now), nil
 }
@@ -138,6 +164,8 @@ func (s *openSession) goStep(i int, now time.Time) (label string, tick bool) {
 	// The focus on the projector means nothing on another step.
 	s.sess.Projector.Focus = model.Focus{}
 	if s.readOnly {
+		// Not a revision, but no longer the session frozen at this one.
+		s.frozenRev = -1
 		return label, false
 	}
 	return label, s.changed(now)
@@ -158,11 +186,16 @@ func (s *openSession) takeBack(back bool, now time.Time) (label string, ok bool,
 	if !ok {
 		return "", false, nil
 	}
-	to.push(snapshot{s.sess, last.label})
+	current, size := s.freeze()
+	to.push(snapshot{current, last.label, size})
+	// The snapshot is shared with others: the session edits a copy of it.
 	// What the facilitator did with the projector is not a change of the
 	// session's content: it stays.
-	last.session.Projector = s.sess.Projector
-	s.sess = last.session
+	projector := s.sess.Projector
+	s.sess = last.session.Clone()
+	s.sess.Projector = projector
+	// The next copy shares what it can with the snapshot brought back.
+	s.frozen, s.frozenRev = last.session, -1
 	s.changed(now)
 	return last.label, true, nil
 }
@@ -206,7 +239,16 @@ func (s *openSession) autosave(gen int) bool {
 // revision rev; the copy keeps the save from racing the next change.
 func (s *openSession) startSave() (copy *model.Session, rev int) {
 	s.saving = true
-	return s.sess.Clone(), s.rev
+	return s.snapshot(), s.rev
+}
+
+// snapshot is the session as it is now, for work in the background: the
+// frozen copy of this revision, in a struct of its own that the work may
+// stamp (a save sets the time of the change).
+func (s *openSession) snapshot() *model.Session {
+	f, _ := s.freeze()
+	c := *f
+	return &c
 }
 
 // saved takes the result of a save. A failure comes back as the notSaved
@@ -313,24 +355,36 @@ func (s *openSession) finish(now time.Time) error {
 	return closeErr
 }
 
-// snapshot is the session as it was before a change, for undo and redo.
+// snapshot is the session as it was before a change, for undo and redo: a
+// frozen copy, shared with its neighbours, holding bytes of its own.
 type snapshot struct {
 	session *model.Session
 	label   string
+	bytes   int
 }
 
-// history is the changes undo or redo can take back, newest last, at most
-// undoLimit of them.
+// history is the changes undo or redo can take back, newest last: at most
+// undoLimit of them, holding at most undoMemory bytes, but always the
+// last one.
 type history struct {
 	changes []snapshot
+	bytes   int
 }
 
 func (h *history) push(s snapshot) {
-	if len(h.changes) >= undoLimit {
-		copy(h.changes, h.changes[1:])
-		h.changes = h.changes[:len(h.changes)-1]
-	}
 	h.changes = append(h.changes, s)
+	h.bytes += s.bytes
+	drop := 0
+	for len(h.changes)-drop > 1 && (len(h.changes)-drop > undoLimit || h.bytes > undoMemory) {
+		h.bytes -= h.changes[drop].bytes
+		drop++
+	}
+	if drop > 0 {
+		n := copy(h.changes, h.changes[drop:])
+		// What is forgotten is let go of, not kept at the end of the array.
+		clear(h.changes[n:])
+		h.changes = h.changes[:n]
+	}
 }
 
 func (h *history) pop() (snapshot, bool) {
@@ -338,10 +392,12 @@ func (h *history) pop() (snapshot, bool) {
 		return snapshot{}, false
 	}
 	last := h.changes[len(h.changes)-1]
+	h.changes[len(h.changes)-1] = snapshot{}
 	h.changes = h.changes[:len(h.changes)-1]
+	h.bytes -= last.bytes
 	return last, true
 }
 
-func (h *history) clear() { h.changes = nil }
+func (h *history) clear() { h.changes, h.bytes = nil, 0 }
 
 func (h *history) len() int { return len(h.changes) }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/roundtable/roundtable/model"
+	"github.com/roundtable/roundtable/model/modeltest"
 	"github.com/roundtable/roundtable/model/store"
 	"github.com/roundtable/roundtable/ui/common"
 	"github.com/roundtable/roundtable/workshops"
@@ -267,5 +268,73 @@ func TestUndoAndRedoTakeEachOtherBackAndKeepTheProjector(t *testing.T) {
 	edit(t, s, rename("Globex"))
 	if _, ok, _ := s.takeBack(false, fixedNow); ok {
 		t.Fatal("a new change left something to redo")
+	}
+}
+
+func openLarge(t *testing.T) *openSession {
+	t.Helper()
+	st := store.New(t.TempDir())
+	sess := modeltest.Large()
+	if _, err := st.Create(sess); err != nil {
+		t.Fatal(err)
+	}
+	h, err := st.Open(sess.ID, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { h.Close() })
+	return newOpenSession(h, nil)
+}
+
+// Undo keeps what each change touched: after many RACI letters on the
+// benchmark-sized session every snapshot shares the workshop copy, the
+// risks and the other rows with the others, and each undo brings back the
+// letter before.
+func TestUndoKeepsWhatChangedNotACopyOfEverything(t *testing.T) {
+	s := openLarge(t)
+	role := s.sess.RACI.Roles[0].ID
+	letters := []model.Letter{model.Accountable, model.Responsible, model.Consulted, model.Informed}
+	for i := range 250 {
+		l := letters[i%len(letters)]
+		edit(t, s, common.EditMsg{Label: "set " + string(l), Apply: func(s *model.Session) { s.RACI.Set(i%5, role, l) }})
+	}
+	if s.undo.len() != undoLimit {
+		t.Fatalf("undo keeps %d of 250 letters, want the last %d", s.undo.len(), undoLimit)
+	}
+	if s.undo.bytes > 8<<20 {
+		t.Errorf("200 letters keep %d bytes for undo", s.undo.bytes)
+	}
+	first, last := s.undo.changes[0].session, s.undo.changes[s.undo.len()-1].session
+	if &first.Workshop.Steps[0] != &last.Workshop.Steps[0] || &first.Risks[0] != &last.Risks[0] {
+		t.Error("the snapshots do not share the parts no letter touched")
+	}
+	if &first.RACI.Activities[0] == &last.RACI.Activities[0] {
+		t.Error("the snapshots share the rows the letters changed")
+	}
+	for i := 249; i >= 245; i-- {
+		if _, ok, _ := s.takeBack(true, fixedNow); !ok {
+			t.Fatal("nothing to undo")
+		}
+		// The letter before is the one set five letters earlier.
+		want := letters[(i-5)%len(letters)]
+		if got := s.sess.RACI.Activities[i%5].Cells[role]; got != want {
+			t.Fatalf("after undoing letter %d the cell holds %q, want %q", i, got, want)
+		}
+	}
+}
+
+// On a session this large, edits of its longest list fill the memory undo
+// may use before the count: the oldest are forgotten, the last is kept.
+func TestUndoIsBoundedByMemory(t *testing.T) {
+	s := openLarge(t)
+	for i := range 250 {
+		edit(t, s, common.EditMsg{Label: "retitled", Apply: func(s *model.Session) { s.Risks[i].Title += "!" }})
+	}
+	t.Logf("undo keeps %d risk edits in %d bytes", s.undo.len(), s.undo.bytes)
+	if s.undo.bytes > undoMemory || s.undo.len() >= 250 || s.undo.len() < 20 {
+		t.Fatalf("undo keeps %d changes in %d bytes, the bound is %d", s.undo.len(), s.undo.bytes, undoMemory)
+	}
+	if _, ok, _ := s.takeBack(true, fixedNow); !ok || s.sess.Risks[249].Title != modeltest.Large().Risks[249].Title {
+		t.Fatal("the last change was not taken back")
 	}
 }
