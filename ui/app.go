@@ -66,12 +66,6 @@ type App struct {
 	// pending is an opened session waiting for the room to accept the
 	// unknown keys in its file.
 	pending *store.Handle
-	// complete caches which steps lack nothing, for the session completeFor
-	// at revision completeRev.
-	complete    []bool
-	completeFor *model.Session
-	completeRev int
-
 	// room is the open session's live room, nil while there is none;
 	// roomWait waits for its next picture (tests replace it).
 	room     *liveRoom
@@ -130,9 +124,18 @@ type (
 )
 
 func newApp(opts Options, ctx common.Context) *App {
-	a := &App{opts: opts, ctx: ctx, stderr: os.Stderr, schedule: func(d time.Duration, msg tea.Msg) tea.Cmd {
+	a := &App{opts: opts, stderr: os.Stderr, schedule: func(d time.Duration, msg tea.Msg) tea.Cmd {
 		return tea.Tick(d, func(time.Time) tea.Msg { return msg })
 	}}
+	// Every screen reads the open session's findings and frozen copy from
+	// one place, worked out once per revision.
+	ctx.Latest = &common.Latest{Frozen: func(sess *model.Session, rev int) (*model.Session, bool) {
+		if a.open == nil || a.open.sess != sess || a.open.rev != rev {
+			return nil, false
+		}
+		return a.open.snapshot(), true
+	}}
+	a.ctx = ctx
 	a.lookLater = a.schedule
 	a.timer = stepTimers{styles: ctx.Styles,
 		now:      func() time.Time { return a.ctx.Now() },

@@ -293,19 +293,11 @@ func (h helpKeys) FullHelp() [][]key.Binding {
 	return append(groups, h.global())
 }
 
-// stepComplete reports whether step i lacks nothing. Checking every step
-// costs about a millisecond on a large session, so the answers are kept
-// until the session changes rather than worked out every frame.
+// stepComplete reports whether step i lacks nothing, as the rules found at
+// the session's latest revision.
 func (a *App) stepComplete(i int) bool {
-	sess, rev := a.open.sess, a.open.rev
-	if a.completeFor != sess || a.completeRev != rev || len(a.complete) != len(sess.Workshop.Steps) {
-		a.complete = a.complete[:0]
-		for _, st := range sess.Workshop.Steps {
-			a.complete = append(a.complete, sess.Complete(st.Kind))
-		}
-		a.completeFor, a.completeRev = sess, rev
-	}
-	return a.complete[i]
+	s := a.open
+	return a.ctx.Latest.Checks(s.sess, s.rev).Complete(s.sess.Workshop.Steps[i].Kind)
 }
 
 // fullHelpView lays the key groups out as columns, side by side while the

@@ -39,6 +39,11 @@ type Options struct {
 	RoomAddr, RoomLog string
 }
 
+// New returns the root model as Run starts it, without a terminal: what it
+// asks of the program comes back as commands, for the caller to carry out
+// or not. The benchmarks drive it so.
+func New(opts Options, ctx common.Context) *App { return newApp(opts, ctx) }
+
 // Run runs the program until the room quits. Every way out saves the open
 // session first: q, ctrl+c, SIGTERM, SIGHUP and a panic. After a panic the
 // terminal is restored, the session saved, and Run says where the file is.

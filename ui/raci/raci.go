@@ -5,6 +5,7 @@
 package raci
 
 import (
+	"slices"
 	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -123,11 +124,13 @@ func (m *Model) check() *checks {
 		return &m.checked
 	}
 	mx := m.matrix()
-	c := checks{findings: mx.Findings(), byRow: make([]int, len(mx.Activities)), byRole: map[string]int{}, flagged: map[string]bool{}, codes: m.roleCodes(mx.Roles)}
+	// The grid's findings are shared with every screen that shows them;
+	// the staffing ones are this screen's own.
+	shared := m.ctx.Latest.Checks(m.sess, m.rev).RACI()
+	c := checks{findings: slices.Concat(shared, staffing(mx.Roles)), byRow: make([]int, len(mx.Activities)), byRole: map[string]int{}, flagged: map[string]bool{}, codes: m.roleCodes(mx.Roles)}
 	for i := range c.byRow {
 		c.byRow[i] = -1
 	}
-	c.findings = append(c.findings, staffing(mx.Roles)...)
 	for i, f := range c.findings {
 		if f.Activity >= 0 && f.Activity < len(c.byRow) && c.byRow[f.Activity] < 0 {
 			c.byRow[f.Activity] = i

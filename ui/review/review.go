@@ -176,8 +176,8 @@ func (m *Model) refreshPreview() tea.Cmd {
 	}
 	m.rendering = true
 	// The copy keeps the drawing from reading the session while the room
-	// changes it.
-	sess, rev, width, st := m.sess.Clone(), m.rev, m.width, m.ctx.Styles
+	// changes it: the root's frozen copy of this revision, made once.
+	sess, rev, width, st := m.ctx.Latest.Copy(m.sess, m.rev), m.rev, m.width, m.ctx.Styles
 	return func() (msg tea.Msg) {
 		// A renderer that trips over some input loses the preview, not
 		// the workshop.
@@ -447,7 +447,7 @@ func (m *Model) layoutSummary() {
 	// The review step lists every other step's findings, each led by the
 	// step's title; one call gives them all, and what is left is the
 	// review step's own.
-	all := m.sess.Missing(model.StepReview)
+	all := m.ctx.Latest.Checks(m.sess, m.rev).Missing(model.StepReview)
 	used := make([]bool, len(all))
 	byKind := map[model.StepKind][]string{}
 	for _, step := range m.sess.Workshop.Steps {

@@ -114,7 +114,7 @@ func (m *Model) refresh() {
 		return
 	}
 	st := m.ctx.Styles
-	if missing := m.sess.Missing(step.Kind); len(missing) == 0 {
+	if missing := m.ctx.Latest.Checks(m.sess, m.rev).Missing(step.Kind); len(missing) == 0 {
 		m.missing = st.Good.Render("✓ Complete: nothing is missing for this step.")
 	} else {
 		// The count tells the room how much is left when the line is cut.
