@@ -238,11 +238,12 @@ Wi-Fi; guest Wi-Fi often keeps phones apart, so use the laptop's hotspot.`,
 			if withRoom && readOnly {
 				return errors.New("--room needs the session open for changes: the room's answers could not be kept with --read-only")
 			}
-			// Opened here, so a missing, ambiguous, locked or broken session
-			// is reported on the command line, not in the program; the
-			// program takes the handle over, lock and loaded session.
+			// Found and locked here, so a missing, ambiguous or locked
+			// session is reported on the command line; the program takes
+			// the lock over, shows itself at once and reads the file, and a
+			// file that does not read is shown there with its backup.
 			st := a.store()
-			h, err := st.Open(args[0], readOnly)
+			h, err := st.Reserve(args[0], readOnly)
 			if err != nil {
 				return err
 			}

@@ -39,6 +39,9 @@ const (
 	homeScreen screen = iota
 	newSessionScreen
 	stepScreen
+	// openingScreen is shown while the session given on the command
+	// line is read.
+	openingScreen
 )
 
 // App is the root model. It routes: window sizes to every screen, global
@@ -63,6 +66,9 @@ type App struct {
 
 	// open is the session on the step screens, nil on the home screen.
 	open *openSession
+	// opening is the session given on the command line while its file is
+	// read.
+	opening *openingFrame
 	// pending is an opened session waiting for the room to accept the
 	// unknown keys in its file.
 	pending *store.Handle
@@ -155,7 +161,13 @@ func (a *App) Init() tea.Cmd {
 	if h := a.opts.Open; h != nil {
 		// The session comes first; the home list is read when the room
 		// goes there.
-		return func() tea.Msg { return openedMsg{handle: h, ref: h.Path, readOnly: h.ReadOnly} }
+		if h.Session != nil {
+			return func() tea.Msg { return openedMsg{handle: h, ref: h.Path, readOnly: h.ReadOnly} }
+		}
+		a.opening = &openingFrame{styles: a.ctx.Styles, path: h.Path}
+		a.active = openingScreen
+		a.layout()
+		return loadCmd(h)
 	}
 	return a.home.Init()
 }
@@ -169,6 +181,10 @@ func (a *App) current() common.Component {
 	case stepScreen:
 		if a.steps != nil {
 			return a.steps
+		}
+	case openingScreen:
+		if a.opening != nil {
+			return a.opening
 		}
 	}
 	return a.home
@@ -223,6 +239,8 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return a, a.do(a.open.stop())
 	case openedMsg:
 		return a, a.opened(msg)
+	case loadedMsg:
+		return a, a.loaded(msg)
 	case createdMsg:
 		if msg.err != nil {
 			a.setError(msg.err)
@@ -648,6 +666,9 @@ func (a *App) layout() {
 	a.home.SetSize(a.width, h)
 	if a.form != nil {
 		a.form.SetSize(a.width, h)
+	}
+	if a.opening != nil {
+		a.opening.SetSize(a.width, h)
 	}
 	if a.steps != nil {
 		a.steps.SetSize(a.width, h)

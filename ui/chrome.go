@@ -19,8 +19,11 @@ func (a *App) header() string {
 	st := a.ctx.Styles
 	if a.active != stepScreen || a.open == nil {
 		left := st.Title.Render("Roundtable")
-		if a.active == newSessionScreen {
+		switch {
+		case a.active == newSessionScreen:
 			left += st.Muted.Render(" › new session")
+		case a.active == openingScreen && a.opening != nil:
+			left += st.Muted.Render(" › ") + st.Heading.Render(display.OneLine(a.opening.name()))
 		}
 		right := ""
 		if a.opts.Version != "" {

@@ -28,8 +28,9 @@ import (
 type Options struct {
 	Store     *store.Store
 	Workshops *workshops.Catalog
-	// Open is a session already opened (locked and loaded) to show at
-	// once; the program closes it. Nil shows the home screen.
+	// Open is a session to show at once, found and locked
+	// (store.Reserve) or already loaded; the program reads it if need be,
+	// and closes it. Nil shows the home screen.
 	Open    *store.Handle
 	Version string
 	// Room is a live room already listening (open --room), which the

@@ -112,8 +112,9 @@ type running struct {
 }
 
 // startInTerminal starts the binary and returns once the screen shows
-// frame.
+// frame, or one of the frames it lists between "|".
 func startInTerminal(bin string, env, args []string, frame string) (*running, error) {
+	frames := strings.Split(frame, "|")
 	cmd := exec.Command(bin, args...)
 	cmd.Env = env
 	f, err := pty.StartWithSize(cmd, &pty.Winsize{Cols: 80, Rows: 24})
@@ -144,7 +145,7 @@ func startInTerminal(bin string, env, args []string, frame string) (*running, er
 			}
 			w, _ := vt.Write(pending[:whole])
 			pending = append(pending[:0], pending[w:]...)
-			if !seen && strings.Contains(vt.String(), frame) {
+			if !seen && containsAny(vt.String(), frames) {
 				seen = true
 				close(shown)
 			}
@@ -164,6 +165,15 @@ func startInTerminal(bin string, env, args []string, frame string) (*running, er
 		p.kill()
 		return nil, fmt.Errorf("roundtable %v never showed %q; the screen shows:\n%s", args, frame, screen)
 	}
+}
+
+func containsAny(s string, parts []string) bool {
+	for _, p := range parts {
+		if strings.Contains(s, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // quit presses ctrl+c and waits for the program to end.
