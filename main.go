@@ -472,22 +472,19 @@ func checkExports(files []export, force bool) error {
 	var there []string
 	for i := range files {
 		f := &files[i]
-		abs, err := filepath.Abs(f.path)
-		if err != nil {
+		to, err := store.Locate(f.path, "")
+		var te *store.TargetError
+		switch {
+		case errors.As(err, &te) && te.NoFolder != "":
+			return fmt.Errorf("the folder %s does not exist; nothing was written. Create it first, or choose another file with -o", te.NoFolder)
+		case errors.As(err, &te) && te.IsFolder:
+			return fmt.Errorf("%s is a folder; give a file name, e.g. -o %s", te.Path, filepath.Join(f.path, "plan.md"))
+		case err != nil:
 			return err
 		}
-		f.abs = abs
-		dir := filepath.Dir(abs)
-		if info, err := os.Stat(dir); err != nil || !info.IsDir() {
-			return fmt.Errorf("the folder %s does not exist; nothing was written. Create it first, or choose another file with -o", dir)
-		}
-		info, err := os.Stat(abs)
-		switch {
-		case err == nil && info.IsDir():
-			return fmt.Errorf("%s is a folder; give a file name, e.g. -o %s", abs, filepath.Join(f.path, "plan.md"))
-		case err == nil:
-			f.exists = true
-			there = append(there, abs)
+		f.abs, f.exists = to.Path, to.Exists
+		if to.Exists {
+			there = append(there, to.Path)
 		}
 	}
 	switch {

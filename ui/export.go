@@ -1,9 +1,8 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -32,18 +31,17 @@ type (
 func (a *App) exportCmd() tea.Cmd {
 	sess := a.open.snapshot()
 	return func() tea.Msg {
-		dir, err := os.Getwd()
-		if err != nil {
-			return exportedMsg{err: fmt.Errorf("the plan was not exported: the current folder cannot be found (%w); run `roundtable export` from a folder that exists", err)}
+		to, err := store.Locate("", plan.FileName(sess))
+		var te *store.TargetError
+		switch {
+		case errors.As(err, &te) && te.IsFolder:
+			return exportedMsg{err: fmt.Errorf("the plan was not exported: %s is a folder; rename it, or use `roundtable export -o FILE`", te.Path)}
+		case err != nil:
+			return exportedMsg{err: fmt.Errorf("the plan was not exported: %w; run `roundtable export` from a folder that exists", err)}
+		case to.Exists:
+			return exportAskMsg{path: to.Path}
 		}
-		path := filepath.Join(dir, plan.FileName(sess))
-		switch info, err := os.Stat(path); {
-		case err == nil && info.IsDir():
-			return exportedMsg{err: fmt.Errorf("the plan was not exported: %s is a folder; rename it, or use `roundtable export -o FILE`", path)}
-		case err == nil:
-			return exportAskMsg{path: path}
-		}
-		return exportedMsg{path: path, err: store.WriteExport(path, plan.Markdown(sess))}
+		return exportedMsg{path: to.Path, err: store.WriteExport(to.Path, plan.Markdown(sess))}
 	}
 }
 
