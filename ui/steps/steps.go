@@ -91,6 +91,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, cmd
 	}
+	if size, ok := msg.(tea.WindowSizeMsg); ok {
+		// The step's screen has the room below the title and what is
+		// missing, not the whole terminal.
+		size.Width, size.Height = m.width, max(m.height-2, 0)
+		msg = size
+	}
 	if s := m.screen(); s != nil {
 		_, cmd := s.Update(msg)
 		return m, cmd
