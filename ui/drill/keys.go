@@ -49,11 +49,10 @@ var drillKeys = keyMap{
 
 // ShortHelp lists the main keys of what the screen shows now.
 func (m *Model) ShortHelp() []key.Binding {
+	if bs, open := m.Frame.ShortHelp(); open {
+		return bs
+	}
 	switch {
-	case m.dialog != nil:
-		return m.dialog.ShortHelp()
-	case m.form != nil:
-		return form.Keys.ShortHelp()
 	}
 	k := drillKeys
 	switch m.mode() {
@@ -88,11 +87,10 @@ func (m *Model) ShortHelp() []key.Binding {
 
 // FullHelp lists every key of what the screen shows now.
 func (m *Model) FullHelp() [][]key.Binding {
+	if groups, open := m.Frame.FullHelp(); open {
+		return groups
+	}
 	switch {
-	case m.dialog != nil:
-		return m.dialog.FullHelp()
-	case m.form != nil:
-		return form.Keys.FullHelp()
 	}
 	k := drillKeys
 	switch m.mode() {

@@ -75,7 +75,7 @@ func (m *Model) liveKey(msg tea.KeyMsg) tea.Cmd {
 	case keyMatches(msg, k.Message):
 		return m.openMessageForm(-1)
 	case keyMatches(msg, k.Finish):
-		m.dialog = dialog.New(m.ctx.Styles, "Finish the drill?",
+		m.Ask("Finish the drill?",
 			"The clock stops now and the results and the hot wash follow. The run stays in the session for comparison, but its clock cannot be resumed.",
 			dialog.Choice{Key: "y", Label: "Finish the drill", Msg: finishMsg{}})
 		return nil
@@ -170,7 +170,7 @@ func (m *Model) changeEntry(ref eventRef, del bool) tea.Cmd {
 	if edit == nil {
 		return nil
 	}
-	m.dialog = dialog.New(m.ctx.Styles, "Delete the "+what+" at "+model.ClockText(at)+"?",
+	m.Ask("Delete the "+what+" at "+model.ClockText(at)+"?",
 		"“"+string(excerpt)+"”\n\nThe figures are measured again without it; u brings it back.",
 		dialog.Choice{Key: "y", Label: "Delete it", Msg: edit()})
 	return nil
@@ -276,8 +276,8 @@ func (m *Model) answerChoice() form.Field {
 }
 
 func (m *Model) openForm(kind formKind, f *form.Form) tea.Cmd {
-	m.form, m.formKind = f, kind
-	f.SetSize(max(m.width, 1), max(m.height-m.formHead(), 1))
+	m.Form, m.formKind = f, kind
+	m.SetSize(m.width, m.height)
 	return f.FocusIndex(0)
 }
 
@@ -390,14 +390,16 @@ func (m *Model) openMessageForm(i int) tea.Cmd {
 }
 
 func (m *Model) formKey(msg tea.KeyMsg) tea.Cmd {
-	ev, cmd := m.form.Update(msg)
+	ev, cmd := m.Form.Update(msg)
 	switch ev.Kind {
 	case form.Cancel:
-		m.form, m.formKind = nil, formNone
+		m.CloseForm()
+		m.formKind = formNone
 		return nil
 	case form.Submit:
-		f, kind := m.form, m.formKind
-		m.form, m.formKind = nil, formNone
+		f, kind := m.Form, m.formKind
+		m.CloseForm()
+		m.formKind = formNone
 		switch kind {
 		case formLog:
 			return m.submitLog(f)
@@ -559,14 +561,14 @@ func (m *Model) liveView() []string {
 
 	body := max(m.height-liveHead, 0)
 	switch {
-	case m.dialog != nil:
-		box := lipgloss.Place(w, body, lipgloss.Center, lipgloss.Center, m.dialog.View(w))
+	case m.Dialog != nil:
+		box := lipgloss.Place(w, body, lipgloss.Center, lipgloss.Center, m.Dialog.View(w))
 		lines = append(lines, strings.Split(box, "\n")...)
-	case m.form != nil:
+	case m.Form != nil:
 		if t := m.formTitle(); t != "" {
 			lines = append(lines, st.Heading.Render(display.Fit(t, w)))
 		}
-		lines = append(lines, strings.Split(m.form.View(), "\n")...)
+		lines = append(lines, strings.Split(m.Form.View(), "\n")...)
 	case m.pane == paneEvents:
 		lines = append(lines, m.eventsPane(body)...)
 	case m.pane == paneMessages:

@@ -91,7 +91,7 @@ func (m *Model) runsKey(msg tea.KeyMsg) tea.Cmd {
 		scenario, clock := run.Scenario, run.Clock
 		body := fmt.Sprintf("Run %d: %s, %s, %s, %s. Its results leave the plan; u brings the run back.", i+1,
 			m.scenarioName(run.Scenario), runState(run), display.Count(len(run.Messages), "message", "messages"), display.Count(len(run.Log), "log entry", "log entries"))
-		m.dialog = dialog.New(m.ctx.Styles, fmt.Sprintf("Delete drill run %d?", i+1), body,
+		m.Ask(fmt.Sprintf("Delete drill run %d?", i+1), body,
 			dialog.Choice{Key: "y", Label: fmt.Sprintf("Delete run %d", i+1), Msg: common.EditMsg{
 				Label: fmt.Sprintf("Deleted drill run %d", i+1),
 				Apply: func(s *model.Session) {
@@ -346,8 +346,8 @@ func (m *Model) inks() inkSet {
 func (m *Model) resultsView() []string {
 	st := m.ctx.Styles
 	w := max(m.width, 1)
-	if m.form != nil {
-		return append([]string{st.Heading.Render(display.Fit(m.formTitle(), w))}, strings.Split(m.form.View(), "\n")...)
+	if m.Form != nil {
+		return append([]string{st.Heading.Render(display.Fit(m.formTitle(), w))}, strings.Split(m.Form.View(), "\n")...)
 	}
 	c := &m.cache
 	if !c.headOK || c.headRev != m.rev || c.headW != m.width || c.headRun != m.runIdx || c.headPane != m.resPane {
@@ -461,8 +461,8 @@ func (m *Model) View() string {
 	}
 	var lines []string
 	switch mode := m.mode(); {
-	case m.dialog != nil && mode != modeLive:
-		lines = strings.Split(lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, m.dialog.View(m.width)), "\n")
+	case m.Dialog != nil && mode != modeLive:
+		lines = strings.Split(lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, m.Dialog.View(m.width)), "\n")
 	case mode == modeSetup:
 		lines = m.setupView()
 	case mode == modeLive:

@@ -3,7 +3,6 @@ package listen
 import (
 	"github.com/charmbracelet/bubbles/key"
 
-	"github.com/roundtable/roundtable/ui/form"
 	"github.com/roundtable/roundtable/ui/keys"
 )
 
@@ -31,11 +30,8 @@ var listenKeys = keyMap{
 
 // ShortHelp lists the main keys of what the screen shows now.
 func (m *Model) ShortHelp() []key.Binding {
-	switch {
-	case m.dialog != nil:
-		return m.dialog.ShortHelp()
-	case m.form != nil:
-		return form.Keys.ShortHelp()
+	if bs, open := m.Frame.ShortHelp(); open {
+		return bs
 	}
 	k := listenKeys
 	switch m.pane {
@@ -49,11 +45,8 @@ func (m *Model) ShortHelp() []key.Binding {
 
 // FullHelp lists every key of what the screen shows now.
 func (m *Model) FullHelp() [][]key.Binding {
-	switch {
-	case m.dialog != nil:
-		return m.dialog.FullHelp()
-	case m.form != nil:
-		return form.Keys.FullHelp()
+	if groups, open := m.Frame.FullHelp(); open {
+		return groups
 	}
 	k := listenKeys
 	move := []key.Binding{keys.Move.Down, keys.Move.Up, keys.Move.PageDown, keys.Move.PageUp, keys.Move.Top, keys.Move.Bottom}

@@ -3,7 +3,6 @@ package objectives
 import (
 	"github.com/charmbracelet/bubbles/key"
 
-	"github.com/roundtable/roundtable/ui/form"
 	"github.com/roundtable/roundtable/ui/keys"
 )
 
@@ -38,11 +37,10 @@ var objectiveKeys = keyMap{
 // ShortHelp lists the main keys of what the screen shows now.
 func (m *Model) ShortHelp() []key.Binding {
 	k := objectiveKeys
+	if bs, open := m.Frame.ShortHelp(); open {
+		return bs
+	}
 	switch {
-	case m.dialog != nil:
-		return m.dialog.ShortHelp()
-	case m.form != nil:
-		return form.Keys.ShortHelp()
 	case m.picking:
 		return []key.Binding{k.Pick, keys.Move.Down, keys.Move.Up, k.Cancel}
 	case m.pane == paneModel:
@@ -55,11 +53,10 @@ func (m *Model) ShortHelp() []key.Binding {
 func (m *Model) FullHelp() [][]key.Binding {
 	k := objectiveKeys
 	move := []key.Binding{keys.Move.Down, keys.Move.Up, keys.Move.Top, keys.Move.Bottom}
+	if groups, open := m.Frame.FullHelp(); open {
+		return groups
+	}
 	switch {
-	case m.dialog != nil:
-		return m.dialog.FullHelp()
-	case m.form != nil:
-		return form.Keys.FullHelp()
 	case m.picking:
 		return [][]key.Binding{{k.Pick, k.Cancel}, move}
 	case m.pane == paneModel:

@@ -5,8 +5,6 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-
-	"github.com/roundtable/roundtable/ui/form"
 )
 
 // keyMap holds the grid's own keys; global keys stay with the root.
@@ -52,11 +50,8 @@ func itoa(n int) string { return strconv.Itoa(n) }
 
 // ShortHelp lists the main keys of what the screen shows now.
 func (m *Model) ShortHelp() []key.Binding {
-	switch {
-	case m.dialog != nil:
-		return m.dialog.ShortHelp()
-	case m.form != nil:
-		return form.Keys.ShortHelp()
+	if bs, open := m.Frame.ShortHelp(); open {
+		return bs
 	}
 	k := raciKeys
 	return []key.Binding{k.R, k.A, k.C, k.I, k.Clear, k.Suggest, k.Add}
@@ -64,11 +59,8 @@ func (m *Model) ShortHelp() []key.Binding {
 
 // FullHelp lists every key of what the screen shows now.
 func (m *Model) FullHelp() [][]key.Binding {
-	switch {
-	case m.dialog != nil:
-		return m.dialog.FullHelp()
-	case m.form != nil:
-		return form.Keys.FullHelp()
+	if groups, open := m.Frame.FullHelp(); open {
+		return groups
 	}
 	k := raciKeys
 	return [][]key.Binding{

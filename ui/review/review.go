@@ -19,6 +19,7 @@ import (
 	"github.com/roundtable/roundtable/ui/dialog"
 	"github.com/roundtable/roundtable/ui/display"
 	"github.com/roundtable/roundtable/ui/form"
+	"github.com/roundtable/roundtable/ui/frame"
 	"github.com/roundtable/roundtable/ui/theme"
 )
 
@@ -49,10 +50,10 @@ type Model struct {
 
 	// cursor is the selected action item.
 	cursor int
-	// form edits the action item editing, or a new one when editing is -1.
-	form    *form.Form
+	// The open form edits the action item editing, or a new one when
+	// editing is -1.
+	frame.Frame
 	editing int
-	dialog  *dialog.Dialog
 
 	// The preview is rendered in a command; previewRev and previewW say
 	// which session revision and width the shown text belongs to.
@@ -68,7 +69,7 @@ type Model struct {
 
 // New makes the review screen.
 func New(ctx common.Context) common.StepScreen {
-	return &Model{ctx: ctx, editing: -1, summary: newViewport(), preview: newViewport()}
+	return &Model{ctx: ctx, Frame: frame.New(ctx.Styles, 2), editing: -1, summary: newViewport(), preview: newViewport()}
 }
 
 func newViewport() viewport.Model {
@@ -97,16 +98,8 @@ func (m *Model) SetSize(width, height int) {
 	body := max(m.height-2, 0)
 	m.summary.Width, m.summary.Height = m.width, body
 	m.preview.Width, m.preview.Height = m.width, body
-	if m.form != nil {
-		m.form.SetSize(m.width, body)
-	}
+	m.Frame.SetSize(width, height)
 }
-
-// Typing reports whether the action form or a question has the keys.
-func (m *Model) Typing() bool { return m.form != nil || m.dialog != nil }
-
-// Drafting reports whether the open form holds words not saved yet.
-func (m *Model) Drafting() bool { return m.form != nil && m.form.Edited() }
 
 func (m *Model) actionCount() int {
 	if m.sess == nil {
@@ -155,12 +148,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.exported = msg.Path
 	case deleteMsg:
 		cmd = m.deleteAction(msg)
-	case tea.KeyMsg:
-		cmd = m.key(msg)
 	default:
-		if m.form != nil {
-			_, cmd = m.form.Update(msg)
-		}
+		cmd = m.Frame.Update(msg, m.SetSize, m.key)
 	}
 	return m, tea.Batch(cmd, m.refreshPreview())
 }
@@ -193,14 +182,10 @@ func (m *Model) refreshPreview() tea.Cmd {
 }
 
 func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
-	if m.dialog != nil {
-		done, cmd := m.dialog.Update(msg)
-		if done {
-			m.dialog = nil
-		}
+	if cmd, ok := m.DialogKey(msg); ok {
 		return cmd
 	}
-	if m.form != nil {
+	if m.Form != nil {
 		return m.formKey(msg)
 	}
 	switch {
@@ -261,7 +246,7 @@ func (m *Model) actionsKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, reviewKeys.Delete):
 		if n > 0 {
 			a := m.sess.Actions[m.cursor]
-			m.dialog = dialog.New(m.ctx.Styles, "Delete this action item?",
+			m.Ask("Delete this action item?",
 				display.OneLine(string(a.Text))+"\n\nu undoes it.",
 				dialog.Choice{Key: "y", Label: "Delete", Msg: deleteMsg{index: m.cursor, text: a.Text}})
 		}
@@ -337,10 +322,9 @@ func (m *Model) openForm(i int) tea.Cmd {
 		source.Options = append(source.Options, string(a.Source))
 		source.Labels = append(source.Labels, display.OneLine(string(a.Source)))
 	}
-	m.form = form.New(m.ctx.Styles, text, owner,
+	m.OpenForm("", text, owner,
 		form.Field{Key: "due", Label: "Due", Kind: form.Line, Value: a.Due, Placeholder: "YYYY-MM-DD", Validate: form.Date},
 		source)
-	m.form.SetSize(m.width, max(m.height-2, 0))
 	m.editing = i
 	m.pane = actionsPane
 	return nil
@@ -354,14 +338,14 @@ func stepName(st model.Step) string {
 }
 
 func (m *Model) formKey(msg tea.KeyMsg) tea.Cmd {
-	ev, cmd := m.form.Update(msg)
+	ev, cmd := m.Form.Update(msg)
 	switch ev.Kind {
 	case form.Cancel:
-		m.form = nil
+		m.CloseForm()
 		return nil
 	case form.Submit:
-		f := m.form
-		m.form = nil
+		f := m.Form
+		m.CloseForm()
 		return tea.Batch(cmd, m.submit(f))
 	}
 	return cmd
@@ -419,11 +403,11 @@ func (m *Model) View() string {
 	m.summary.Height, m.preview.Height = body, body
 	var content string
 	switch {
-	case m.dialog != nil:
-		content = lipgloss.Place(m.width, body, lipgloss.Center, lipgloss.Center, m.dialog.View(m.width))
-	case m.form != nil:
-		m.form.SetSize(m.width, body)
-		content = m.form.View()
+	case m.Dialog != nil:
+		content = lipgloss.Place(m.width, body, lipgloss.Center, lipgloss.Center, m.Dialog.View(m.width))
+	case m.Form != nil:
+		m.Form.SetSize(m.width, body)
+		content = m.Form.View()
 	case m.pane == summaryPane:
 		m.layoutSummary()
 		content = m.summary.View()
@@ -582,11 +566,10 @@ func (m *Model) previewView(height int) string {
 
 // ShortHelp lists the keys of the pane in view.
 func (m *Model) ShortHelp() []key.Binding {
+	if bs, open := m.Frame.ShortHelp(); open {
+		return bs
+	}
 	switch {
-	case m.dialog != nil:
-		return m.dialog.ShortHelp()
-	case m.form != nil:
-		return form.Keys.ShortHelp()
 	case m.pane == actionsPane:
 		return []key.Binding{reviewKeys.NextPane, reviewKeys.Add, reviewKeys.Edit, reviewKeys.Delete, reviewKeys.Done, reviewKeys.Export}
 	}
@@ -595,11 +578,10 @@ func (m *Model) ShortHelp() []key.Binding {
 
 // FullHelp lists every key of the screen.
 func (m *Model) FullHelp() [][]key.Binding {
+	if groups, open := m.Frame.FullHelp(); open {
+		return groups
+	}
 	switch {
-	case m.dialog != nil:
-		return m.dialog.FullHelp()
-	case m.form != nil:
-		return form.Keys.FullHelp()
 	}
 	return [][]key.Binding{
 		{reviewKeys.NextPane, reviewKeys.PrevPane, reviewKeys.Export},

@@ -2,8 +2,6 @@ package risks
 
 import (
 	"github.com/charmbracelet/bubbles/key"
-
-	"github.com/roundtable/roundtable/ui/form"
 )
 
 // keyMap holds the register's own keys; global keys stay with the root.
@@ -43,11 +41,10 @@ var mapKeys = struct{ Up, Down key.Binding }{
 // ShortHelp lists the main keys of what the screen shows now.
 func (m *Model) ShortHelp() []key.Binding {
 	k := riskKeys
+	if bs, open := m.Frame.ShortHelp(); open {
+		return bs
+	}
 	switch {
-	case m.dialog != nil:
-		return m.dialog.ShortHelp()
-	case m.form != nil:
-		return form.Keys.ShortHelp()
 	case m.filtering:
 		return []key.Binding{k.FilterDone, k.FilterClear}
 	case m.onMap:
@@ -59,11 +56,10 @@ func (m *Model) ShortHelp() []key.Binding {
 // FullHelp lists every key of what the screen shows now.
 func (m *Model) FullHelp() [][]key.Binding {
 	k := riskKeys
+	if groups, open := m.Frame.FullHelp(); open {
+		return groups
+	}
 	switch {
-	case m.dialog != nil:
-		return m.dialog.FullHelp()
-	case m.form != nil:
-		return form.Keys.FullHelp()
 	case m.filtering:
 		return [][]key.Binding{{k.FilterDone, k.FilterClear}}
 	}
