@@ -108,9 +108,6 @@ func newModel(ctx common.Context) *Model {
 	}}
 }
 
-// Init does nothing.
-func (m *Model) Init() tea.Cmd { return nil }
-
 // SetSession shows sess at revision rev.
 func (m *Model) SetSession(sess *model.Session, rev int) {
 	m.sess, m.rev = sess, rev
@@ -179,7 +176,7 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 	if m.Form != nil {
 		return m.formKey(msg)
 	}
-	k := assessmentKeys
+	k := Keys
 	if m.move(msg) {
 		return nil
 	}

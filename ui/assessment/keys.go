@@ -12,7 +12,7 @@ type keyMap struct {
 	Side, Plus, Minus, TypeRating, Clear, Notes, Sort key.Binding
 }
 
-var assessmentKeys = keyMap{
+var Keys = keyMap{
 	Side:       key.NewBinding(key.WithKeys("left", "h", "right", "l", "tab", "shift+tab"), key.WithHelp("←/→", "IT/business")),
 	Plus:       key.NewBinding(key.WithKeys("+", "="), key.WithHelp("+", "rate higher")),
 	Minus:      key.NewBinding(key.WithKeys("-", "_"), key.WithHelp("-", "rate lower")),
@@ -27,7 +27,7 @@ func (m *Model) ShortHelp() []key.Binding {
 	if bs, open := m.Frame.ShortHelp(); open {
 		return bs
 	}
-	k := assessmentKeys
+	k := Keys
 	return []key.Binding{k.Plus, k.Minus, k.Side, k.TypeRating, k.Notes, k.Sort, keys.Move.Down, keys.Move.Up}
 }
 
@@ -36,7 +36,7 @@ func (m *Model) FullHelp() [][]key.Binding {
 	if groups, open := m.Frame.FullHelp(); open {
 		return groups
 	}
-	k := assessmentKeys
+	k := Keys
 	return [][]key.Binding{
 		{k.Plus, k.Minus, k.TypeRating, k.Clear, k.Side},
 		{k.Notes, k.Sort},

@@ -150,9 +150,6 @@ func newModel(ctx common.Context) *Model {
 	}}
 }
 
-// Init does nothing: the clock starts when the room starts it.
-func (m *Model) Init() tea.Cmd { return nil }
-
 // SetSession shows sess at revision rev. A run that is new to the screen
 // comes up paused at its saved clock; leaving the drill step pauses it.
 func (m *Model) SetSession(sess *model.Session, rev int) {

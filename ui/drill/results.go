@@ -21,7 +21,7 @@ import (
 const resultsHead = 3
 
 func (m *Model) resultsKey(msg tea.KeyMsg) tea.Cmd {
-	k := drillKeys
+	k := Keys
 	switch {
 	case keyMatches(msg, k.Pane):
 		m.resPane = (m.resPane + 1) % resPaneCount
@@ -74,7 +74,7 @@ func (m *Model) runsKey(msg tea.KeyMsg) tea.Cmd {
 	}
 	i, run := m.runSel, runs[m.runSel]
 	switch {
-	case keyMatches(msg, drillKeys.Report):
+	case keyMatches(msg, Keys.Report):
 		reported, chosen, _ := m.sess.Drill.Reported()
 		if run.Empty() {
 			return common.Status(fmt.Sprintf("Run %d holds no message, decision or hot wash: the plan reports %s.", i+1, m.reportedName()))
@@ -87,7 +87,7 @@ func (m *Model) runsKey(msg tea.KeyMsg) tea.Cmd {
 		return editCmd(fmt.Sprintf("The plan reports run %d, as the room chose", i+1), func(s *model.Session) {
 			s.Drill.Report = i + 1
 		})
-	case keyMatches(msg, drillKeys.Delete):
+	case keyMatches(msg, Keys.Delete):
 		scenario, clock := run.Scenario, run.Clock
 		body := fmt.Sprintf("Run %d: %s, %s, %s, %s. Its results leave the plan; u brings the run back.", i+1,
 			m.scenarioName(run.Scenario), runState(run), display.Count(len(run.Messages), "message", "messages"), display.Count(len(run.Log), "log entry", "log entries"))

@@ -105,9 +105,9 @@ func (m *Model) roleWithPerson(id string) string {
 func (m *Model) setupKey(msg tea.KeyMsg) tea.Cmd {
 	m.ensureSetup()
 	switch {
-	case keyMatches(msg, drillKeys.Start):
+	case keyMatches(msg, Keys.Start):
 		return m.askToStart()
-	case keyMatches(msg, drillKeys.BackToRun) && m.hasRuns():
+	case keyMatches(msg, Keys.BackToRun) && m.hasRuns():
 		m.wantSetup = false
 		return nil
 	case msg.String() == "esc":

@@ -39,6 +39,10 @@ func New(styles *theme.Styles, head int) Frame {
 	return Frame{styles: styles, heading: theme.InkOf(styles.Heading), head: head}
 }
 
+// Init does nothing: a step screen shows a session already read, and its
+// clocks start when the room starts them.
+func (f *Frame) Init() tea.Cmd { return nil }
+
 // SetSize gives an open form the screen's space below its head.
 func (f *Frame) SetSize(width, height int) {
 	f.width, f.height = max(width, 0), max(height, 0)

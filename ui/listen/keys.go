@@ -14,9 +14,9 @@ type keyMap struct {
 	MoveUp, MoveDown             key.Binding
 }
 
-var listenKeys = keyMap{
-	Pane:     key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next pane")),
-	PaneBack: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous pane")),
+var Keys = keyMap{
+	Pane:     keys.Pane.Next,
+	PaneBack: keys.Pane.Back,
 	Column:   key.NewBinding(key.WithKeys("left", "h", "right", "l"), key.WithHelp("←/→", "reads/creates")),
 	Plus:     key.NewBinding(key.WithKeys("+", "="), key.WithHelp("+", "one more")),
 	Minus:    key.NewBinding(key.WithKeys("-", "_"), key.WithHelp("-", "one fewer")),
@@ -33,7 +33,7 @@ func (m *Model) ShortHelp() []key.Binding {
 	if bs, open := m.Frame.ShortHelp(); open {
 		return bs
 	}
-	k := listenKeys
+	k := Keys
 	switch m.pane {
 	case panePoll:
 		return []key.Binding{k.Plus, k.Minus, k.TypeNum, k.Column, keys.Move.Down, keys.Move.Up, k.Pane}
@@ -48,7 +48,7 @@ func (m *Model) FullHelp() [][]key.Binding {
 	if groups, open := m.Frame.FullHelp(); open {
 		return groups
 	}
-	k := listenKeys
+	k := Keys
 	move := []key.Binding{keys.Move.Down, keys.Move.Up, keys.Move.PageDown, keys.Move.PageUp, keys.Move.Top, keys.Move.Bottom}
 	panes := []key.Binding{k.Pane, k.PaneBack}
 	switch m.pane {

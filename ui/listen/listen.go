@@ -98,9 +98,6 @@ func newModel(ctx common.Context) *Model {
 	}}
 }
 
-// Init does nothing.
-func (m *Model) Init() tea.Cmd { return nil }
-
 // SetSession shows sess at revision rev; cursors stay inside the lists.
 func (m *Model) SetSession(sess *model.Session, rev int) {
 	m.sess, m.rev = sess, rev
@@ -138,7 +135,7 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 	if m.Form != nil {
 		return m.formKey(msg)
 	}
-	k := listenKeys
+	k := Keys
 	switch {
 	case key.Matches(msg, k.Pane):
 		m.pane = (m.pane + 1) % paneCount
@@ -164,7 +161,7 @@ func (m *Model) moveCursor(msg tea.KeyMsg, cur *int, n int) bool {
 
 func (m *Model) pollKey(msg tea.KeyMsg) tea.Cmd {
 	rows := m.sess.Listen.Poll
-	k := listenKeys
+	k := Keys
 	switch {
 	case m.moveCursor(msg, &m.poll, len(rows)):
 		return nil
@@ -406,7 +403,7 @@ var experts = list{
 }
 
 func (m *Model) listKey(msg tea.KeyMsg, cur *int, n int, l list) tea.Cmd {
-	k := listenKeys
+	k := Keys
 	if m.moveCursor(msg, cur, n) {
 		return nil
 	}

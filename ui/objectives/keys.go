@@ -18,9 +18,9 @@ type keyMap struct {
 	Pick, Cancel           key.Binding
 }
 
-var objectiveKeys = keyMap{
-	Pane:           key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next pane")),
-	PaneBack:       key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous pane")),
+var Keys = keyMap{
+	Pane:           keys.Pane.Next,
+	PaneBack:       keys.Pane.Back,
 	Add:            key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add")),
 	Edit:           key.NewBinding(key.WithKeys("e", "enter"), key.WithHelp("e", "edit")),
 	Delete:         key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "delete")),
@@ -36,7 +36,7 @@ var objectiveKeys = keyMap{
 
 // ShortHelp lists the main keys of what the screen shows now.
 func (m *Model) ShortHelp() []key.Binding {
-	k := objectiveKeys
+	k := Keys
 	if bs, open := m.Frame.ShortHelp(); open {
 		return bs
 	}
@@ -51,7 +51,7 @@ func (m *Model) ShortHelp() []key.Binding {
 
 // FullHelp lists every key of what the screen shows now.
 func (m *Model) FullHelp() [][]key.Binding {
-	k := objectiveKeys
+	k := Keys
 	move := []key.Binding{keys.Move.Down, keys.Move.Up, keys.Move.Top, keys.Move.Bottom}
 	if groups, open := m.Frame.FullHelp(); open {
 		return groups

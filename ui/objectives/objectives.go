@@ -93,9 +93,6 @@ func newModel(ctx common.Context) *Model {
 	}}
 }
 
-// Init does nothing.
-func (m *Model) Init() tea.Cmd { return nil }
-
 // SetSession shows sess at revision rev.
 func (m *Model) SetSession(sess *model.Session, rev int) {
 	m.sess, m.rev = sess, rev
@@ -127,7 +124,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
-	k := objectiveKeys
+	k := Keys
 	if cmd, ok := m.DialogKey(msg); ok {
 		return cmd
 	}
@@ -160,7 +157,7 @@ func (m *Model) position() int {
 }
 
 func (m *Model) listKey(msg tea.KeyMsg) tea.Cmd {
-	k := objectiveKeys
+	k := Keys
 	items := m.sess.Objectives.Items
 	pos := m.position()
 	if m.move(msg, &pos, len(items)) {
@@ -230,7 +227,7 @@ func (m *Model) stepVotes(i int, name string, cur, delta int) tea.Cmd {
 func (m *Model) catalogueLen() int { return len(m.sess.Workshop.Objectives.Objectives) + 1 }
 
 func (m *Model) pickKey(msg tea.KeyMsg) tea.Cmd {
-	k := objectiveKeys
+	k := Keys
 	switch {
 	case m.move(msg, &m.pickCur, m.catalogueLen()):
 	case key.Matches(msg, k.Cancel):
@@ -257,7 +254,7 @@ func (m *Model) models() []model.OrgModel {
 }
 
 func (m *Model) modelKey(msg tea.KeyMsg) tea.Cmd {
-	k := objectiveKeys
+	k := Keys
 	models := m.models()
 	switch {
 	case m.move(msg, &m.modelCur, len(models)):

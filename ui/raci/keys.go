@@ -15,7 +15,7 @@ type keyMap struct {
 }
 
 // Space clears a cell here, so paging uses only the page keys.
-var raciKeys = keyMap{
+var Keys = keyMap{
 	Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "previous activity")),
 	Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "next activity")),
 	Left:     key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "previous role")),
@@ -53,7 +53,7 @@ func (m *Model) ShortHelp() []key.Binding {
 	if bs, open := m.Frame.ShortHelp(); open {
 		return bs
 	}
-	k := raciKeys
+	k := Keys
 	return []key.Binding{k.R, k.A, k.C, k.I, k.Clear, k.Suggest, k.Add}
 }
 
@@ -62,7 +62,7 @@ func (m *Model) FullHelp() [][]key.Binding {
 	if groups, open := m.Frame.FullHelp(); open {
 		return groups
 	}
-	k := raciKeys
+	k := Keys
 	return [][]key.Binding{
 		{k.R, k.A, k.C, k.I, k.Clear},
 		{k.Suggest, k.Add, k.Edit, k.Delete},

@@ -76,9 +76,6 @@ func newModel(ctx common.Context) *Model {
 	return &Model{ctx: ctx, Frame: frame.New(ctx.Styles, formHead), checkedRev: -1, goRow: -1, goCol: -1}
 }
 
-// Init does nothing.
-func (m *Model) Init() tea.Cmd { return nil }
-
 // SetSession shows sess at revision rev and keeps the cursor inside the grid.
 func (m *Model) SetSession(sess *model.Session, rev int) {
 	m.sess, m.rev = sess, rev
@@ -241,7 +238,7 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 	if m.Form != nil {
 		return m.formKey(msg)
 	}
-	k := raciKeys
+	k := Keys
 	mx := m.matrix()
 	switch {
 	case matches(msg, k.Up):

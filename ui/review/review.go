@@ -75,16 +75,13 @@ func New(ctx common.Context) common.StepScreen {
 func newViewport() viewport.Model {
 	v := viewport.New(0, 0)
 	v.KeyMap = viewport.KeyMap{
-		PageDown: reviewKeys.PageDown, PageUp: reviewKeys.PageUp,
+		PageDown: Keys.PageDown, PageUp: Keys.PageUp,
 		HalfPageUp: key.NewBinding(key.WithKeys("ctrl+u")), HalfPageDown: key.NewBinding(key.WithKeys("ctrl+d")),
-		Up: reviewKeys.Up, Down: reviewKeys.Down, Left: reviewKeys.ScrollL, Right: reviewKeys.ScrollRight,
+		Up: Keys.Up, Down: Keys.Down, Left: Keys.ScrollLeft, Right: Keys.ScrollRight,
 	}
 	v.SetHorizontalStep(8)
 	return v
 }
-
-// Init does nothing: the preview is drawn when the room first looks at it.
-func (m *Model) Init() tea.Cmd { return nil }
 
 // SetSession shows sess at revision rev.
 func (m *Model) SetSession(sess *model.Session, rev int) {
@@ -189,10 +186,10 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 		return m.formKey(msg)
 	}
 	switch {
-	case key.Matches(msg, reviewKeys.NextPane):
+	case key.Matches(msg, Keys.Pane):
 		m.pane = (m.pane + 1) % paneCount
 		return nil
-	case key.Matches(msg, reviewKeys.PrevPane):
+	case key.Matches(msg, Keys.PaneBack):
 		m.pane = (m.pane + paneCount - 1) % paneCount
 		return nil
 	}
@@ -209,10 +206,10 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 // scroll moves a viewport with the screen's movement keys.
 func scroll(v *viewport.Model, msg tea.KeyMsg) tea.Cmd {
 	switch {
-	case key.Matches(msg, reviewKeys.Top):
+	case key.Matches(msg, Keys.Top):
 		v.GotoTop()
 		return nil
-	case key.Matches(msg, reviewKeys.Bottom):
+	case key.Matches(msg, Keys.Bottom):
 		v.GotoBottom()
 		return nil
 	}
@@ -225,32 +222,32 @@ func (m *Model) actionsKey(msg tea.KeyMsg) tea.Cmd {
 	n := m.actionCount()
 	page := max(m.height-4, 1)
 	switch {
-	case key.Matches(msg, reviewKeys.Up):
+	case key.Matches(msg, Keys.Up):
 		m.cursor = max(m.cursor-1, 0)
-	case key.Matches(msg, reviewKeys.Down):
+	case key.Matches(msg, Keys.Down):
 		m.cursor = max(min(m.cursor+1, n-1), 0)
-	case key.Matches(msg, reviewKeys.PageUp):
+	case key.Matches(msg, Keys.PageUp):
 		m.cursor = max(m.cursor-page, 0)
-	case key.Matches(msg, reviewKeys.PageDown):
+	case key.Matches(msg, Keys.PageDown):
 		m.cursor = max(min(m.cursor+page, n-1), 0)
-	case key.Matches(msg, reviewKeys.Top):
+	case key.Matches(msg, Keys.Top):
 		m.cursor = 0
-	case key.Matches(msg, reviewKeys.Bottom):
+	case key.Matches(msg, Keys.Bottom):
 		m.cursor = max(n-1, 0)
-	case key.Matches(msg, reviewKeys.Add):
+	case key.Matches(msg, Keys.Add):
 		return m.openForm(-1)
-	case key.Matches(msg, reviewKeys.Edit):
+	case key.Matches(msg, Keys.Edit):
 		if n > 0 {
 			return m.openForm(m.cursor)
 		}
-	case key.Matches(msg, reviewKeys.Delete):
+	case key.Matches(msg, Keys.Delete):
 		if n > 0 {
 			a := m.sess.Actions[m.cursor]
 			m.Ask("Delete this action item?",
 				display.OneLine(string(a.Text))+"\n\nu undoes it.",
 				dialog.Choice{Key: "y", Label: "Delete", Msg: deleteMsg{index: m.cursor, text: a.Text}})
 		}
-	case key.Matches(msg, reviewKeys.Done):
+	case key.Matches(msg, Keys.Done):
 		if n > 0 {
 			i, text, done := m.cursor, m.sess.Actions[m.cursor].Text, !m.sess.Actions[m.cursor].Done
 			label := "Marked done: "
@@ -562,30 +559,4 @@ func (m *Model) previewView(height int) string {
 		out = strings.Join(lines, "\n")
 	}
 	return out
-}
-
-// ShortHelp lists the keys of the pane in view.
-func (m *Model) ShortHelp() []key.Binding {
-	if bs, open := m.Frame.ShortHelp(); open {
-		return bs
-	}
-	switch {
-	case m.pane == actionsPane:
-		return []key.Binding{reviewKeys.NextPane, reviewKeys.Add, reviewKeys.Edit, reviewKeys.Delete, reviewKeys.Done, reviewKeys.Export}
-	}
-	return []key.Binding{reviewKeys.NextPane, reviewKeys.Down, reviewKeys.Up, reviewKeys.Export}
-}
-
-// FullHelp lists every key of the screen.
-func (m *Model) FullHelp() [][]key.Binding {
-	if groups, open := m.Frame.FullHelp(); open {
-		return groups
-	}
-	switch {
-	}
-	return [][]key.Binding{
-		{reviewKeys.NextPane, reviewKeys.PrevPane, reviewKeys.Export},
-		{reviewKeys.Add, reviewKeys.Edit, reviewKeys.Delete, reviewKeys.Done},
-		{reviewKeys.Up, reviewKeys.Down, reviewKeys.PageUp, reviewKeys.PageDown, reviewKeys.Top, reviewKeys.Bottom},
-	}
 }

@@ -11,7 +11,7 @@ type keyMap struct {
 	FilterDone, FilterClear                              key.Binding
 }
 
-var riskKeys = keyMap{
+var Keys = keyMap{
 	Up:          key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
 	Down:        key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
 	Left:        key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "less likely")),
@@ -40,7 +40,7 @@ var mapKeys = struct{ Up, Down key.Binding }{
 
 // ShortHelp lists the main keys of what the screen shows now.
 func (m *Model) ShortHelp() []key.Binding {
-	k := riskKeys
+	k := Keys
 	if bs, open := m.Frame.ShortHelp(); open {
 		return bs
 	}
@@ -55,7 +55,7 @@ func (m *Model) ShortHelp() []key.Binding {
 
 // FullHelp lists every key of what the screen shows now.
 func (m *Model) FullHelp() [][]key.Binding {
-	k := riskKeys
+	k := Keys
 	if groups, open := m.Frame.FullHelp(); open {
 		return groups
 	}

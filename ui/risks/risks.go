@@ -113,9 +113,6 @@ func newModel(ctx common.Context) *Model {
 	}}
 }
 
-// Init does nothing.
-func (m *Model) Init() tea.Cmd { return nil }
-
 // SetSession shows sess at revision rev.
 func (m *Model) SetSession(sess *model.Session, rev int) {
 	m.sess, m.rev = sess, rev
@@ -300,7 +297,7 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
-	k := riskKeys
+	k := Keys
 	if m.Dialog == nil {
 		// A delete the room answered no to is forgotten.
 		m.deleteFrom = -1
@@ -370,7 +367,7 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 
 // mapKey moves on the heat map; the list follows the cell under the cursor.
 func (m *Model) mapKey(msg tea.KeyMsg) tea.Cmd {
-	k := riskKeys
+	k := Keys
 	switch {
 	case matches(msg, mapKeys.Up):
 		m.mapI = min(m.mapI+1, 5)
@@ -401,11 +398,11 @@ func (m *Model) mapKey(msg tea.KeyMsg) tea.Cmd {
 // filterKey types into the filter; the list narrows as the room types.
 func (m *Model) filterKey(msg tea.KeyMsg) tea.Cmd {
 	switch {
-	case matches(msg, riskKeys.FilterDone):
+	case matches(msg, Keys.FilterDone):
 		m.filtering = false
 		m.filter.Blur()
 		return nil
-	case matches(msg, riskKeys.FilterClear):
+	case matches(msg, Keys.FilterClear):
 		m.filtering = false
 		m.filter.Blur()
 		m.filter.SetValue("")
