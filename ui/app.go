@@ -340,6 +340,12 @@ func (a *App) key(msg tea.KeyMsg) tea.Cmd {
 	if a.quitting || a.open != nil && a.open.busy() {
 		return nil
 	}
+	if a.opening != nil {
+		// Keys typed before the session is on screen act once it is, as
+		// keys typed before the program started would.
+		a.opening.early = append(a.opening.early, msg)
+		return nil
+	}
 	if a.fullHelp {
 		// The full help covers the screen: a key pressed while it is open
 		// closes it, and changes nothing the room cannot see.

@@ -29,6 +29,8 @@ type openingFrame struct {
 	styles        *theme.Styles
 	path          string
 	width, height int
+	// early are the keys typed meanwhile.
+	early []tea.KeyMsg
 }
 
 // name is the session as the header names it until its title is known.
@@ -54,13 +56,20 @@ func loadCmd(h *store.Handle) tea.Cmd {
 // loaded shows the session read, or the home screen with what is wrong
 // with its file.
 func (a *App) loaded(msg loadedMsg) tea.Cmd {
+	early := a.opening.early
 	a.opening = nil
 	if msg.err != nil {
-		// The room opened with the session (--room) has nothing to serve.
+		// The room opened with the session (--room) has nothing to
+		// serve, and the keys typed were meant for the session: a key
+		// must not answer the question about the broken file.
 		a.stopRoom()
 		cmd := a.showHome()
 		a.home.ShowBroken(msg.handle.Path, msg.err)
 		return cmd
 	}
-	return a.opened(openedMsg{handle: msg.handle, ref: msg.handle.Path, readOnly: msg.handle.ReadOnly})
+	cmds := []tea.Cmd{a.opened(openedMsg{handle: msg.handle, ref: msg.handle.Path, readOnly: msg.handle.ReadOnly})}
+	for _, k := range early {
+		cmds = append(cmds, a.key(k))
+	}
+	return tea.Batch(cmds...)
 }
