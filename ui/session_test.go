@@ -16,14 +16,20 @@ import (
 // The protocol of an open session, step by step, without a program loop:
 // each step says what the root is to do next.
 
+// openForTest opens a new session of the default workshop.
 func openForTest(t *testing.T, readOnly bool) *openSession {
 	t.Helper()
-	st := store.New(t.TempDir())
 	w, err := workshops.Load(t.TempDir()).Get(workshops.Default)
 	if err != nil {
 		t.Fatal(err)
 	}
-	sess := model.New(store.NewID("Protocol", fixedNow), model.Meta{Title: "Protocol", Organisation: "Acme"}, w)
+	return openStored(t, model.New(store.NewID("Protocol", fixedNow), model.Meta{Title: "Protocol", Organisation: "Acme"}, w), readOnly)
+}
+
+// openStored stores sess in a store of its own and opens it.
+func openStored(t *testing.T, sess *model.Session, readOnly bool) *openSession {
+	t.Helper()
+	st := store.New(t.TempDir())
 	if _, err := st.Create(sess); err != nil {
 		t.Fatal(err)
 	}
@@ -271,20 +277,7 @@ func TestUndoAndRedoTakeEachOtherBackAndKeepTheProjector(t *testing.T) {
 	}
 }
 
-func openLarge(t *testing.T) *openSession {
-	t.Helper()
-	st := store.New(t.TempDir())
-	sess := modeltest.Large()
-	if _, err := st.Create(sess); err != nil {
-		t.Fatal(err)
-	}
-	h, err := st.Open(sess.ID, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { h.Close() })
-	return newOpenSession(h, nil)
-}
+func openLarge(t *testing.T) *openSession { return openStored(t, modeltest.Large(), false) }
 
 // Undo keeps what each change touched: after many RACI letters on the
 // benchmark-sized session every snapshot shares the workshop copy, the

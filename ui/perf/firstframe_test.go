@@ -3,10 +3,8 @@ package perf
 import (
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
-	"sync"
 	"testing"
 	"time"
 
@@ -126,25 +124,7 @@ func sampleSession(tb testing.TB, st *store.Store) *model.Session {
 	return s
 }
 
-// The bare program, built once beside the roundtable binary.
-var (
-	bareOnce sync.Once
-	barePath string
-	bareErr  error
-)
-
+// bareBinary is the bare Bubble Tea program, built in the same run.
 func bareBinary(b *testing.B) string {
-	b.Helper()
-	binary(b)
-	bareOnce.Do(func() {
-		barePath = filepath.Join(binDir, "bare")
-		out, err := exec.Command("go", "build", "-o", barePath, "github.com/roundtable/roundtable/ui/perf/testdata/bare").CombinedOutput()
-		if err != nil {
-			bareErr = fmt.Errorf("building the bare program: %v\n%s", err, out)
-		}
-	})
-	if bareErr != nil {
-		b.Fatal(bareErr)
-	}
-	return barePath
+	return built(b, "bare", "github.com/roundtable/roundtable/ui/perf/testdata/bare")
 }

@@ -18,31 +18,37 @@ import (
 	"github.com/roundtable/roundtable/model/store"
 )
 
-// The roundtable binary, built once for BenchmarkStartup.
+// The programs the benchmarks start, each built once per run into binDir.
 var (
-	buildOnce sync.Once
-	binDir    string
-	binPath   string
-	buildErr  error
+	buildMu sync.Mutex
+	binDir  string
+	builds  = map[string]string{}
 )
 
-func binary(b *testing.B) string {
+// binary is the roundtable program.
+func binary(b *testing.B) string { return built(b, "roundtable", "github.com/roundtable/roundtable") }
+
+// built builds the program of package pkg as name, once.
+func built(b *testing.B, name, pkg string) string {
 	b.Helper()
-	buildOnce.Do(func() {
-		binDir, buildErr = os.MkdirTemp("", "roundtable-perf-")
-		if buildErr != nil {
-			return
-		}
-		binPath = filepath.Join(binDir, "roundtable")
-		out, err := exec.Command("go", "build", "-o", binPath, "github.com/roundtable/roundtable").CombinedOutput()
-		if err != nil {
-			buildErr = fmt.Errorf("building roundtable: %v\n%s", err, out)
-		}
-	})
-	if buildErr != nil {
-		b.Fatal(buildErr)
+	buildMu.Lock()
+	defer buildMu.Unlock()
+	if path, ok := builds[name]; ok {
+		return path
 	}
-	return binPath
+	if binDir == "" {
+		dir, err := os.MkdirTemp("", "roundtable-perf-")
+		if err != nil {
+			b.Fatal(err)
+		}
+		binDir = dir
+	}
+	path := filepath.Join(binDir, name)
+	if out, err := exec.Command("go", "build", "-o", path, pkg).CombinedOutput(); err != nil {
+		b.Fatalf("building %s: %v\n%s", name, err, out)
+	}
+	builds[name] = path
+	return path
 }
 
 func removeBinary() {
