@@ -64,3 +64,25 @@ func TestOpenShowsABrokenFileWithItsBackup(t *testing.T) {
 		again.Close()
 	}
 }
+
+// The frame shown while the file is read fits every terminal, its long
+// path and all.
+func TestTheOpeningFrameFitsEverySize(t *testing.T) {
+	h := newHarness(t, 80, 24)
+	s := h.create("Roles workshop with a long title that will not fit a narrow terminal", "Acme")
+	reserved, err := h.store.Reserve(s.ID, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { reserved.Close() })
+	h.app.opts.Open = reserved
+	h.app.Init()
+	for _, w := range []int{20, 25, 39, 40, 41, 60, 79, 80, 81, 120, 160, 300} {
+		for _, hh := range []int{5, 8, 11, 12, 13, 24, 45, 80} {
+			h.size(w, hh)
+			checkFits(t, h.app.View(), w, hh, "opening")
+		}
+	}
+	h.size(80, 24)
+	h.wantScreen("Opening ")
+}
