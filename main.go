@@ -12,7 +12,6 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"strings"
-	"sync"
 	"text/tabwriter"
 	"time"
 
@@ -240,14 +239,12 @@ Wi-Fi; guest Wi-Fi often keeps phones apart, so use the laptop's hotspot.`,
 			if withRoom && readOnly {
 				return errors.New("--room needs the session open for changes: the room's answers could not be kept with --read-only")
 			}
-			// Opened here, so a missing, ambiguous, locked or broken session
-			// is reported on the command line, not in the program; the
-			// program takes the handle over, lock and loaded session.
+			// Found and locked here, so a missing, ambiguous or locked
+			// session is reported on the command line; the program takes
+			// the lock over, shows itself at once and reads the file, and a
+			// file that does not read is shown there with its backup.
 			st := a.store()
-			// The templates are read while the session loads.
-			cat := sync.OnceValue(a.workshops)
-			go cat()
-			h, err := st.Open(args[0], readOnly)
+			h, err := st.Reserve(args[0], readOnly)
 			if err != nil {
 				return err
 			}
@@ -262,7 +259,7 @@ Wi-Fi; guest Wi-Fi often keeps phones apart, so use the laptop's hotspot.`,
 					return err
 				}
 			}
-			return a.runWithRoom(st, cat(), h, live)
+			return a.runWithRoom(st, a.workshops(), h, live)
 		},
 	}
 	cmd.Flags().BoolVar(&readOnly, "read-only", false, "show the session without changing it (works while another terminal has it open)")
@@ -498,22 +495,19 @@ func checkExports(files []export, force bool) error {
 	var there []string
 	for i := range files {
 		f := &files[i]
-		abs, err := filepath.Abs(f.path)
-		if err != nil {
+		to, err := store.Locate(f.path, "")
+		var te *store.TargetError
+		switch {
+		case errors.As(err, &te) && te.NoFolder != "":
+			return fmt.Errorf("the folder %s does not exist; nothing was written. Create it first, or choose another file with -o", te.NoFolder)
+		case errors.As(err, &te) && te.IsFolder:
+			return fmt.Errorf("%s is a folder; give a file name, e.g. -o %s", te.Path, filepath.Join(f.path, "plan.md"))
+		case err != nil:
 			return err
 		}
-		f.abs = abs
-		dir := filepath.Dir(abs)
-		if info, err := os.Stat(dir); err != nil || !info.IsDir() {
-			return fmt.Errorf("the folder %s does not exist; nothing was written. Create it first, or choose another file with -o", dir)
-		}
-		info, err := os.Stat(abs)
-		switch {
-		case err == nil && info.IsDir():
-			return fmt.Errorf("%s is a folder; give a file name, e.g. -o %s", abs, filepath.Join(f.path, "plan.md"))
-		case err == nil:
-			f.exists = true
-			there = append(there, abs)
+		f.abs, f.exists = to.Path, to.Exists
+		if to.Exists {
+			there = append(there, to.Path)
 		}
 	}
 	switch {

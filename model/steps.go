@@ -10,14 +10,18 @@ import (
 // step is complete. The review step lists what every other step of the
 // workshop lacks, each line led by that step's title, and the open action
 // items without an owner or a date.
-func (s *Session) Missing(k StepKind) []string {
+func (s *Session) Missing(k StepKind) []string { return s.Check().Missing(k) }
+
+// missing works out Missing(k), reading the RACI findings and the other
+// steps' answers from c, where they are worked out once.
+func (s *Session) missing(k StepKind, c *Checks) []string {
 	switch k {
 	case StepListen:
 		return s.missingListen()
 	case StepObjectives:
 		return s.missingObjectives()
 	case StepRACI:
-		return s.missingRACI()
+		return s.missingRACI(c)
 	case StepRisks:
 		return s.missingRisks()
 	case StepDrill:
@@ -25,27 +29,18 @@ func (s *Session) Missing(k StepKind) []string {
 	case StepAssessment:
 		return s.missingAssessment()
 	case StepReview:
-		return s.missingReview()
+		return s.missingReview(c)
 	}
 	return nil
 }
 
 // Complete reports whether the step of kind k lacks nothing.
-func (s *Session) Complete(k StepKind) bool {
-	return len(s.Missing(k)) == 0
-}
+func (s *Session) Complete(k StepKind) bool { return s.Check().Complete(k) }
 
 // Progress counts the workshop's steps that are complete. The review step
 // is complete once every other step is and every open action has an owner
 // and a date.
-func (s *Session) Progress() (done, total int) {
-	for _, st := range s.Workshop.Steps {
-		if s.Complete(st.Kind) {
-			done++
-		}
-	}
-	return done, len(s.Workshop.Steps)
-}
+func (s *Session) Progress() (done, total int) { return s.Check().Progress() }
 
 // RoleName is the name of the RACI role with the given ID, the ID itself
 // when the role is gone or has no name, and "" for no role.
@@ -128,7 +123,7 @@ var findingLines = map[FindingKind][2]string{
 // person and a backup. A missing backup counts as missing: the seed warns
 // that people move jobs, and a crisis role without a backup fails the day
 // its one person is away.
-func (s *Session) missingRACI() []string {
+func (s *Session) missingRACI(c *Checks) []string {
 	var out []string
 	m := s.RACI
 	if len(m.Activities) == 0 {
@@ -141,7 +136,7 @@ func (s *Session) missingRACI() []string {
 	// repeat the two lines above.
 	if len(m.Activities) > 0 && len(m.Roles) > 0 {
 		byKind := map[FindingKind]int{}
-		for _, f := range m.Findings() {
+		for _, f := range c.RACI() {
 			byKind[f.Kind]++
 		}
 		for _, k := range FindingKinds {
@@ -259,7 +254,7 @@ func (s *Session) missingAssessment() []string {
 	return out
 }
 
-func (s *Session) missingReview() []string {
+func (s *Session) missingReview(c *Checks) []string {
 	var out []string
 	seen := map[StepKind]bool{StepReview: true}
 	for _, st := range s.Workshop.Steps {
@@ -271,7 +266,7 @@ func (s *Session) missingReview() []string {
 		if title == "" {
 			title = string(st.Kind)
 		}
-		for _, m := range s.Missing(st.Kind) {
+		for _, m := range c.Missing(st.Kind) {
 			out = append(out, title+": "+m)
 		}
 	}

@@ -33,32 +33,22 @@ const (
 	MinHeight = 12
 )
 
-// undoLimit is how many changes u can take back; older ones are forgotten
-// so a long workshop does not grow memory without end.
-const undoLimit = 200
-
-// autosaveDelay is how long the session must be still before it is saved:
-// a burst of typing becomes one save, and a change is on disk within 500 ms.
-const autosaveDelay = 300 * time.Millisecond
-
 type screen int
 
 const (
 	homeScreen screen = iota
 	newSessionScreen
 	stepScreen
+	// openingScreen is shown while the session given on the command
+	// line is read.
+	openingScreen
 )
 
-// snapshot is the session as it was before a change, for undo and redo.
-type snapshot struct {
-	session *model.Session
-	label   string
-}
-
-// App is the root model. It owns the screens, the open session, undo and
-// autosave; screens ask it to act through the messages in package common.
-// It is used as a pointer so that Run can save the last state after the
-// program stops for any reason, a panic included.
+// App is the root model. It routes: window sizes to every screen, global
+// keys first, everything else to the active screen, and the screens'
+// requests (package common) to the open session, which keeps undo,
+// autosave and the way out. It is used as a pointer so that Run can save
+// the last state after the program stops for any reason, a panic included.
 type App struct {
 	opts Options
 	ctx  common.Context
@@ -74,38 +64,21 @@ type App struct {
 	fullHelp bool
 	dialog   *dialog.Dialog
 
-	// The open session, nil on the home screen.
-	handle   *store.Handle
-	sess     *model.Session
-	readOnly bool
-	saver    *saver
-	// rev counts changes; savedRev is the last one on disk.
-	rev, savedRev int
-	saving        bool
-	// gen tells the autosave tick that belongs to the latest change from
-	// older ones still on their way.
-	gen int
-	// saveDue is set while the autosave tick of gen is on its way.
-	saveDue    bool
-	undo, redo []snapshot
-	// complete caches which steps lack nothing, for the session completeFor
-	// at revision completeRev.
-	complete    []bool
-	completeFor *model.Session
-	completeRev int
+	// open is the session on the step screens, nil on the home screen.
+	open *openSession
+	// opening is the session given on the command line while its file is
+	// read.
+	opening *openingFrame
 	// pending is an opened session waiting for the room to accept the
 	// unknown keys in its file.
 	pending *store.Handle
-
 	// room is the open session's live room, nil while there is none;
 	// roomWait waits for its next picture (tests replace it).
 	room     *liveRoom
 	roomWait func(s *room.Server, after uint64) tea.Cmd
 
-	// timers are the step timers by step index; timerGen tells the tick
-	// of the running timer from stale ones.
-	timers   map[int]*stepTimer
-	timerGen int
+	// timer is the step timers of the open session.
+	timer stepTimers
 
 	// projectors is how many projectors follow the open session; -1 where
 	// the system cannot tell. lookLater schedules the next look; tests
@@ -116,17 +89,12 @@ type App struct {
 	status    string
 	statusErr error
 
+	// quitting is set once the program is told to stop with no session
+	// open; with one, the session knows its way out.
 	quitting bool
-	// quitDue is set from a quit until quitNowMsg: keys handled before
-	// the quit may still have edits on their way back.
-	quitDue bool
-	// forceQuit is armed when saving before quitting failed: a second
-	// ctrl+c quits anyway.
-	forceQuit bool
 	// quitArmed is set by a ctrl+c that found words in an open form; the
 	// next ctrl+c quits, any other key disarms it.
 	quitArmed bool
-	leaving   bool
 
 	// stderr is where Run tells the user about a crash.
 	stderr io.Writer
@@ -161,17 +129,23 @@ type (
 	quitNowMsg struct{}
 )
 
-// quitGrace is how long a quit waits before saving for the last time. Keys
-// that came in the same read as ctrl+c were handled just before it, but
-// each edit they asked for comes back from its command a moment later, in
-// microseconds: without the wait, the program stops before they arrive.
-const quitGrace = 50 * time.Millisecond
-
 func newApp(opts Options, ctx common.Context) *App {
-	a := &App{opts: opts, ctx: ctx, stderr: os.Stderr, schedule: func(d time.Duration, msg tea.Msg) tea.Cmd {
+	a := &App{opts: opts, stderr: os.Stderr, schedule: func(d time.Duration, msg tea.Msg) tea.Cmd {
 		return tea.Tick(d, func(time.Time) tea.Msg { return msg })
 	}}
+	// Every screen reads the open session's findings and frozen copy from
+	// one place, worked out once per revision.
+	ctx.Latest = &common.Latest{Frozen: func(sess *model.Session, rev int) (*model.Session, bool) {
+		if a.open == nil || a.open.sess != sess || a.open.rev != rev {
+			return nil, false
+		}
+		return a.open.snapshot(), true
+	}}
+	a.ctx = ctx
 	a.lookLater = a.schedule
+	a.timer = stepTimers{styles: ctx.Styles,
+		now:      func() time.Time { return a.ctx.Now() },
+		schedule: func(d time.Duration, msg tea.Msg) tea.Cmd { return a.schedule(d, msg) }}
 	a.home = home.New(ctx, opts.Store, opts.Workshops)
 	a.help = help.New()
 	a.help.ShortSeparator = " · "
@@ -187,7 +161,13 @@ func (a *App) Init() tea.Cmd {
 	if h := a.opts.Open; h != nil {
 		// The session comes first; the home list is read when the room
 		// goes there.
-		return func() tea.Msg { return openedMsg{handle: h, ref: h.Path, readOnly: h.ReadOnly} }
+		if h.Session != nil {
+			return func() tea.Msg { return openedMsg{handle: h, ref: h.Path, readOnly: h.ReadOnly} }
+		}
+		a.opening = &openingFrame{styles: a.ctx.Styles, path: h.Path}
+		a.active = openingScreen
+		a.layout()
+		return loadCmd(h)
 	}
 	return a.home.Init()
 }
@@ -201,6 +181,10 @@ func (a *App) current() common.Component {
 	case stepScreen:
 		if a.steps != nil {
 			return a.steps
+		}
+	case openingScreen:
+		if a.opening != nil {
+			return a.opening
 		}
 	}
 	return a.home
@@ -235,21 +219,28 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case startRoomMsg, roomStartedMsg, room.Pushed, room.Stopped, room.Msg:
 		return a, a.roomMsg(msg)
 	case timerTickMsg:
-		return a, a.timerTick(msg)
+		if a.open == nil || a.active != stepScreen {
+			return a, nil
+		}
+		return a, a.timer.Update(msg)
 	case projectorsMsg, projectorsDueMsg:
 		return a, a.projectorsSeen(msg)
 	case autosaveMsg:
-		if msg.gen == a.gen {
-			a.saveDue = false
-		}
-		if msg.gen != a.gen || a.sess == nil || a.readOnly || a.rev == a.savedRev || a.saving {
+		if a.open == nil || !a.open.autosave(msg.gen) {
 			return a, nil
 		}
 		return a, a.saveCmd()
 	case savedMsg:
 		return a, a.saved(msg)
+	case quitNowMsg:
+		if a.open == nil {
+			return a, nil
+		}
+		return a, a.do(a.open.stop())
 	case openedMsg:
 		return a, a.opened(msg)
+	case loadedMsg:
+		return a, a.loaded(msg)
 	case createdMsg:
 		if msg.err != nil {
 			a.setError(msg.err)
@@ -257,7 +248,6 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return a, a.openCmd(msg.path, false)
 	case closedMsg:
-		a.leaving = false
 		if msg.err != nil {
 			a.setError(msg.err)
 		}
@@ -285,9 +275,6 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		// No one is left to answer a failed save: Run saves on the way
 		// out, or keeps a copy.
 		return a, tea.Quit
-	case quitNowMsg:
-		a.quitDue = false
-		return a, a.stop()
 	case exportChooseMsg, exportAskMsg, exportReplaceMsg, exportedMsg:
 		return a, a.exporting(msg)
 	case common.OpenMsg:
@@ -300,8 +287,8 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case common.CreateMsg:
 		return a, a.createCmd(msg.Session)
 	case common.HomeMsg:
-		if a.sess != nil {
-			return a, a.leave()
+		if a.open != nil {
+			return a, a.do(a.open.leave())
 		}
 		return a, a.showHome()
 	case common.StatusMsg:
@@ -309,7 +296,7 @@ func (a *App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			a.setError(msg.Err)
 			return a, nil
 		}
-		if a.sess == nil {
+		if a.open == nil {
 			// On the home screen an error is the last action's, and this
 			// message is about a newer one. With a session open, an error
 			// (a save that failed) stays until a save succeeds.
@@ -337,10 +324,10 @@ func (a *App) typing() bool {
 
 func (a *App) key(msg tea.KeyMsg) tea.Cmd {
 	if key.Matches(msg, keys.Keys.ForceQ) {
-		if a.forceQuit {
+		if a.open != nil && a.open.state == saveFailed {
 			return tea.Quit
 		}
-		if a.drafting() && !a.quitArmed && !a.quitting && !a.leaving {
+		if a.drafting() && !a.quitArmed && !a.quitting && (a.open == nil || !a.open.leaving()) {
 			// Words typed into an open form are not saved yet: say so
 			// once; a second ctrl+c quits without them.
 			a.quitArmed = true
@@ -350,7 +337,13 @@ func (a *App) key(msg tea.KeyMsg) tea.Cmd {
 		return a.quit()
 	}
 	a.quitArmed = false
-	if a.quitting || a.quitDue || a.leaving {
+	if a.quitting || a.open != nil && a.open.busy() {
+		return nil
+	}
+	if a.opening != nil {
+		// Keys typed before the session is on screen act once it is, as
+		// keys typed before the program started would.
+		a.opening.early = append(a.opening.early, msg)
 		return nil
 	}
 	if a.fullHelp {
@@ -384,43 +377,13 @@ func (a *App) key(msg tea.KeyMsg) tea.Cmd {
 		a.showDetails()
 		return nil
 	}
-	if a.active == stepScreen && a.sess != nil {
-		switch {
-		case key.Matches(msg, keys.Keys.PrevStep):
-			return a.goStep(a.sess.Step - 1)
-		case key.Matches(msg, keys.Keys.NextStep):
-			return a.goStep(a.sess.Step + 1)
-		case key.Matches(msg, keys.Keys.Jump):
-			return a.goStep(int(msg.Runes[0] - '1'))
-		case key.Matches(msg, keys.Keys.Ask):
-			a.askTheRoom()
-			return nil
-		case key.Matches(msg, keys.Keys.Details):
-			if a.readOnly {
-				a.setError(errReadOnly)
-				return nil
-			}
-			return a.steps.OpenDetails()
-		case key.Matches(msg, keys.Keys.Undo):
-			return a.undoChange()
-		case key.Matches(msg, keys.Keys.Redo):
-			return a.redoChange()
-		case key.Matches(msg, keys.Keys.Back):
-			return a.leave()
-		case key.Matches(msg, keys.Keys.Export):
-			return a.chooseExport()
-		case key.Matches(msg, projectorKeys.Freeze, projectorKeys.Focus):
-			return a.steerProjector(msg)
-		case key.Matches(msg, proposeKey):
-			return a.proposeAction()
-		case key.Matches(msg, timerKeys.Toggle):
-			return a.toggleTimer()
-		case key.Matches(msg, timerKeys.Extend):
-			return a.extendTimer()
+	if a.active == stepScreen && a.open != nil {
+		if cmd, ok := a.stepKey(msg); ok {
+			return cmd
 		}
 	}
 	cmd := a.forward(a.current(), msg)
-	if a.readOnly && a.active == stepScreen && a.typing() && msg.String() != "/" {
+	if a.open != nil && a.open.readOnly && a.active == stepScreen && a.typing() && msg.String() != "/" {
 		// A form opened: close it before anyone types words that could
 		// not be kept. Filtering with / changes nothing and stays open.
 		a.forward(a.current(), tea.KeyMsg{Type: tea.KeyEsc})
@@ -430,224 +393,169 @@ func (a *App) key(msg tea.KeyMsg) tea.Cmd {
 	return cmd
 }
 
-// goStep moves the group to step i; where the group is belongs in the file
-// (the next opener starts there) but is not a change to undo.
+// stepKey answers the keys every step shares; false hands the key on to
+// the step's screen.
+func (a *App) stepKey(msg tea.KeyMsg) (tea.Cmd, bool) {
+	s := a.open.sess
+	switch {
+	case key.Matches(msg, keys.Keys.PrevStep):
+		return a.goStep(s.Step - 1), true
+	case key.Matches(msg, keys.Keys.NextStep):
+		return a.goStep(s.Step + 1), true
+	case key.Matches(msg, keys.Keys.Jump):
+		return a.goStep(int(msg.Runes[0] - '1')), true
+	case key.Matches(msg, keys.Keys.Ask):
+		a.askTheRoom()
+		return nil, true
+	case key.Matches(msg, keys.Keys.Details):
+		if a.open.readOnly {
+			a.setError(errReadOnly)
+			return nil, true
+		}
+		return a.steps.OpenDetails(), true
+	case key.Matches(msg, keys.Keys.Undo):
+		return a.takeBack(true), true
+	case key.Matches(msg, keys.Keys.Redo):
+		return a.takeBack(false), true
+	case key.Matches(msg, keys.Keys.Back):
+		return a.do(a.open.leave()), true
+	case key.Matches(msg, keys.Keys.Export):
+		return a.chooseExport(), true
+	case key.Matches(msg, projectorKeys.Freeze, projectorKeys.Focus):
+		return a.steerProjector(msg), true
+	case key.Matches(msg, proposeKey):
+		return a.proposeAction(), true
+	case key.Matches(msg, timerKeys.Toggle, timerKeys.Extend):
+		return a.timer.Update(msg), true
+	}
+	return nil, false
+}
+
+// goStep moves the group to step i.
 func (a *App) goStep(i int) tea.Cmd {
-	n := len(a.sess.Workshop.Steps)
+	n := len(a.open.sess.Workshop.Steps)
 	if n == 0 || i < 0 || i >= n {
 		if n > 0 {
 			a.setStatus(fmt.Sprintf("There are steps 1 to %d.", n))
 		}
 		return nil
 	}
-	if i == a.sess.Step {
+	if i == a.open.sess.Step {
 		return nil
 	}
 	// A running drill pauses when the room leaves its step; its clock is
 	// written down first.
-	if label := a.flush(); label != "" {
+	label, tick := a.open.goStep(i, a.ctx.Now())
+	if label != "" {
 		a.setStatus(label + ".")
 	}
-	a.sess.Step = i
-	a.projectorLeftStep()
-	a.pauseOtherTimers()
-	if a.readOnly {
-		a.steps.SetSession(a.sess, a.rev)
-		return nil
-	}
-	return a.changed()
+	return a.show(tick)
 }
 
 // apply makes a change to the open session, keeping what it was for undo.
 func (a *App) apply(e common.EditMsg) tea.Cmd {
-	if a.sess == nil || e.Apply == nil {
+	if a.open == nil || e.Apply == nil {
 		return nil
 	}
-	if a.readOnly {
-		a.setError(errReadOnly)
+	tick, err := a.open.apply(e, a.ctx.Now())
+	if err != nil {
+		a.setError(err)
 		return nil
 	}
-	if e.NoUndo {
-		e.Apply(a.sess)
-		if e.Label != "" {
-			a.setStatus(e.Label)
-		}
-		return a.touched()
-	}
-	before := a.sess.Clone()
-	e.Apply(a.sess)
-	a.undo = pushBounded(a.undo, snapshot{before, e.Label})
-	a.redo = nil
 	if e.Label != "" {
 		a.setStatus(e.Label)
 	}
-	return a.changed()
+	return a.show(tick)
 }
 
-// touched shows a bookkeeping change (common.EditMsg.NoUndo) without
-// putting off a save already on its way: a running drill clock changes
-// four times a second and would otherwise keep autosave waiting for ever.
-func (a *App) touched() tea.Cmd {
-	if !a.saveDue {
-		return a.changed()
+// takeBack undoes the last change (back) or redoes the last undone one.
+func (a *App) takeBack(back bool) tea.Cmd {
+	verb, done := "redo", "Redone"
+	if back {
+		verb, done = "undo", "Undone"
 	}
-	a.rev++
-	a.sess.Meta.Updated = a.ctx.Now().UTC().Truncate(time.Second)
-	a.steps.SetSession(a.sess, a.rev)
-	return nil
-}
-
-var errReadOnly = errors.New("this session is open read-only, so changes are not kept; quit and open it again without --read-only to change it")
-
-func pushBounded(stack []snapshot, s snapshot) []snapshot {
-	if len(stack) >= undoLimit {
-		copy(stack, stack[1:])
-		stack = stack[:len(stack)-1]
-	}
-	return append(stack, s)
-}
-
-func (a *App) undoChange() tea.Cmd { return a.restore(&a.undo, &a.redo, "undo", "Undone") }
-
-func (a *App) redoChange() tea.Cmd { return a.restore(&a.redo, &a.undo, "redo", "Redone") }
-
-// restore brings back the newest snapshot of from, keeping the session as
-// it is now on to, so undo and redo each take back the other.
-func (a *App) restore(from, to *[]snapshot, verb, done string) tea.Cmd {
-	if a.readOnly {
-		a.setError(errReadOnly)
+	label, ok, err := a.open.takeBack(back, a.ctx.Now())
+	switch {
+	case err != nil:
+		a.setError(err)
 		return nil
-	}
-	if len(*from) == 0 {
+	case !ok:
 		a.setStatus("Nothing to " + verb + ".")
 		return nil
 	}
-	last := (*from)[len(*from)-1]
-	*from = (*from)[:len(*from)-1]
-	*to = pushBounded(*to, snapshot{a.sess, last.label})
-	keepProjector(last.session, a.sess)
-	a.sess = last.session
-	a.setStatus(done + ": " + last.label)
-	return a.changed()
+	a.setStatus(done + ": " + label)
+	return a.show(true)
 }
 
-// changed marks the session unsaved, shows it to the step screens and
-// schedules a save for when the room pauses.
-func (a *App) changed() tea.Cmd {
-	a.rev++
-	a.sess.Meta.Updated = a.ctx.Now().UTC().Truncate(time.Second)
-	a.steps.SetSession(a.sess, a.rev)
+// show hands the step screens and the room the session as it is now, and
+// schedules the autosave tick of the latest change when tick is set.
+func (a *App) show(tick bool) tea.Cmd {
+	s := a.open
+	a.steps.SetSession(s.sess, s.rev)
+	a.timer.at(s.sess.Step)
 	a.roomSession()
-	a.gen++
-	a.saveDue = true
-	return a.schedule(autosaveDelay, autosaveMsg{gen: a.gen})
-}
-
-// saveCmd writes a copy of the session in the background; the copy keeps
-// the save from racing the next change.
-func (a *App) saveCmd() tea.Cmd {
-	a.saving = true
-	sv, clone, rev := a.saver, a.sess.Clone(), a.rev
-	return func() tea.Msg { return savedMsg{rev: rev, err: sv.save(clone, rev)} }
-}
-
-func (a *App) saved(msg savedMsg) tea.Cmd {
-	a.saving = false
-	if msg.err != nil {
-		failed := notSaved{err: msg.err, then: "the session stays in memory and the next change tries again"}
-		if a.quitting || a.leaving || a.forceQuit {
-			a.quitting, a.leaving = false, false
-			a.forceQuit = true
-			failed.next = "ctrl+c quits, keeping a copy"
-			failed.then = "fix the problem and press q to try again, or ctrl+c to quit: the session is then kept in a copy of its own"
-		}
-		a.setError(failed)
+	if !tick || s.readOnly {
 		return nil
 	}
-	a.savedRev = max(a.savedRev, msg.rev)
-	a.statusErr = nil
-	if a.savedRev < a.rev {
-		// A change came in while saving; its own tick will save it, unless
-		// the room is waiting to leave.
-		if a.quitting || a.leaving {
-			return a.saveCmd()
-		}
-		return nil
-	}
-	switch {
-	case a.quitting:
+	return a.schedule(autosaveDelay, autosaveMsg{gen: s.gen})
+}
+
+// do carries out what the open session asks for next.
+func (a *App) do(n next) tea.Cmd {
+	switch n {
+	case saveNext:
+		return a.saveCmd()
+	case quitNext:
 		return tea.Quit
-	case a.leaving:
+	case closeNext:
 		return a.closeCmd()
+	case waitNext:
+		return a.schedule(quitGrace, quitNowMsg{})
 	}
 	return nil
 }
 
-// flush applies what the step screens still have to write down (a running
-// drill's clock) and returns what it was, for the status line.
-func (a *App) flush() string {
-	if a.steps == nil || a.sess == nil || a.readOnly {
-		return ""
+// saveCmd writes a copy of the session in the background.
+func (a *App) saveCmd() tea.Cmd {
+	sv := a.open.saver
+	copy, rev := a.open.startSave()
+	return func() tea.Msg { return savedMsg{rev: rev, err: sv.save(copy, rev)} }
+}
+
+func (a *App) saved(msg savedMsg) tea.Cmd {
+	if a.open == nil {
+		return nil
 	}
-	e, ok := a.steps.Flush()
-	if !ok {
-		return ""
+	n, err := a.open.saved(msg.rev, msg.err)
+	if err != nil {
+		a.setError(err)
+		return nil
 	}
-	e.Apply(a.sess)
-	a.rev++
-	return e.Label
+	a.statusErr = nil
+	return a.do(n)
 }
 
 // quit saves first when anything is unsaved, then stops the program; with
 // a session open it waits quitGrace first, for edits still on their way.
 func (a *App) quit() tea.Cmd {
-	if a.sess != nil && !a.readOnly && !a.quitDue && !a.quitting {
-		a.quitDue = true
-		return a.schedule(quitGrace, quitNowMsg{})
-	}
-	return a.stop()
-}
-
-// stop saves what is unsaved, then stops the program.
-func (a *App) stop() tea.Cmd {
-	a.flush()
-	if a.sess == nil || a.readOnly || a.rev == a.savedRev {
+	if a.open == nil {
 		a.quitting = true
 		return tea.Quit
 	}
-	a.quitting = true
-	if a.saving {
-		return nil
-	}
-	return a.saveCmd()
-}
-
-// leave saves the session, releases it and shows the home screen.
-func (a *App) leave() tea.Cmd {
-	a.flush()
-	a.leaving = true
-	if !a.readOnly && a.rev != a.savedRev {
-		if a.saving {
-			return nil
-		}
-		return a.saveCmd()
-	}
-	return a.closeCmd()
+	return a.do(a.open.quit())
 }
 
 func (a *App) closeCmd() tea.Cmd {
-	h := a.handle
-	if a.readOnly {
-		a.setStatus("Closed " + display.OneLine(a.sess.Meta.Title) + ".")
+	s := a.open
+	if s.readOnly {
+		a.setStatus("Closed " + display.OneLine(s.sess.Meta.Title) + ".")
 	} else {
-		a.setStatus("Closed " + display.OneLine(a.sess.Meta.Title) + "; every change is saved.")
+		a.setStatus("Closed " + display.OneLine(s.sess.Meta.Title) + "; every change is saved.")
 	}
-	a.saver.close()
+	h := s.close()
 	a.stopRoom()
-	a.handle, a.sess, a.saver, a.steps = nil, nil, nil, nil
-	a.undo, a.redo = nil, nil
-	a.timers, a.timerGen = nil, a.timerGen+1
-	a.readOnly = false
+	a.open, a.steps = nil, nil
+	a.timer.close()
 	a.projectors = 0
 	return func() tea.Msg { return closedMsg{err: h.Close()} }
 }
@@ -698,7 +606,7 @@ func (a *App) opened(msg openedMsg) tea.Cmd {
 		a.setError(msg.err)
 		return a.home.Init()
 	}
-	if a.sess != nil {
+	if a.open != nil {
 		// One session at a time: a second open (e.g. a double enter) is
 		// released at once.
 		return closeHandleCmd(msg.handle)
@@ -732,13 +640,10 @@ func unknownList(keys []string) []string {
 
 // enter shows an opened session's current step.
 func (a *App) enter(h *store.Handle) tea.Cmd {
-	a.handle, a.sess, a.readOnly = h, h.Session, h.ReadOnly
-	a.saver = &saver{handle: h}
-	a.rev, a.savedRev, a.gen, a.saveDue = 0, 0, 0, false
-	a.undo, a.redo = nil, nil
-	a.timers, a.timerGen = nil, a.timerGen+1
+	a.steps = steps.New(a.ctx, h.Session, 0)
+	a.open = newOpenSession(h, a.steps.Flush)
+	a.timer.open(h.Session.Workshop.Steps, h.Session.Step)
 	a.statusErr = nil
-	a.steps = steps.New(a.ctx, a.sess, a.rev)
 	a.active = stepScreen
 	a.form = nil
 	a.fullHelp = false
@@ -746,10 +651,10 @@ func (a *App) enter(h *store.Handle) tea.Cmd {
 	switch {
 	case h.Report.MigratedFrom > 0:
 		a.setStatus(fmt.Sprintf("This file was written by an older Roundtable (format %d); it is updated on the next save.", h.Report.MigratedFrom))
-	case a.readOnly:
+	case h.ReadOnly:
 		a.setStatus("Opened read-only: look around freely, nothing is changed.")
 	default:
-		a.setStatus("Opened " + display.OneLine(a.sess.Meta.Title) + ".")
+		a.setStatus("Opened " + display.OneLine(h.Session.Meta.Title) + ".")
 	}
 	return tea.Batch(a.steps.Init(), a.projectorOnOpen(), a.attachRoom(h))
 }
@@ -769,6 +674,9 @@ func (a *App) layout() {
 	a.home.SetSize(a.width, h)
 	if a.form != nil {
 		a.form.SetSize(a.width, h)
+	}
+	if a.opening != nil {
+		a.opening.SetSize(a.width, h)
 	}
 	if a.steps != nil {
 		a.steps.SetSize(a.width, h)
@@ -835,7 +743,7 @@ func (a *App) View() string {
 
 func (a *App) tooSmall() string {
 	msg := fmt.Sprintf("Terminal too small — make it at least %d×%d (now %d×%d).", MinWidth, MinHeight, a.width, a.height)
-	if a.sess != nil && a.rev != a.savedRev {
+	if a.open != nil && a.open.unsaved() {
 		msg += " Your work is kept."
 	}
 	return display.FitBlock(strings.Join(display.Wrap(msg, a.width), "\n"), a.width, a.height)

@@ -34,13 +34,13 @@ func opened(t *testing.T, w, hh int) *harness {
 	h.create("Roles workshop", "Acme")
 	h.reload()
 	h.keys("enter")
-	if h.app.sess == nil {
+	if h.sess() == nil {
 		t.Fatalf("the session did not open:\n%s", h.screen())
 	}
 	return h
 }
 
-func stepsOf(h *harness) int { return len(h.app.sess.Workshop.Steps) }
+func stepsOf(h *harness) int { return len(h.sess().Workshop.Steps) }
 
 func TestStepKeysMoveAndAreSaved(t *testing.T) {
 	h := opened(t, 80, 24)
@@ -55,7 +55,7 @@ func TestStepKeysMoveAndAreSaved(t *testing.T) {
 	h.keys("9")
 	h.wantScreen(fmt.Sprintf("Step 2 of %d", n), "There are steps 1 to")
 	h.deliverTicks()
-	loaded, _, err := store.Load(h.app.handle.Path)
+	loaded, _, err := store.Load(h.app.open.handle.Path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -74,7 +74,7 @@ func TestStepBarFitsAndMarksCurrent(t *testing.T) {
 	h := opened(t, 80, 24)
 	h.keys("2")
 	bar := strings.Split(h.screen(), "\n")[1]
-	step := h.app.sess.Workshop.Steps[1]
+	step := h.sess().Workshop.Steps[1]
 	if !strings.Contains(bar, "[2 "+step.Kind.Label()+"]") {
 		t.Fatalf("the step bar does not mark step 2: %q", bar)
 	}
@@ -93,7 +93,7 @@ func TestEscGoesHomeAfterSaving(t *testing.T) {
 	h.keys("esc")
 	h.wantScreen("Initech", "Sessions", "; every change is saved.")
 	h.dontWantScreen("renamed")
-	if h.app.sess != nil {
+	if h.sess() != nil {
 		t.Fatal("the session is still open")
 	}
 	// The lock is released: it opens again.
@@ -108,20 +108,20 @@ func TestUndoRedoRestoreTheSession(t *testing.T) {
 	h := opened(t, 80, 24)
 	h.send(common.EditMsg{Label: "set organisation", Apply: func(s *model.Session) { s.Meta.Organisation = "Initech" }})
 	h.send(common.EditMsg{Label: "add risk", Apply: func(s *model.Session) { s.Risks = append(s.Risks, model.Risk{Title: "Leak"}) }})
-	risks := len(h.app.sess.Risks)
+	risks := len(h.sess().Risks)
 	h.keys("u")
-	if len(h.app.sess.Risks) != risks-1 {
+	if len(h.sess().Risks) != risks-1 {
 		t.Fatal("u did not take the risk back")
 	}
 	h.wantScreen("Undone: add risk")
 	h.keys("u")
-	if h.app.sess.Meta.Organisation != "Acme" {
-		t.Fatalf("organisation after two undos: %q", h.app.sess.Meta.Organisation)
+	if h.sess().Meta.Organisation != "Acme" {
+		t.Fatalf("organisation after two undos: %q", h.sess().Meta.Organisation)
 	}
 	h.keys("u")
 	h.wantScreen("Nothing to undo")
 	h.keys("ctrl+r", "ctrl+r")
-	if h.app.sess.Meta.Organisation != "Initech" || len(h.app.sess.Risks) != risks {
+	if h.sess().Meta.Organisation != "Initech" || len(h.sess().Risks) != risks {
 		t.Fatal("ctrl+r did not bring both changes back")
 	}
 	h.send(common.EditMsg{Label: "x", Apply: func(s *model.Session) {}})
@@ -134,8 +134,8 @@ func TestUndoIsBounded(t *testing.T) {
 	for i := 0; i < undoLimit+20; i++ {
 		h.send(common.EditMsg{Label: "tick", Apply: func(s *model.Session) { s.Meta.Facilitator += "x" }})
 	}
-	if len(h.app.undo) != undoLimit {
-		t.Fatalf("undo keeps %d changes", len(h.app.undo))
+	if h.app.open.undo.len() != undoLimit {
+		t.Fatalf("undo keeps %d changes", h.app.open.undo.len())
 	}
 }
 
@@ -151,7 +151,7 @@ func TestAutosaveWritesWithinHalfASecond(t *testing.T) {
 	h.deliverTicks()
 	h.wantScreen("saved")
 	h.dontWantScreen("unsaved")
-	loaded, _, err := store.Load(h.app.handle.Path)
+	loaded, _, err := store.Load(h.app.open.handle.Path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -163,8 +163,8 @@ func TestAutosaveWritesWithinHalfASecond(t *testing.T) {
 // failSaves makes every save fail with the operating system's err, as the
 // store reports a write that failed.
 func failSaves(h *harness, err error) {
-	path := h.app.handle.Path
-	h.app.saver.write = func(*model.Session) error {
+	path := h.app.open.handle.Path
+	h.app.open.saver.write = func(*model.Session) error {
 		tmp := filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+".tmp-1234")
 		return fmt.Errorf("saving %s: %w; the file on disk is unchanged", path, &fs.PathError{Op: "write", Path: tmp, Err: err})
 	}
@@ -176,14 +176,14 @@ func TestSaveFailureShowsAndRetries(t *testing.T) {
 	h.send(common.EditMsg{Label: "a", Apply: func(s *model.Session) { s.Meta.Organisation = "Initech" }})
 	h.deliverTicks()
 	h.wantScreen("not saved", "unsaved")
-	if h.app.sess.Meta.Organisation != "Initech" {
+	if h.sess().Meta.Organisation != "Initech" {
 		t.Fatal("the change was dropped from memory")
 	}
-	h.app.saver.write = nil
+	h.app.open.saver.write = nil
 	h.send(common.EditMsg{Label: "b", Apply: func(s *model.Session) { s.Meta.Facilitator = "Kim" }})
 	h.deliverTicks()
 	h.dontWantScreen("not saved", "unsaved")
-	if loaded, _, err := store.Load(h.app.handle.Path); err != nil || loaded.Meta.Organisation != "Initech" {
+	if loaded, _, err := store.Load(h.app.open.handle.Path); err != nil || loaded.Meta.Organisation != "Initech" {
 		t.Fatalf("the next save did not write the change that failed: %v", err)
 	}
 }
@@ -202,7 +202,7 @@ func TestFailedSaveSaysWhyInOneLine(t *testing.T) {
 			t.Fatalf("the status line after a failed save reads %q; want the cause, %q, and where the rest is", status, why)
 		}
 		h.keys("!")
-		h.wantScreen("Why the session was not saved", errno.Error(), filepath.Base(h.app.handle.Path), "the session stays in memory")
+		h.wantScreen("Why the session was not saved", errno.Error(), filepath.Base(h.app.open.handle.Path), "the session stays in memory")
 		h.keys("esc")
 		h.dontWantScreen("Why the session was not saved")
 		h.wantScreen("not saved: " + why)
@@ -260,7 +260,7 @@ func TestQuitSavesFirst(t *testing.T) {
 	if !h.quit {
 		t.Fatal("q did not quit")
 	}
-	loaded, _, err := store.Load(h.app.handle.Path)
+	loaded, _, err := store.Load(h.app.open.handle.Path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -292,7 +292,7 @@ func TestEditsOfKeysBeforeCtrlCAreSaved(t *testing.T) {
 	if !h.quit {
 		t.Fatal("ctrl+c did not quit once the edits were in")
 	}
-	loaded, _, err := store.Load(h.app.handle.Path)
+	loaded, _, err := store.Load(h.app.open.handle.Path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -342,7 +342,7 @@ func TestCtrlCWarnsOnceAboutWordsInAForm(t *testing.T) {
 	if !h.quit {
 		t.Fatalf("ctrl+c with the form saved did not quit:\n%s", h.screen())
 	}
-	loaded, _, err := store.Load(h.app.handle.Path)
+	loaded, _, err := store.Load(h.app.open.handle.Path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -359,7 +359,7 @@ func TestFinishSavesWhatTheProgramLeftUnsaved(t *testing.T) {
 	// model; Run then saves what is unsaved and releases the lock.
 	h := opened(t, 80, 24)
 	h.send(common.EditMsg{Label: "a", Apply: func(s *model.Session) { s.Meta.Organisation = "Initech" }})
-	path, id := h.app.handle.Path, h.app.sess.ID
+	path, id := h.app.open.handle.Path, h.sess().ID
 	err := h.app.afterPanic(errors.New("boom"))
 	if err == nil || !strings.Contains(err.Error(), "boom") {
 		t.Fatalf("afterPanic returned %v", err)
@@ -384,7 +384,7 @@ func TestHangupSavesAndQuits(t *testing.T) {
 		t.Fatal("a hangup did not quit")
 	}
 	// Run saves what is unsaved once the program has stopped.
-	path := h.app.handle.Path
+	path := h.app.open.handle.Path
 	if err := h.app.finish(); err != nil {
 		t.Fatal(err)
 	}
@@ -461,7 +461,7 @@ func TestReadOnlyRefusesChanges(t *testing.T) {
 	h.send(common.OpenMsg{Ref: s.ID, ReadOnly: true})
 	h.send(common.EditMsg{Label: "a", Apply: func(s *model.Session) { s.Meta.Organisation = "Initech" }})
 	h.wantScreen("read-only")
-	if h.app.sess.Meta.Organisation != "Acme" {
+	if h.sess().Meta.Organisation != "Acme" {
 		t.Fatal("a read-only session was changed")
 	}
 	// A form would take words it cannot keep: it does not stay open.
@@ -487,13 +487,13 @@ func TestUnknownKeysAskBeforeEditing(t *testing.T) {
 	h.send(common.OpenMsg{Ref: s.ID})
 	h.wantScreen("not known to this version", "meta.mood", "Continue", "Open read-only")
 	h.keys("r")
-	if h.app.sess == nil || !h.app.readOnly {
+	if h.sess() == nil || !h.app.open.readOnly {
 		t.Fatal("r did not open the session read-only")
 	}
 	h.keys("esc")
 	h.send(common.OpenMsg{Ref: s.ID})
 	h.keys("c")
-	if h.app.sess == nil || h.app.readOnly {
+	if h.sess() == nil || h.app.open.readOnly {
 		t.Fatal("c did not open the session for editing")
 	}
 }
@@ -545,7 +545,7 @@ func TestManyUnknownKeysFitTheDialog(t *testing.T) {
 // question and says how many there are; p shows them all, p closes them.
 func TestPShowsEveryQuestionForTheRoom(t *testing.T) {
 	h := opened(t, 100, 30)
-	step, _ := h.app.sess.CurrentStep()
+	step, _ := h.sess().CurrentStep()
 	if len(step.Prompts) < 3 {
 		t.Fatalf("the default workshop's first step has %d questions", len(step.Prompts))
 	}
@@ -563,7 +563,7 @@ func TestPShowsEveryQuestionForTheRoom(t *testing.T) {
 func TestStepBarTicksTheCurrentStepWhenComplete(t *testing.T) {
 	h := newHarness(t, 100, 30)
 	h.keys("s")
-	if h.app.sess == nil {
+	if h.sess() == nil {
 		t.Fatal("the sample did not open")
 	}
 	h.wantScreen(" 2 Objectives✓ ")
@@ -577,7 +577,7 @@ func TestStepBarTicksTheCurrentStepWhenComplete(t *testing.T) {
 // says how many, so the room knows what a cut line hides.
 func TestStillMissingSaysHowMany(t *testing.T) {
 	h := opened(t, 80, 24)
-	missing := h.app.sess.Missing(model.StepListen)
+	missing := h.sess().Missing(model.StepListen)
 	if len(missing) < 2 {
 		t.Fatalf("a new session's listen step misses %v", missing)
 	}

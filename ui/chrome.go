@@ -17,10 +17,13 @@ import (
 // and on a step screen the step bar below.
 func (a *App) header() string {
 	st := a.ctx.Styles
-	if a.active != stepScreen || a.sess == nil {
+	if a.active != stepScreen || a.open == nil {
 		left := st.Title.Render("Roundtable")
-		if a.active == newSessionScreen {
+		switch {
+		case a.active == newSessionScreen:
 			left += st.Muted.Render(" › new session")
+		case a.active == openingScreen && a.opening != nil:
+			left += st.Muted.Render(" › ") + st.Heading.Render(display.OneLine(a.opening.name()))
 		}
 		right := ""
 		if a.opts.Version != "" {
@@ -28,19 +31,20 @@ func (a *App) header() string {
 		}
 		return spread(left, right, a.width)
 	}
-	n := len(a.sess.Workshop.Steps)
-	cur := min(max(a.sess.Step, 0), max(n-1, 0))
+	sess := a.open.sess
+	n := len(sess.Workshop.Steps)
+	cur := min(max(sess.Step, 0), max(n-1, 0))
 	right := st.Heading.Render("No steps in this workshop")
 	if n > 0 {
 		where := st.Heading.Render(fmt.Sprintf("Step %d of %d", cur+1, n))
 		// The step timer sits beside where the group is; on a narrow
 		// terminal it says the same in fewer words.
-		right = where + a.timerView(cur, false)
+		right = where + a.timer.View(false)
 		if display.Width(right) > a.width/2 {
-			right = where + a.timerView(cur, true)
+			right = where + a.timer.View(true)
 		}
 	}
-	left := st.Title.Render("Roundtable") + st.Muted.Render(" › ") + st.Heading.Render(display.OneLine(a.sess.Meta.Title))
+	left := st.Title.Render("Roundtable") + st.Muted.Render(" › ") + st.Heading.Render(display.OneLine(sess.Meta.Title))
 	return spread(left, right, a.width) + "\n" + a.stepBar(cur)
 }
 
@@ -48,7 +52,7 @@ func (a *App) header() string {
 // not fit they are shortened, and at last only the numbers around the
 // current step are shown.
 func (a *App) stepBar(cur int) string {
-	steps := a.sess.Workshop.Steps
+	steps := a.open.sess.Workshop.Steps
 	if len(steps) == 0 {
 		return ""
 	}
@@ -133,13 +137,13 @@ func (a *App) renderBar(parts []string, cur, from, to int) string {
 func (a *App) statusLine() string {
 	st := a.ctx.Styles
 	state := ""
-	if a.sess != nil {
+	if s := a.open; s != nil {
 		switch {
-		case a.readOnly:
+		case s.readOnly:
 			state = st.StatusBusy.Render("read-only")
-		case a.saving:
+		case s.saving:
 			state = st.StatusBusy.Render("saving…")
-		case a.rev != a.savedRev:
+		case s.unsaved():
 			state = st.StatusBusy.Render("unsaved")
 		default:
 			state = st.StatusOK.Render("saved")
@@ -208,7 +212,7 @@ func (h helpKeys) global() []key.Binding {
 		// The panel has the keys: of the step's, only these still work.
 		return []key.Binding{k.Undo, k.Redo, k.Export, k.Help, k.Quit}
 	}
-	if h.app.active == stepScreen && h.app.sess != nil {
+	if h.app.active == stepScreen && h.app.open != nil {
 		// [ and ] share a line, so every key still fits at 80×24.
 		bs = append(bs, stepKeys, k.Jump, k.Ask)
 		if !h.readOnly() {
@@ -227,7 +231,7 @@ func (h helpKeys) global() []key.Binding {
 
 // readOnly reports whether the keys are those of a session open read-only.
 func (h helpKeys) readOnly() bool {
-	return h.app.readOnly && h.app.active == stepScreen && h.app.dialog == nil
+	return h.app.open != nil && h.app.open.readOnly && h.app.active == stepScreen && h.app.dialog == nil
 }
 
 // looking are the keys that only move, scroll, switch panes or filter:
@@ -292,18 +296,11 @@ func (h helpKeys) FullHelp() [][]key.Binding {
 	return append(groups, h.global())
 }
 
-// stepComplete reports whether step i lacks nothing. Checking every step
-// costs about a millisecond on a large session, so the answers are kept
-// until the session changes rather than worked out every frame.
+// stepComplete reports whether step i lacks nothing, as the rules found at
+// the session's latest revision.
 func (a *App) stepComplete(i int) bool {
-	if a.completeFor != a.sess || a.completeRev != a.rev || len(a.complete) != len(a.sess.Workshop.Steps) {
-		a.complete = a.complete[:0]
-		for _, st := range a.sess.Workshop.Steps {
-			a.complete = append(a.complete, a.sess.Complete(st.Kind))
-		}
-		a.completeFor, a.completeRev = a.sess, a.rev
-	}
-	return a.complete[i]
+	s := a.open
+	return a.ctx.Latest.Checks(s.sess, s.rev).Complete(s.sess.Workshop.Steps[i].Kind)
 }
 
 // fullHelpView lays the key groups out as columns, side by side while the
@@ -385,7 +382,7 @@ func (a *App) fullHelpView(groups [][]key.Binding, maxLines int) string {
 // askTheRoom shows every question the workshop gives the facilitator for
 // the current step; each screen's first line shows only the first.
 func (a *App) askTheRoom() {
-	step, ok := a.sess.CurrentStep()
+	step, ok := a.open.sess.CurrentStep()
 	if !ok || len(step.Prompts) == 0 {
 		a.setStatus("This step has no questions for the room in its workshop template.")
 		return

@@ -45,7 +45,7 @@ func TestDetailsAndParticipantsChangeInsideASession(t *testing.T) {
 	h.wantScreen("Session details and participants", "Title *", "Board day", "+ Add participant")
 	h.keys("tab", "Acme Ltd", "tab", "Dana Reyes", "tab", "tab", "enter", "Helen Marsh", "tab", "Board", "tab", "COO",
 		"tab", "enter", "Ivo Tan", "tab", "IT", "ctrl+s")
-	s := h.app.sess
+	s := h.sess()
 	if s.Meta.Organisation != "Acme Ltd" || s.Meta.Facilitator != "Dana Reyes" || s.Meta.Title != "Board day" {
 		t.Fatalf("meta = %+v", s.Meta)
 	}
@@ -55,8 +55,8 @@ func TestDetailsAndParticipantsChangeInsideASession(t *testing.T) {
 	}
 	h.wantScreen("Added Helen Marsh and Ivo Tan", "Listen first")
 	h.keys("u")
-	if h.app.sess.Meta.Organisation != "" || len(h.app.sess.Participants) != 0 {
-		t.Fatalf("u left %+v, %+v", h.app.sess.Meta, h.app.sess.Participants)
+	if h.sess().Meta.Organisation != "" || len(h.sess().Participants) != 0 {
+		t.Fatalf("u left %+v, %+v", h.sess().Meta, h.sess().Participants)
 	}
 	h.keys("ctrl+r")
 
@@ -64,8 +64,8 @@ func TestDetailsAndParticipantsChangeInsideASession(t *testing.T) {
 	h.keys("P", "tab", "Globex", "esc")
 	h.wantScreen("esc again drops what you typed here")
 	h.keys("esc")
-	if h.app.sess.Meta.Organisation != "Acme Ltd" || h.app.typing() {
-		t.Fatalf("esc esc kept %q (typing %v)", h.app.sess.Meta.Organisation, h.app.typing())
+	if h.sess().Meta.Organisation != "Acme Ltd" || h.app.typing() {
+		t.Fatalf("esc esc kept %q (typing %v)", h.sess().Meta.Organisation, h.app.typing())
 	}
 	screentest.Fits(t, "details", h.screen(), 80, 24)
 }
@@ -82,7 +82,7 @@ func TestRenamedParticipantIsRenamedOnTheRACIStep(t *testing.T) {
 	h.wantScreen("Helen Marsh, backup Ivo Tan")
 	h.keys("P", "tab", "tab", "tab", "tab", "ctrl+u", "Helen Marsh-Okoro", "ctrl+s")
 	h.wantScreen("Helen Marsh-Okoro, backup Ivo Tan", "Renamed Helen Marsh to Helen Marsh-Okoro everywhere")
-	if got := h.app.sess.RACI.Roles[0].Person; got != "Helen Marsh-Okoro" {
+	if got := h.sess().RACI.Roles[0].Person; got != "Helen Marsh-Okoro" {
 		t.Fatalf("role person = %q", got)
 	}
 }
@@ -106,8 +106,8 @@ func TestRemovingAParticipantSaysWhatNamesThem(t *testing.T) {
 	h.dontWantScreen("Participant 1")
 	h.keys("ctrl+s")
 	h.wantScreen("Removed Helen Marsh and Ivo Tan")
-	if n := len(h.app.sess.Participants); n != 0 || h.app.sess.RACI.Roles[0].Person != "Helen Marsh" {
-		t.Fatalf("participants %+v, role person %q", h.app.sess.Participants, h.app.sess.RACI.Roles[0].Person)
+	if n := len(h.sess().Participants); n != 0 || h.sess().RACI.Roles[0].Person != "Helen Marsh" {
+		t.Fatalf("participants %+v, role person %q", h.sess().Participants, h.sess().RACI.Roles[0].Person)
 	}
 }
 
@@ -117,7 +117,7 @@ func TestDetailsFormRefusesTwoParticipantsOfOneName(t *testing.T) {
 	h := opened(t, 80, 24)
 	h.keys("P", "tab", "tab", "tab", "tab", "enter", "Ana Ruiz", "tab", "tab", "tab", "enter", "ana ruiz", "ctrl+s")
 	h.wantScreen("participant 1 is already called ana ruiz")
-	if len(h.app.sess.Participants) != 0 {
+	if len(h.sess().Participants) != 0 {
 		t.Fatal("two participants of one name were saved")
 	}
 }
@@ -250,7 +250,7 @@ func TestBrokenTemplateIsShownNotUsable(t *testing.T) {
 	}
 	h.wantScreen("zz-mine — not usable (zz-mine.toml)", "not usable, for the problem below", "dance", "roundtable validate")
 	h.keys("ctrl+s")
-	if len(h.entries()) != 0 || h.app.sess != nil {
+	if len(h.entries()) != 0 || h.sess() != nil {
 		t.Fatal("a template that failed its checks started a session")
 	}
 	screentest.Fits(t, "new session", h.screen(), 100, 30)
@@ -280,11 +280,11 @@ func TestHostileNamesKeepTheDetailsLayout(t *testing.T) {
 	}
 	// The field keeps what can be shown of what was typed, and the role
 	// names the person as the participants do.
-	p := h.app.sess.Participants[0]
+	p := h.sess().Participants[0]
 	if !strings.HasSuffix(p.Department, "[2J") || !utf8.ValidString(p.Department) || !utf8.ValidString(p.Name) {
 		t.Fatalf("department %q, name %q", p.Department, p.Name)
 	}
-	if got := h.app.sess.RACI.Roles[0].Person; got != p.Name {
+	if got := h.sess().RACI.Roles[0].Person; got != p.Name {
 		t.Fatalf("the role names %q, the participants %q", got, p.Name)
 	}
 }

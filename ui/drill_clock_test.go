@@ -17,14 +17,14 @@ func TestBookkeepingEditsTakeNoUndoAndDoNotStarveAutosave(t *testing.T) {
 	for i := range 20 {
 		h.send(common.EditMsg{NoUndo: true, Apply: func(s *model.Session) { s.Meta.Facilitator = "clock " + string(rune('a'+i)) }})
 	}
-	if len(h.app.undo) != 1 {
-		t.Fatalf("undo holds %d changes, want only the organisation", len(h.app.undo))
+	if h.app.open.undo.len() != 1 {
+		t.Fatalf("undo holds %d changes, want only the organisation", h.app.open.undo.len())
 	}
 	if len(h.ticks) != 1 {
 		t.Fatalf("bookkeeping edits rescheduled autosave: %d ticks", len(h.ticks))
 	}
 	h.deliverTicks()
-	loaded, _, err := store.Load(h.app.handle.Path)
+	loaded, _, err := store.Load(h.app.open.handle.Path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,7 +37,7 @@ func TestBookkeepingEditsTakeNoUndoAndDoNotStarveAutosave(t *testing.T) {
 		t.Fatalf("a lone bookkeeping edit should schedule a save, got %d ticks", len(h.ticks))
 	}
 	h.keys("u")
-	if h.app.sess.Meta.Organisation == "Initech" {
+	if h.sess().Meta.Organisation == "Initech" {
 		t.Fatal("u should take back the organisation, the last change the room made")
 	}
 }

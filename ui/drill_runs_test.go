@@ -36,7 +36,7 @@ func openSample(t *testing.T, h *harness, stopped, readOnly bool) {
 		t.Fatal(err)
 	}
 	h.send(common.OpenMsg{Ref: s.ID, ReadOnly: readOnly})
-	if h.app.sess == nil {
+	if h.sess() == nil {
 		t.Fatalf("the sample did not open:\n%s", h.screen())
 	}
 }
@@ -52,18 +52,18 @@ func TestFinishingAndDeletingARunAreUndone(t *testing.T) {
 	h.wantScreen("Results of run 2 of 2")
 	h.keys("u")
 	h.wantScreen("Undone: Drill finished at 10:00", "PAUSED 10:00")
-	if h.app.sess.Drill.Runs[1].Ended {
+	if h.sess().Drill.Runs[1].Ended {
 		t.Fatal("u did not take the finish back")
 	}
 	h.keys("f", "y", "tab", "tab", "tab", "d")
 	h.wantScreen("Delete drill run 2?")
 	h.keys("y")
-	if n := len(h.app.sess.Drill.Runs); n != 1 {
+	if n := len(h.sess().Drill.Runs); n != 1 {
 		t.Fatalf("d and y left %d runs", n)
 	}
 	h.wantScreen("Results of run 1 of 1", "5 Crisis drill✓")
 	h.keys("u")
-	if n := len(h.app.sess.Drill.Runs); n != 2 {
+	if n := len(h.sess().Drill.Runs); n != 2 {
 		t.Fatalf("u did not bring the run back: %d runs", n)
 	}
 	h.wantScreen("Undone: Deleted drill run 2", "Results of run 2 of 2")
@@ -77,7 +77,7 @@ func TestReadOnlyDrillChangesNothing(t *testing.T) {
 	h.keys("f")
 	h.wantScreen("read-only")
 	h.dontWantScreen("Finish the drill?")
-	if h.app.sess.Drill.Runs[1].Ended {
+	if h.sess().Drill.Runs[1].Ended {
 		t.Fatal("a read-only drill was finished")
 	}
 	h.keys("esc")
@@ -91,7 +91,7 @@ func TestReadOnlyDrillChangesNothing(t *testing.T) {
 	h2.keys("b", "tab", "tab", "tab", "d")
 	h2.dontWantScreen("Delete drill run 1?")
 	h2.wantScreen("read-only")
-	if n := len(h2.app.sess.Drill.Runs); n != 1 || h2.app.rev != 0 {
-		t.Fatalf("read-only: %d runs, revision %d", n, h2.app.rev)
+	if n := len(h2.sess().Drill.Runs); n != 1 || h2.app.open.rev != 0 {
+		t.Fatalf("read-only: %d runs, revision %d", n, h2.app.open.rev)
 	}
 }

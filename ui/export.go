@@ -1,9 +1,8 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -77,7 +76,7 @@ func (f exportFormat) render(s *model.Session) []byte {
 // chooseExport asks what to export; enter takes the Markdown plan, as
 // ctrl+e always did.
 func (a *App) chooseExport() tea.Cmd {
-	if a.sess == nil {
+	if a.open == nil {
 		return nil
 	}
 	choice := func(key, label string, f exportFormat) dialog.Choice {
@@ -96,27 +95,26 @@ func (a *App) chooseExport() tea.Cmd {
 // exportCmd writes the document of the session as it is now, unless a
 // file is in the way.
 func (a *App) exportCmd(f exportFormat) tea.Cmd {
-	sess := a.sess.Clone()
+	sess := a.open.snapshot()
 	return func() tea.Msg {
-		dir, err := os.Getwd()
-		if err != nil {
-			return exportedMsg{format: f, err: fmt.Errorf("%s was not exported: the current folder cannot be found (%w); run `roundtable export` from a folder that exists", f.what(), err)}
+		to, err := store.Locate("", f.fileName(sess))
+		var te *store.TargetError
+		switch {
+		case errors.As(err, &te) && te.IsFolder:
+			return exportedMsg{format: f, err: fmt.Errorf("%s was not exported: %s is a folder; rename it, or use `roundtable export -o FILE`", f.what(), te.Path)}
+		case err != nil:
+			return exportedMsg{format: f, err: fmt.Errorf("%s was not exported: %w; run `roundtable export` from a folder that exists", f.what(), err)}
+		case to.Exists:
+			return exportAskMsg{path: to.Path, format: f}
 		}
-		path := filepath.Join(dir, f.fileName(sess))
-		switch info, err := os.Stat(path); {
-		case err == nil && info.IsDir():
-			return exportedMsg{format: f, err: fmt.Errorf("%s was not exported: %s is a folder; rename it, or use `roundtable export -o FILE`", f.what(), path)}
-		case err == nil:
-			return exportAskMsg{path: path, format: f}
-		}
-		return exportedMsg{path: path, format: f, err: store.WriteExport(path, f.render(sess))}
+		return exportedMsg{path: to.Path, format: f, err: store.WriteExport(to.Path, f.render(sess))}
 	}
 }
 
 // replaceCmd writes the document over path, as the session is when the
 // room confirms.
 func (a *App) replaceCmd(path string, f exportFormat) tea.Cmd {
-	sess := a.sess.Clone()
+	sess := a.open.snapshot()
 	return func() tea.Msg {
 		return exportedMsg{path: path, format: f, err: store.WriteExport(path, f.render(sess))}
 	}
@@ -126,12 +124,12 @@ func (a *App) replaceCmd(path string, f exportFormat) tea.Cmd {
 func (a *App) exporting(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case exportChooseMsg:
-		if a.sess == nil {
+		if a.open == nil {
 			return nil
 		}
 		return a.exportCmd(msg.format)
 	case exportAskMsg:
-		if a.sess == nil {
+		if a.open == nil {
 			return nil
 		}
 		title := "Replace the plan file?"
@@ -143,7 +141,7 @@ func (a *App) exporting(msg tea.Msg) tea.Cmd {
 			dialog.Choice{Key: "y", Label: "Replace it", Msg: exportReplaceMsg(msg)})
 		a.dialog.Cancel = common.StatusMsg{Text: "Not exported: " + msg.path + " is unchanged."}
 	case exportReplaceMsg:
-		if a.sess == nil {
+		if a.open == nil {
 			return nil
 		}
 		return a.replaceCmd(msg.path, msg.format)

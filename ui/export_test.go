@@ -26,13 +26,13 @@ func TestCtrlEExportsIntoTheCurrentFolder(t *testing.T) {
 	dir := t.TempDir()
 	t.Chdir(dir)
 	ctrlE(h)
-	path := filepath.Join(dir, plan.FileName(h.app.sess))
+	path := filepath.Join(dir, plan.FileName(h.sess()))
 	h.wantScreen("Exported the plan to " + path)
 	got, err := os.ReadFile(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Equal(got, plan.Markdown(h.app.sess)) {
+	if !bytes.Equal(got, plan.Markdown(h.sess())) {
 		t.Fatal("the file is not the session's plan")
 	}
 }
@@ -41,7 +41,7 @@ func TestCtrlEAsksBeforeReplacingAFile(t *testing.T) {
 	h := opened(t, 240, 30)
 	dir := t.TempDir()
 	t.Chdir(dir)
-	path := filepath.Join(dir, plan.FileName(h.app.sess))
+	path := filepath.Join(dir, plan.FileName(h.sess()))
 	if err := os.WriteFile(path, []byte("the board's copy"), 0o600); err != nil {
 		t.Fatal(err)
 	}
@@ -86,16 +86,16 @@ func TestCtrlEWritesThePageOrTheCalendar(t *testing.T) {
 	h.send(tea.KeyMsg{Type: tea.KeyCtrlE})
 	h.wantScreen("the plan as a page to print or save as PDF")
 	h.keys("p")
-	page := filepath.Join(dir, plan.HTMLFileName(h.app.sess))
+	page := filepath.Join(dir, plan.HTMLFileName(h.sess()))
 	h.wantScreen("Exported the printable plan to " + page)
-	if got, _ := os.ReadFile(page); !bytes.Equal(got, plan.HTML(h.app.sess)) {
+	if got, _ := os.ReadFile(page); !bytes.Equal(got, plan.HTML(h.sess())) {
 		t.Fatal("the page is not the session's plan")
 	}
 	h.send(tea.KeyMsg{Type: tea.KeyCtrlE})
 	h.keys("c")
-	cal := filepath.Join(dir, plan.ICSFileName(h.app.sess))
+	cal := filepath.Join(dir, plan.ICSFileName(h.sess()))
 	h.wantScreen("Exported the action calendar to " + cal)
-	if got, _ := os.ReadFile(cal); !bytes.Equal(got, plan.ICS(h.app.sess)) {
+	if got, _ := os.ReadFile(cal); !bytes.Equal(got, plan.ICS(h.sess())) {
 		t.Fatal("the calendar is not the session's")
 	}
 	h.send(tea.KeyMsg{Type: tea.KeyCtrlE})

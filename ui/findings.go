@@ -13,7 +13,7 @@ var proposeKey = key.NewBinding(key.WithKeys("A"), key.WithHelp("A", "action for
 // proposeAction opens the proposed action's form, or says why there is
 // none to propose.
 func (a *App) proposeAction() tea.Cmd {
-	if a.readOnly {
+	if a.open.readOnly {
 		a.setError(errReadOnly)
 		return nil
 	}

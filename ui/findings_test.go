@@ -14,12 +14,12 @@ func TestAOnAFindingProposesAnAction(t *testing.T) {
 	h := opened(t, 120, 30)
 	h.keys("4")
 	_, i, _ := h.app.steps.Selected()
-	risk := h.app.sess.Risks[i]
+	risk := h.sess().Risks[i]
 	h.keys("A")
 	h.wantScreen("Action for a finding", "has no owner.", "Name the role that owns the risk", "2026-03-28")
 	h.keys("ctrl+s")
 	h.wantScreen("Added action: Name the role that owns the risk")
-	acts := h.app.sess.Actions
+	acts := h.sess().Actions
 	if len(acts) != 1 || acts[0].Finding != "risk:no owner:"+risk.Title || acts[0].Source != model.StepRisks ||
 		acts[0].Due != "2026-03-28" || acts[0].Status != model.ActionOpen || acts[0].ID != 1 {
 		t.Fatalf("kept %+v", acts)
@@ -28,11 +28,11 @@ func TestAOnAFindingProposesAnAction(t *testing.T) {
 	h.wantScreen("has no review date.", "Set a date to review the risk")
 	h.keys("esc")
 	h.dontWantScreen("Action for a finding")
-	if len(h.app.sess.Actions) != 1 {
+	if len(h.sess().Actions) != 1 {
 		t.Fatal("esc kept the proposal")
 	}
 	h.keys("u")
-	if len(h.app.sess.Actions) != 0 {
+	if len(h.sess().Actions) != 0 {
 		t.Fatal("u did not take the action back")
 	}
 }
@@ -45,14 +45,14 @@ func TestAProposalRefusesABadDateAndAsksBeforeDropping(t *testing.T) {
 	h.keys(strings.Split("soon", "")...)
 	h.keys("ctrl+s")
 	h.wantScreen("write the date as YYYY-MM-DD")
-	if len(h.app.sess.Actions) != 0 {
+	if len(h.sess().Actions) != 0 {
 		t.Fatal("an action with the due date soon was kept")
 	}
 	h.keys("esc")
 	h.wantScreen("esc again drops what you typed here")
 	h.keys("esc")
 	h.dontWantScreen("Action for a finding")
-	if len(h.app.sess.Actions) != 0 {
+	if len(h.sess().Actions) != 0 {
 		t.Fatal("esc kept the proposal")
 	}
 }
@@ -64,8 +64,8 @@ func TestAWithoutAFindingSaysWhy(t *testing.T) {
 	h.keys("1", "A")
 	h.wantScreen("This step has no findings to act on")
 	h.keys("4", "A", "ctrl+s", "A", "ctrl+s")
-	if len(h.app.sess.Actions) != 2 {
-		t.Fatalf("%d actions, want one for each of the risk's two findings", len(h.app.sess.Actions))
+	if len(h.sess().Actions) != 2 {
+		t.Fatalf("%d actions, want one for each of the risk's two findings", len(h.sess().Actions))
 	}
 	h.keys("A")
 	h.wantScreen("Action 1 already answers this finding: Name the role that owns the risk")

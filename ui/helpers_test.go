@@ -206,3 +206,11 @@ func checkFits(t *testing.T, view string, width, height int, what string) {
 		}
 	}
 }
+
+// sess is the open session as it is now, nil on the home screen.
+func (h *harness) sess() *model.Session {
+	if h.app.open == nil {
+		return nil
+	}
+	return h.app.open.sess
+}

@@ -50,8 +50,8 @@ func TestNewSessionFormCreatesAndOpens(t *testing.T) {
 	if len(es) != 1 || es[0].Title != "Budget review" || es[0].Organisation != "Acme" {
 		t.Fatalf("stored sessions: %+v", es)
 	}
-	if h.app.sess.Meta.Facilitator != "Kim" || h.app.sess.Meta.Date != "2026-03-14" {
-		t.Fatalf("meta: %+v", h.app.sess.Meta)
+	if h.sess().Meta.Facilitator != "Kim" || h.sess().Meta.Date != "2026-03-14" {
+		t.Fatalf("meta: %+v", h.sess().Meta)
 	}
 }
 
@@ -77,8 +77,8 @@ func TestNewSessionDateIsValidated(t *testing.T) {
 	// Saving moved the focus to the date, the field to fix.
 	h.keys("ctrl+u", "2026-04-01", "ctrl+s")
 	h.wantScreen("Step 1 of")
-	if h.app.sess.Meta.Date != "2026-04-01" {
-		t.Fatalf("date %q", h.app.sess.Meta.Date)
+	if h.sess().Meta.Date != "2026-04-01" {
+		t.Fatalf("date %q", h.sess().Meta.Date)
 	}
 }
 
@@ -94,7 +94,7 @@ func TestNewSessionParticipantsAddAndRemove(t *testing.T) {
 	h.keys("shift+tab", "shift+tab", "shift+tab", "shift+tab", "ctrl+d")
 	h.dontWantScreen("Participant 2")
 	h.keys("ctrl+s")
-	got := h.app.sess.Participants
+	got := h.sess().Participants
 	if len(got) != 1 || got[0].Name != "Bob" || got[0].Department != "Sales" {
 		t.Fatalf("participants: %+v", got)
 	}
@@ -145,7 +145,7 @@ func TestDuplicateAsksForTitle(t *testing.T) {
 func TestSampleSessionOpens(t *testing.T) {
 	h := newHarness(t, 80, 24)
 	h.keys("s")
-	if h.app.sess == nil || !strings.HasPrefix(h.app.sess.Meta.Title, "Sample: ") {
+	if h.sess() == nil || !strings.HasPrefix(h.sess().Meta.Title, "Sample: ") {
 		t.Fatalf("no sample session open; screen:\n%s", h.screen())
 	}
 	h.wantScreen("Sample: ", "Step 1 of")
@@ -163,11 +163,11 @@ func TestBrokenFileIsListedAndNotOpened(t *testing.T) {
 	h.reload()
 	h.wantScreen("broken-one", "cannot be read: line 3, column")
 	// The broken row is listed first or last; find and open it.
-	for i := 0; i < 2 && h.app.sess == nil; i++ {
+	for i := 0; i < 2 && h.sess() == nil; i++ {
 		if e, _ := h.app.home.Selected(); e.Err != nil {
 			h.keys("enter")
 			h.wantScreen("cannot be opened")
-			if h.app.sess != nil {
+			if h.sess() != nil {
 				t.Fatal("a broken file was opened")
 			}
 			return
@@ -190,7 +190,7 @@ func TestLockedSessionOffersReadOnly(t *testing.T) {
 	h.wantScreen("open in another terminal", "Open read-only")
 	h.keys("r")
 	h.wantScreen("Busy", "read-only")
-	if !h.app.readOnly {
+	if !h.app.open.readOnly {
 		t.Fatal("not opened read-only")
 	}
 }

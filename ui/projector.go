@@ -38,13 +38,14 @@ type projectorsDueMsg struct{ path string }
 
 // steerProjector answers F and Z.
 func (a *App) steerProjector(msg tea.KeyMsg) tea.Cmd {
-	if a.readOnly {
+	sess := a.open.sess
+	if a.open.readOnly {
 		a.setError(errReadOnly)
 		return nil
 	}
-	p := a.sess.Projector
+	p := sess.Projector
 	if key.Matches(msg, projectorKeys.Freeze) {
-		step := a.sess.Step
+		step := sess.Step
 		label := "The projector is frozen on what the room sees: look anything up, then F lets it follow again."
 		if p.Frozen {
 			label = "The projector follows again."
@@ -63,9 +64,9 @@ func (a *App) steerProjector(msg tea.KeyMsg) tea.Cmd {
 		a.setStatus("Z: select a risk, an objective or a drill message first.")
 		return nil
 	}
-	f := a.sess.FocusOn(kind, i)
+	f := sess.FocusOn(kind, i)
 	label := "In focus on the projector: " + string(kind) + " " + f.Title + "; Z again takes it away."
-	if at, found := p.Focus.Find(a.sess); found && p.Focus.Kind == kind && at == i {
+	if at, found := p.Focus.Find(sess); found && p.Focus.Kind == kind && at == i {
 		f, label = model.Focus{}, "Nothing in focus on the projector now."
 	}
 	return a.apply(common.EditMsg{Label: label, NoUndo: true, Apply: func(s *model.Session) { s.Projector.Focus = f }})
@@ -75,24 +76,18 @@ func (a *App) steerProjector(msg tea.KeyMsg) tea.Cmd {
 // drill clock paused as the drill screen shows it, and starts looking for
 // projectors.
 func (a *App) projectorOnOpen() tea.Cmd {
-	if a.readOnly {
+	if a.open.readOnly {
 		return nil
 	}
 	var cmd tea.Cmd
-	if a.sess.Reopened() {
-		cmd = a.touched()
+	if a.open.sess.Reopened() {
+		cmd = a.show(a.open.touched(a.ctx.Now()))
 	}
 	return tea.Batch(cmd, a.lookForProjectors())
 }
 
-// projectorLeftStep takes the focus away when the room moves to another
-// step, where it would mean nothing.
-func (a *App) projectorLeftStep() {
-	a.sess.Projector.Focus = model.Focus{}
-}
-
 func (a *App) lookForProjectors() tea.Cmd {
-	path := a.handle.Path
+	path := a.open.handle.Path
 	return func() tea.Msg {
 		n, err := store.Projectors(path)
 		if err != nil {
@@ -107,7 +102,7 @@ func (a *App) lookForProjectors() tea.Cmd {
 func (a *App) projectorsSeen(msg tea.Msg) tea.Cmd {
 	switch msg := msg.(type) {
 	case projectorsMsg:
-		if a.handle == nil || a.handle.Path != msg.path {
+		if a.open == nil || a.open.handle.Path != msg.path {
 			return nil
 		}
 		a.projectors = msg.n
@@ -116,7 +111,7 @@ func (a *App) projectorsSeen(msg tea.Msg) tea.Cmd {
 		}
 		return a.lookLater(projectorCheckEvery, projectorsDueMsg{path: msg.path})
 	case projectorsDueMsg:
-		if a.handle == nil || a.handle.Path != msg.path || a.readOnly {
+		if a.open == nil || a.open.handle.Path != msg.path || a.open.readOnly {
 			return nil
 		}
 		return a.lookForProjectors()
@@ -127,10 +122,10 @@ func (a *App) projectorsSeen(msg tea.Msg) tea.Cmd {
 // projectorState is the status line's word on the room's view: whether a
 // projector follows, and what the facilitator did with it.
 func (a *App) projectorState() string {
-	if a.sess == nil || a.readOnly {
+	if a.open == nil || a.open.readOnly {
 		return ""
 	}
-	p := a.sess.Projector
+	p := a.open.sess.Projector
 	steered := p.Frozen || p.Focus.Kind != model.FocusNone
 	switch {
 	case a.projectors == 0 && steered:
@@ -143,10 +138,4 @@ func (a *App) projectorState() string {
 		return "projector follows"
 	}
 	return ""
-}
-
-// keepProjector carries what the facilitator did with the projector over
-// an undo or a redo: it is not a change of the session's content.
-func keepProjector(restored, now *model.Session) {
-	restored.Projector = now.Projector
 }

@@ -13,7 +13,7 @@ import (
 func saved(t *testing.T, h *harness) *model.Session {
 	t.Helper()
 	h.deliverTicks()
-	s, _, err := store.Load(h.app.handle.Path)
+	s, _, err := store.Load(h.app.open.handle.Path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,7 +51,7 @@ func TestZPutsTheSelectedItemInFocus(t *testing.T) {
 	if !ok || kind != model.FocusRisk {
 		t.Fatalf("the risks step selects %v %d %v", kind, i, ok)
 	}
-	want := h.app.sess.FocusOn(kind, i)
+	want := h.sess().FocusOn(kind, i)
 	h.keys("Z")
 	if got := saved(t, h).Projector.Focus; got != want || got.Kind != model.FocusRisk {
 		t.Fatalf("focus on disk %+v, want %+v", got, want)
@@ -66,7 +66,7 @@ func TestZPutsTheSelectedItemInFocus(t *testing.T) {
 		t.Fatalf("another step left %+v in focus", got)
 	}
 	h.keys("j", "Z")
-	if got := h.app.sess.Projector.Focus; got.Kind != model.FocusObjective && len(h.app.sess.Objectives.Items) > 0 {
+	if got := h.sess().Projector.Focus; got.Kind != model.FocusObjective && len(h.sess().Objectives.Items) > 0 {
 		t.Fatalf("objectives: focus %+v", got)
 	}
 	h.keys("1", "Z")
@@ -80,8 +80,8 @@ func TestUndoKeepsWhatTheProjectorShows(t *testing.T) {
 	h.keys("F")
 	h.send(common.EditMsg{Label: "set organisation", Apply: func(s *model.Session) { s.Meta.Organisation = "Initech" }})
 	h.keys("F", "u")
-	if h.app.sess.Meta.Organisation == "Initech" || h.app.sess.Projector.Frozen {
-		t.Fatalf("after undo: organisation %q, projector %+v", h.app.sess.Meta.Organisation, h.app.sess.Projector)
+	if h.sess().Meta.Organisation == "Initech" || h.sess().Projector.Frozen {
+		t.Fatalf("after undo: organisation %q, projector %+v", h.sess().Meta.Organisation, h.sess().Projector)
 	}
 }
 
@@ -89,7 +89,7 @@ func TestUndoKeepsWhatTheProjectorShows(t *testing.T) {
 // projectors the system gives.
 func TestTheStatusLineSaysWhetherAProjectorFollows(t *testing.T) {
 	h := opened(t, 80, 24)
-	path := h.app.handle.Path
+	path := h.app.open.handle.Path
 	if len(h.looks) != 1 {
 		t.Fatalf("opening a session should look for projectors and look again later, got %v", h.looks)
 	}
@@ -160,7 +160,7 @@ func TestReadOnlyLeavesTheProjectorAlone(t *testing.T) {
 	h.send(common.OpenMsg{Ref: s.ID, ReadOnly: true})
 	h.keys("4", "F", "Z")
 	h.wantScreen("read-only")
-	if p := h.app.sess.Projector; p != (model.Projector{}) {
+	if p := h.sess().Projector; p != (model.Projector{}) {
 		t.Fatalf("a read-only session steered the projector: %+v", p)
 	}
 	if len(h.looks) != 0 {

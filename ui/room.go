@@ -53,9 +53,9 @@ func (a *App) attachRoom(h *store.Handle) tea.Cmd {
 		return nil
 	}
 	a.opts.Room = nil
-	if h != a.opts.Open || a.readOnly {
+	if h != a.opts.Open || a.open.readOnly {
 		s.Stop()
-		if a.readOnly {
+		if a.open.readOnly {
 			a.setError(errRoomReadOnly)
 		}
 		return nil
@@ -69,13 +69,13 @@ func (a *App) roomStarted(msg roomStartedMsg) tea.Cmd {
 		a.setError(msg.err)
 		return nil
 	}
-	if a.sess == nil || a.room != nil {
+	if a.open == nil || a.room != nil {
 		// The session closed, or a room opened meanwhile.
 		msg.server.Stop()
 		return nil
 	}
 	p := room.NewPanel(a.ctx, msg.server, lipgloss.HasDarkBackground())
-	p.SetSession(a.sess)
+	p.SetSession(a.open.sess)
 	a.room = &liveRoom{server: msg.server, panel: p, shown: true}
 	a.layout()
 	a.setStatus("The live room is open: phones join at " + msg.server.URL() + " with the room code.")
@@ -88,7 +88,7 @@ func (a *App) roomStarted(msg roomStartedMsg) tea.Cmd {
 // not undone.
 func (a *App) joinOnProjector(u room.Update) tea.Cmd {
 	j := model.RoomJoin{URL: u.URL, Code: u.Code, Locked: u.Locked}
-	if a.sess == nil || a.readOnly || a.sess.Projector.Join == j {
+	if a.open == nil || a.open.readOnly || a.open.sess.Projector.Join == j {
 		return nil
 	}
 	return a.apply(common.EditMsg{NoUndo: true, Apply: func(s *model.Session) { s.Projector.Join = j }})
@@ -124,7 +124,7 @@ func (a *App) roomMsg(msg tea.Msg) tea.Cmd {
 		if a.room == nil {
 			return nil
 		}
-		a.room.panel.SetSession(a.sess)
+		a.room.panel.SetSession(a.open.sess)
 		return a.room.panel.Update(msg)
 	}
 	return nil
@@ -133,7 +133,7 @@ func (a *App) roomMsg(msg tea.Msg) tea.Cmd {
 // roomKey gives the keys to the room's panel while it is shown, and opens
 // it with R.
 func (a *App) roomKey(msg tea.KeyMsg) (tea.Cmd, bool) {
-	if a.active != stepScreen || a.sess == nil {
+	if a.active != stepScreen || a.open == nil {
 		return nil, false
 	}
 	if !a.roomShown() {
@@ -144,7 +144,7 @@ func (a *App) roomKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		case a.room != nil:
 			a.room.shown = true
 			a.layout()
-		case a.readOnly:
+		case a.open.readOnly:
 			a.setError(errRoomReadOnly)
 		default:
 			a.dialog = dialog.New(a.ctx.Styles, "Open the live room?",
@@ -156,7 +156,7 @@ func (a *App) roomKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 		return nil, true
 	}
 	p := a.room.panel
-	p.SetSession(a.sess)
+	p.SetSession(a.open.sess)
 	if p.Typing() {
 		return p.Update(msg), true
 	}
@@ -172,9 +172,9 @@ func (a *App) roomKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 	case key.Matches(msg, keys.Keys.Quit):
 		return a.quit(), true
 	case key.Matches(msg, keys.Keys.Undo):
-		return a.undoChange(), true
+		return a.takeBack(true), true
 	case key.Matches(msg, keys.Keys.Redo):
-		return a.redoChange(), true
+		return a.takeBack(false), true
 	case key.Matches(msg, keys.Keys.Export):
 		return a.chooseExport(), true
 	}
@@ -197,7 +197,7 @@ func (a *App) roomShown() bool { return a.room != nil && a.room.shown && a.activ
 // ask about it and joining phones pick from its departments.
 func (a *App) roomSession() {
 	if a.room != nil {
-		a.room.panel.SetSession(a.sess)
+		a.room.panel.SetSession(a.open.sess)
 	}
 }
 

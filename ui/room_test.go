@@ -111,17 +111,17 @@ func TestRoomPollCountsLiveAndClosingIsOneUndoableChange(t *testing.T) {
 	ana.answer(url.Values{"reads": {"0"}, "creates": {"0", "1"}})
 	h.push()
 	h.wantScreen("1 of 1 phone answered", "LinkedIn                reads   1  creates   1")
-	if h.app.sess.Listen.Poll[0].Reads != 0 {
+	if h.sess().Listen.Poll[0].Reads != 0 {
 		t.Fatal("an answer changed the session before the poll closed")
 	}
 	h.keys("c")
 	h.wantScreen("Poll closed: the counts of 1 phone are in the poll.")
-	p := h.app.sess.Listen.Poll
-	if p[0].Reads != 1 || p[0].Creates != 1 || p[1].Creates != 1 || len(h.app.sess.Room) != 1 || h.app.rev == h.app.savedRev {
-		t.Fatalf("after closing: poll %+v, record %+v", p[:2], h.app.sess.Room)
+	p := h.sess().Listen.Poll
+	if p[0].Reads != 1 || p[0].Creates != 1 || p[1].Creates != 1 || len(h.sess().Room) != 1 || h.app.open.rev == h.app.open.savedRev {
+		t.Fatalf("after closing: poll %+v, record %+v", p[:2], h.sess().Room)
 	}
 	h.keys("u")
-	if h.app.sess.Listen.Poll[0].Reads != 0 || len(h.app.sess.Room) != 0 {
+	if h.sess().Listen.Poll[0].Reads != 0 || len(h.sess().Room) != 0 {
 		t.Fatal("u did not take the poll's result back")
 	}
 	h.keys("esc")
@@ -142,12 +142,12 @@ func TestRoomDotVoteStaysHiddenUntilRevealed(t *testing.T) {
 	h.dontWantScreen("Engage customers    1", "Support")
 	h.keys("c")
 	h.wantScreen("Closed: Dot vote (named)", "Engage customers    1", "Support             2 ■■", "Answered: Ana")
-	items := h.app.sess.Objectives.Items
+	items := h.sess().Objectives.Items
 	if items[len(items)-2].Votes != 1 || items[len(items)-1].Votes != 2 {
 		t.Fatalf("votes %+v", items)
 	}
-	if b := h.app.sess.Room[0].Ballots; len(b) != 1 || b[0].Name != "Ana" {
-		t.Fatalf("a named vote's record %+v", h.app.sess.Room)
+	if b := h.sess().Room[0].Ballots; len(b) != 1 || b[0].Name != "Ana" {
+		t.Fatalf("a named vote's record %+v", h.sess().Room)
 	}
 }
 
@@ -162,12 +162,12 @@ func TestRoomSubmissionsAreAcceptedEditedOrRejected(t *testing.T) {
 	h.keys("tab")
 	h.wantScreen("[Inbox (3)]", "› Parking lot: Who pays for [31mtools? — Ana", "Conversation: Trustpilot · negative — Ana")
 	h.keys("enter")
-	if n := h.app.sess.Parking; len(n) != 1 || n[0].From != "Ana" || !strings.Contains(string(n[0].Text), "tools?") {
+	if n := h.sess().Parking; len(n) != 1 || n[0].From != "Ana" || !strings.Contains(string(n[0].Text), "tools?") {
 		t.Fatalf("parking %+v", n)
 	}
-	before := len(h.app.sess.Listen.Inventory)
+	before := len(h.sess().Listen.Inventory)
 	h.keys("e", "ctrl+u", "Reddit", "ctrl+s")
-	inv := h.app.sess.Listen.Inventory
+	inv := h.sess().Listen.Inventory
 	if len(inv) != before+1 || inv[before].Place != "Reddit" || inv[before].Tone != "negative" {
 		t.Fatalf("the edited conversation: %+v", inv[before:])
 	}
@@ -183,11 +183,11 @@ func TestRoomSubmissionsAreAcceptedEditedOrRejected(t *testing.T) {
 	h.wantScreen("Reject this submission?")
 	h.keys("y")
 	h.wantScreen("Rejected; the session is unchanged.", "[Inbox (0)]")
-	if len(h.app.sess.Parking) != 1 {
+	if len(h.sess().Parking) != 1 {
 		t.Fatal("a rejected note reached the session")
 	}
 	h.keys("u")
-	if len(h.app.sess.Listen.Inventory) != before {
+	if len(h.sess().Listen.Inventory) != before {
 		t.Fatal("u did not take the accepted conversation back")
 	}
 }
@@ -287,7 +287,7 @@ func TestRoomRatingsShowEachSidesSpreadAndTheGap(t *testing.T) {
 	h.push()
 	h.wantScreen("2 of 3 phones answered", "Listen first  IT 4.0 (4–4, 1) · business 2.0 (2–2, 1) · gap 2.0")
 	h.keys("c")
-	if r := h.app.sess.Assessment; len(r) == 0 || r[len(r)-1].IT != 4 || r[len(r)-1].Business != 2 {
+	if r := h.sess().Assessment; len(r) == 0 || r[len(r)-1].IT != 4 || r[len(r)-1].Business != 2 {
 		t.Fatalf("ratings %+v", r)
 	}
 }
@@ -307,8 +307,8 @@ func TestARoomStartedForOneSessionIsNeverAnothers(t *testing.T) {
 	h.app.opts.Room = s
 	h.app.roomWait = func(*room.Server, uint64) tea.Cmd { return nil }
 	h.keys("enter")
-	if h.app.sess == nil || h.app.room != nil {
-		t.Fatalf("session %v, room %v", h.app.sess != nil, h.app.room != nil)
+	if h.sess() == nil || h.app.room != nil {
+		t.Fatalf("session %v, room %v", h.sess() != nil, h.app.room != nil)
 	}
 	c := &http.Client{Timeout: time.Second}
 	if res, err := c.Get(s.URL() + "/"); err == nil {
@@ -322,18 +322,18 @@ func TestARoomStartedForOneSessionIsNeverAnothers(t *testing.T) {
 // change the room could undo.
 func TestTheProjectorIsToldHowToJoin(t *testing.T) {
 	h := roomHarness(t)
-	j := h.app.sess.Projector.Join
+	j := h.sess().Projector.Join
 	if j.URL != h.app.room.server.URL() || j.Code != h.app.room.panel.Room().Code || len(j.Code) != 6 || j.Locked {
 		t.Fatalf("joining as written for the projector: %+v", j)
 	}
 	h.keys("N")
 	h.push()
-	if got, want := h.app.sess.Projector.Join.Code, h.app.room.panel.Room().Code; got != want || got == j.Code {
+	if got, want := h.sess().Projector.Join.Code, h.app.room.panel.Room().Code; got != want || got == j.Code {
 		t.Fatalf("after a new code the projector has %q, the room %q (was %q)", got, want, j.Code)
 	}
 	h.keys("L")
 	h.push()
-	if !h.app.sess.Projector.Join.Locked {
+	if !h.sess().Projector.Join.Locked {
 		t.Fatal("the projector still invites phones into a locked room")
 	}
 	h.keys("u")

@@ -1,7 +1,8 @@
-// Package ui is Roundtable's terminal interface: a root model that owns the
-// home screen, the new-session form and the step screens, the step bar, the
-// status line and help, undo and autosave. Screens live in sub-packages and
-// keep the contract in package common.
+// Package ui is Roundtable's terminal interface: a root model that routes
+// between the home screen, the new-session form and the step screens and
+// draws the step bar, the status line and help; the open session with its
+// undo, autosave and way out; the step timer. Screens live in sub-packages
+// and keep the contract in package common.
 package ui
 
 import (
@@ -27,8 +28,9 @@ import (
 type Options struct {
 	Store     *store.Store
 	Workshops *workshops.Catalog
-	// Open is a session already opened (locked and loaded) to show at
-	// once; the program closes it. Nil shows the home screen.
+	// Open is a session to show at once, found and locked
+	// (store.Reserve) or already loaded; the program reads it if need be,
+	// and closes it. Nil shows the home screen.
 	Open    *store.Handle
 	Version string
 	// Room is a live room already listening (open --room), which the
@@ -37,6 +39,11 @@ type Options struct {
 	Room              *room.Server
 	RoomAddr, RoomLog string
 }
+
+// New returns the root model as Run starts it, without a terminal: what it
+// asks of the program comes back as commands, for the caller to carry out
+// or not. The benchmarks drive it so.
+func New(opts Options, ctx common.Context) *App { return newApp(opts, ctx) }
 
 // Run runs the program until the room quits. Every way out saves the open
 // session first: q, ctrl+c, SIGTERM, SIGHUP and a panic. After a panic the
@@ -99,38 +106,19 @@ func (a *App) finish() error {
 		_ = a.pending.Close()
 		a.pending = nil
 	}
-	if a.handle == nil {
+	if a.open == nil {
 		return nil
 	}
-	a.flush()
-	var saveErr error
-	if !a.readOnly && a.rev != a.savedRev {
-		saveErr = a.saver.save(a.sess, a.rev)
-		if saveErr == nil {
-			a.savedRev = a.rev
-		}
-	}
-	a.saver.close()
-	closeErr := a.handle.Close()
-	path := a.handle.Path
-	a.handle = nil
-	if saveErr != nil {
-		// Nothing typed is lost: the session goes to a file of its own.
-		copied, err := store.WriteEmergencyCopy(a.sess, path, a.ctx.Now())
-		if err != nil {
-			return fmt.Errorf("the last changes to %s could not be saved (%w), nor a copy of them kept (%w)", path, saveErr, err)
-		}
-		return fmt.Errorf("the last changes to %s could not be saved (%w).\nThey are kept in a copy of the session; open it with:\n  roundtable open %s",
-			path, saveErr, store.ShellQuote(copied))
-	}
-	return closeErr
+	s := a.open
+	a.open = nil
+	return s.finish(a.ctx.Now())
 }
 
 // afterPanic saves the session and tells the user where it is.
 func (a *App) afterPanic(cause error) error {
 	path, id := "", ""
-	if a.handle != nil {
-		path, id = a.handle.Path, a.sess.ID
+	if a.open != nil {
+		path, id = a.open.handle.Path, a.open.sess.ID
 	}
 	saveErr := a.finish()
 	if path == "" {

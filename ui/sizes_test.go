@@ -57,7 +57,7 @@ func TestEveryScreenFitsEverySize(t *testing.T) {
 	h.keys("esc")
 	check("new session form, esc asked to drop the words")
 	h.keys("esc", "s")
-	if h.app.sess == nil {
+	if h.sess() == nil {
 		t.Fatal("the sample did not open")
 	}
 	h.send(common.EditMsg{Label: "fill", Apply: fillBig(20, 8, 50)})
@@ -79,7 +79,7 @@ func TestEveryScreenFitsEverySize(t *testing.T) {
 // screen: each width draws it anew, fitted to that width.
 func reviewPreview(h *harness, sizes [][2]int) {
 	h.t.Helper()
-	for i, st := range h.app.sess.Workshop.Steps {
+	for i, st := range h.sess().Workshop.Steps {
 		if st.Kind != model.StepReview {
 			continue
 		}
@@ -167,7 +167,7 @@ func TestBigSessionsAndEveryDrillStateFitEverySize(t *testing.T) {
 			t.Fatal(err)
 		}
 		h.send(common.OpenMsg{Ref: sess.ID})
-		if h.app.sess == nil {
+		if h.sess() == nil {
 			t.Fatalf("%s did not open:\n%s", sess.Meta.Title, h.screen())
 		}
 	}
@@ -203,7 +203,7 @@ func TestBigSessionsAndEveryDrillStateFitEverySize(t *testing.T) {
 	}
 	toDrill := func() {
 		t.Helper()
-		for i, st := range h.app.sess.Workshop.Steps {
+		for i, st := range h.sess().Workshop.Steps {
 			if st.Kind == model.StepDrill {
 				h.keys(fmt.Sprint(i + 1))
 				return
@@ -290,7 +290,7 @@ func TestOddTextInEveryFieldStaysInsideTheTerminal(t *testing.T) {
 	h.create("Odd"+oddText, "Acme"+oddText)
 	h.reload()
 	h.keys("s")
-	if h.app.sess == nil {
+	if h.sess() == nil {
 		t.Fatal("the sample did not open")
 	}
 	h.send(common.EditMsg{Label: "odd", Apply: withOddText})

@@ -7,11 +7,14 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"github.com/roundtable/roundtable/model"
+	"github.com/roundtable/roundtable/ui/common"
 	"github.com/roundtable/roundtable/ui/display"
+	"github.com/roundtable/roundtable/ui/theme"
 )
 
 // The step timer counts down a step's timebox for the facilitator. It lives
-// in the root, not in the session: it is how the room is run, not what the
+// beside the open session, not in it: it is how the room is run, not what the
 // room decided, and writing a clock to the session file every second would
 // bury the room's own changes and its undo history. After a crash the step
 // simply offers its timebox again.
@@ -65,104 +68,126 @@ func (t *stepTimer) resume(now time.Time) {
 // timer paused or replaced since.
 type timerTickMsg struct{ gen int }
 
-// currentStep is the index of the step on screen, or -1 without steps.
-func (a *App) currentStep() int {
-	n := len(a.sess.Workshop.Steps)
-	if n == 0 {
-		return -1
-	}
-	return min(max(a.sess.Step, 0), n-1)
+// stepTimers are the timers of the open session's steps: t starts and
+// pauses the one of the step on screen, T lengthens it, and the header
+// shows it (View).
+type stepTimers struct {
+	styles *theme.Styles
+	// now and schedule are the root's clock and scheduler.
+	now      func() time.Time
+	schedule func(d time.Duration, msg tea.Msg) tea.Cmd
+
+	steps []model.Step
+	// step is the index of the step on screen, or -1 without steps.
+	step   int
+	byStep map[int]*stepTimer
+	// gen tells the tick of the running timer from stale ones.
+	gen int
 }
 
-// timer is the timer of step i, offered from its timebox on first use.
-func (a *App) timer(i int) *stepTimer {
-	if a.timers == nil {
-		a.timers = map[int]*stepTimer{}
-	}
-	t, ok := a.timers[i]
-	if !ok {
-		t = &stepTimer{box: time.Duration(a.sess.Workshop.Steps[i].Timebox) * time.Minute}
-		a.timers[i] = t
-	}
-	return t
+// open offers every step of a session just opened its timebox again.
+func (t *stepTimers) open(steps []model.Step, step int) {
+	t.steps, t.byStep = steps, nil
+	t.gen++
+	t.at(step)
 }
 
-// pauseOtherTimers stops the clock of every step but the one on screen:
+// close forgets the timers with their session.
+func (t *stepTimers) close() {
+	t.steps, t.byStep = nil, nil
+	t.gen++
+}
+
+// at puts the room on step i and stops the clock of every other step:
 // time spent looking at another step is not time spent on this one.
-func (a *App) pauseOtherTimers() {
-	now, cur := a.ctx.Now(), a.currentStep()
-	for i, t := range a.timers {
-		if i != cur {
-			t.pause(now)
+func (t *stepTimers) at(i int) {
+	t.step = -1
+	if n := len(t.steps); n > 0 {
+		t.step = min(max(i, 0), n-1)
+	}
+	now := t.now()
+	for j, st := range t.byStep {
+		if j != t.step {
+			st.pause(now)
 		}
 	}
 }
 
-func (a *App) toggleTimer() tea.Cmd {
-	i := a.currentStep()
-	if i < 0 {
-		return nil
+// timer is the timer of step i, offered from its timebox on first use.
+func (t *stepTimers) timer(i int) *stepTimer {
+	if t.byStep == nil {
+		t.byStep = map[int]*stepTimer{}
 	}
-	t, now := a.timer(i), a.ctx.Now()
-	a.timerGen++
-	switch {
-	case t.running():
-		t.pause(now)
-		a.setStatus("Timer paused with " + clock(t.left(now)) + " left; t resumes it.")
-		return nil
-	case t.box <= 0:
-		a.setStatus("This step has no timebox; T gives it 5 minutes.")
-		return nil
-	case t.started:
-		a.setStatus("Timer resumed.")
-	default:
-		a.setStatus("Timer started: " + display.Count(int(t.box/time.Minute), "minute", "minutes") + " for this step.")
+	st, ok := t.byStep[i]
+	if !ok {
+		st = &stepTimer{box: time.Duration(t.steps[i].Timebox) * time.Minute}
+		t.byStep[i] = st
 	}
-	t.resume(now)
-	return a.nextTimerTick(t)
+	return st
 }
 
-func (a *App) extendTimer() tea.Cmd {
-	i := a.currentStep()
-	if i < 0 {
-		return nil
+// Update answers the timer keys and the ticks of the running timer.
+func (t *stepTimers) Update(msg tea.Msg) tea.Cmd {
+	switch msg := msg.(type) {
+	case tea.KeyMsg:
+		if t.step < 0 {
+			return nil
+		}
+		switch {
+		case key.Matches(msg, timerKeys.Toggle):
+			return t.toggle()
+		case key.Matches(msg, timerKeys.Extend):
+			return t.extend()
+		}
+	case timerTickMsg:
+		if msg.gen != t.gen || t.step < 0 {
+			return nil
+		}
+		t.at(t.step)
+		if st := t.timer(t.step); st.running() {
+			return t.nextTick(st)
+		}
 	}
-	t := a.timer(i)
-	t.box += timerExtension
-	if !t.started {
-		a.setStatus("The timebox is now " + display.Count(int(t.box/time.Minute), "minute", "minutes") + "; t starts the timer.")
-		return nil
-	}
-	a.setStatus("Five more minutes: " + clock(t.left(a.ctx.Now())) + " left.")
 	return nil
 }
 
-// nextTimerTick wakes the root when the shown time next changes, about
-// once a second and only while a timer runs.
-func (a *App) nextTimerTick(t *stepTimer) tea.Cmd {
-	left := t.left(a.ctx.Now())
+func (t *stepTimers) toggle() tea.Cmd {
+	st, now := t.timer(t.step), t.now()
+	t.gen++
+	switch {
+	case st.running():
+		st.pause(now)
+		return common.Status("Timer paused with " + clock(st.left(now)) + " left; t resumes it.")
+	case st.box <= 0:
+		return common.Status("This step has no timebox; T gives it 5 minutes.")
+	}
+	said := "Timer started: " + display.Count(int(st.box/time.Minute), "minute", "minutes") + " for this step."
+	if st.started {
+		said = "Timer resumed."
+	}
+	st.resume(now)
+	return tea.Batch(common.Status(said), t.nextTick(st))
+}
+
+func (t *stepTimers) extend() tea.Cmd {
+	st := t.timer(t.step)
+	st.box += timerExtension
+	if !st.started {
+		return common.Status("The timebox is now " + display.Count(int(st.box/time.Minute), "minute", "minutes") + "; t starts the timer.")
+	}
+	return common.Status("Five more minutes: " + clock(st.left(t.now())) + " left.")
+}
+
+// nextTick wakes the root when the shown time next changes, about once a
+// second and only while a timer runs.
+func (t *stepTimers) nextTick(st *stepTimer) tea.Cmd {
+	left := st.left(t.now())
 	d := left % time.Second
 	if d <= 0 {
 		d += time.Second
 	}
 	// A few milliseconds late, so the tick lands after the second turns.
-	return a.schedule(d+5*time.Millisecond, timerTickMsg{gen: a.timerGen})
-}
-
-func (a *App) timerTick(msg timerTickMsg) tea.Cmd {
-	if msg.gen != a.timerGen || a.sess == nil || a.active != stepScreen {
-		return nil
-	}
-	a.pauseOtherTimers()
-	i := a.currentStep()
-	if i < 0 {
-		return nil
-	}
-	t := a.timer(i)
-	if !t.running() {
-		return nil
-	}
-	return a.nextTimerTick(t)
+	return t.schedule(d+5*time.Millisecond, timerTickMsg{gen: t.gen})
 }
 
 // clock writes a duration as mm:ss, counting whole seconds up.
@@ -174,15 +199,18 @@ func clock(d time.Duration) string {
 	return fmt.Sprintf("%02d:%02d", s/60, s%60)
 }
 
-// timerView is the step timer for the header, long or short, styled: an
-// offer to start, the time left, paused, nearly out, or over.
-func (a *App) timerView(i int, short bool) string {
-	st := a.ctx.Styles
-	t, ok := a.timers[i]
-	if !ok || !t.started {
-		box := a.sess.Workshop.Steps[i].Timebox
+// View is the timer of the step on screen for the header, long or short,
+// styled: an offer to start, the time left, paused, nearly out, or over.
+func (t *stepTimers) View(short bool) string {
+	if t.step < 0 {
+		return ""
+	}
+	st := t.styles
+	timer, ok := t.byStep[t.step]
+	if !ok || !timer.started {
+		box := t.steps[t.step].Timebox
 		if ok {
-			box = int(t.box / time.Minute)
+			box = int(timer.box / time.Minute)
 		}
 		if box <= 0 {
 			return ""
@@ -192,7 +220,7 @@ func (a *App) timerView(i int, short bool) string {
 		}
 		return st.Muted.Render(" · ") + st.Key.Render("t") + st.Muted.Render(fmt.Sprintf(": start the %d-min timer", box))
 	}
-	left := t.left(a.ctx.Now())
+	left := timer.left(t.now())
 	var text string
 	style := st.Heading
 	switch {
@@ -206,7 +234,7 @@ func (a *App) timerView(i int, short bool) string {
 	default:
 		text = clock(left) + " left"
 	}
-	if !t.running() {
+	if !timer.running() {
 		if short {
 			text += " ⏸"
 		} else {

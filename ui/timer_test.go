@@ -43,7 +43,7 @@ func header(h *harness) string { return strings.Split(h.screen(), "\n")[0] }
 
 func TestStepTimerCountsDownPausesAndExtends(t *testing.T) {
 	h, advance := clocked(t, 100, 30)
-	box := h.app.sess.Workshop.Steps[0].Timebox
+	box := h.sess().Workshop.Steps[0].Timebox
 	if box != 25 {
 		t.Fatalf("the default workshop's first step has a %d-minute timebox; this test expects 25", box)
 	}
@@ -102,7 +102,7 @@ func TestStepTimerBelongsToItsStep(t *testing.T) {
 	h.keys("t")
 	advance(5 * time.Minute)
 	h.keys("]")
-	second := h.app.sess.Workshop.Steps[1].Timebox
+	second := h.sess().Workshop.Steps[1].Timebox
 	if got := header(h); !strings.Contains(got, "Step 2 of") || !strings.Contains(got, "start the "+strconv.Itoa(second)+"-min timer") {
 		t.Fatalf("the next step should offer its own timebox: %q", got)
 	}
@@ -124,7 +124,7 @@ func TestTimerKeysTypeIntoFields(t *testing.T) {
 	// The listening step's inventory: a opens a form whose first field
 	// takes the letters.
 	h.keys("tab", "a", "tT")
-	if h.app.timers[0] != nil && h.app.timers[0].started {
+	if h.app.timer.byStep[0] != nil && h.app.timer.byStep[0].started {
 		t.Fatal("t in a text field started the timer")
 	}
 	h.wantScreen("tT")
@@ -146,7 +146,7 @@ func TestTimerFitsNarrowHeaders(t *testing.T) {
 
 func TestAOneMinuteTimeboxSaysMinute(t *testing.T) {
 	h, _ := clocked(t, 100, 30)
-	h.app.sess.Workshop.Steps[0].Timebox = 1
+	h.sess().Workshop.Steps[0].Timebox = 1
 	h.keys("t")
 	h.wantScreen("Timer started: 1 minute for this step.")
 }

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/adrg/xdg"
 
@@ -48,16 +49,30 @@ type Entry struct {
 	Workshop model.Workshop
 }
 
-// Catalog is every workshop template available.
+// Catalog is every workshop template available. The templates are read
+// and checked when the catalog is first asked for one, not when it is made:
+// most starts of the program never need them.
 type Catalog struct {
-	entries []Entry
+	configDir string
+	once      sync.Once
+	entries   []Entry
 }
 
-// Load reads the built-in templates and the user's templates from
-// configDir/workshops/*.toml. It never fails: a template with a problem is
-// an entry with Err, so one broken file never stops the program.
+// Load returns the catalog of the built-in templates and the user's
+// templates in configDir/workshops/*.toml. It never fails: a template with a
+// problem is an entry with Err, so one broken file never stops the program.
 func Load(configDir string) *Catalog {
-	c := &Catalog{}
+	return &Catalog{configDir: configDir}
+}
+
+// read parses every template, once, however many screens ask at once.
+func (c *Catalog) read() []Entry {
+	c.once.Do(c.load)
+	return c.entries
+}
+
+func (c *Catalog) load() {
+	configDir := c.configDir
 	builtIn, _ := fs.Glob(assets.Workshops, "workshops/*.toml")
 	for _, name := range builtIn {
 		data, err := assets.Workshops.ReadFile(name)
@@ -80,7 +95,6 @@ func Load(configDir string) *Catalog {
 		}
 		return strings.Compare(a.Source, b.Source)
 	})
-	return c
 }
 
 func readTemplate(file string) ([]byte, error) {
@@ -131,12 +145,13 @@ func (c *Catalog) add(e Entry) {
 }
 
 // List returns every template, usable or not, sorted by name.
-func (c *Catalog) List() []Entry { return slices.Clone(c.entries) }
+func (c *Catalog) List() []Entry { return slices.Clone(c.read()) }
 
 // Get returns a copy of the usable template called name.
 func (c *Catalog) Get(name string) (model.Workshop, error) {
 	var known []string
-	for _, e := range c.entries {
+	entries := c.read()
+	for _, e := range entries {
 		if e.Err != nil {
 			continue
 		}
@@ -145,7 +160,7 @@ func (c *Catalog) Get(name string) (model.Workshop, error) {
 		}
 		known = append(known, e.Name)
 	}
-	for _, e := range c.entries {
+	for _, e := range entries {
 		if e.Name == name && e.Err != nil {
 			return model.Workshop{}, fmt.Errorf("the workshop %q cannot be used: %w", name, e.Err)
 		}

@@ -100,3 +100,24 @@ func TestGetNamesTheKnownWorkshops(t *testing.T) {
 		t.Fatalf("want an error naming the known workshops, got %v", err)
 	}
 }
+
+// Making the catalog reads nothing: the program starts without parsing a
+// template, and reads them all, once, when a screen first asks.
+func TestTemplatesAreReadWhenFirstAsked(t *testing.T) {
+	dir := t.TempDir()
+	if n := testing.AllocsPerRun(10, func() { Load(dir) }); n > 1 {
+		t.Errorf("Load made %.0f allocations: it parses templates before anyone asks", n)
+	}
+	c := Load(dir)
+	// A template the user adds before the first question is in the list.
+	writeTemplate(t, dir, "ours.toml", strings.Replace(readFixture(t), `name = "mini"`, `name = "ours"`, 1))
+	if _, err := c.Get("ours"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.Get(Default); err != nil {
+		t.Fatal(err)
+	}
+	if n := testing.AllocsPerRun(10, func() { c.List() }); n > 1 {
+		t.Errorf("List made %.0f allocations after the first: it parses the templates again", n)
+	}
+}

@@ -75,11 +75,23 @@ type Handle struct {
 }
 
 // Open resolves ref (see Resolve), locks the session unless readOnly, and
-// loads it. A session in an older format is written back in the current one
-// (the old file kept as .bak, Report.Backup) unless the handle is read-only
-// or the file has unknown keys, which only a save the facilitator has seen
-// coming may drop. A file that is not a session leaves no lock file behind.
+// loads it (Reserve, then Load).
 func (s *Store) Open(ref string, readOnly bool) (*Handle, error) {
+	h, err := s.Reserve(ref, readOnly)
+	if err != nil {
+		return nil, err
+	}
+	if err := h.Load(); err != nil {
+		return nil, err
+	}
+	return h, nil
+}
+
+// Reserve resolves ref (see Resolve) and locks the session unless
+// readOnly, without reading it: a reference that matches nothing or more
+// than one session, or a session another terminal has open, is refused at
+// once, and the program can show itself while Load reads the file.
+func (s *Store) Reserve(ref string, readOnly bool) (*Handle, error) {
 	s.keepPrivate()
 	path, err := s.Resolve(ref)
 	if err != nil {
@@ -87,36 +99,55 @@ func (s *Store) Open(ref string, readOnly bool) (*Handle, error) {
 	}
 	h := &Handle{Path: path, ReadOnly: readOnly}
 	if readOnly {
-		h.Session, h.Report, err = Load(path)
-		if err != nil {
-			return nil, err
-		}
 		return h, nil
 	}
 	// Lock before reading, so nobody saves between the read and the lock.
 	if h.lock, err = lock(path); err != nil {
 		return nil, err
 	}
+	return h, nil
+}
+
+// Load reads the reserved session into Session. A session in an older
+// format is written back in the current one (the old file kept as .bak,
+// Report.Backup) unless the handle is read-only or the file has unknown
+// keys, which only a save the facilitator has seen coming may drop. A file
+// that is not a session is released, leaving no lock file behind.
+func (h *Handle) Load() error {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.ReadOnly {
+		sess, rep, err := Load(h.Path)
+		if err != nil {
+			return err
+		}
+		h.Session, h.Report = sess, rep
+		return nil
+	}
+	if h.lock == nil {
+		return ErrClosed
+	}
 	sess, rep, err := h.load()
 	if err != nil {
 		h.lock.drop()
 		h.lock = nil
-		return nil, err
+		return err
 	}
 	if rep.Migrated && len(rep.Unknown) == 0 {
-		data, err := encodeChecked(sess, path)
+		data, err := encodeChecked(sess, h.Path)
 		if err == nil {
 			err = replace(h.lock.file, data, nil)
 		}
 		if err != nil {
-			h.Close()
-			return nil, fmt.Errorf("writing %s in the current format: %w", path, err)
+			h.lock.release()
+			h.lock = nil
+			return fmt.Errorf("writing %s in the current format: %w", h.Path, err)
 		}
 		h.lock.renew()
 		rep.Backup = h.lock.file + ".bak"
 	}
 	h.Session, h.Report = sess, rep
-	return h, nil
+	return nil
 }
 
 // load reads the session through the locked file where there is one, so

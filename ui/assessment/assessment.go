@@ -18,7 +18,7 @@ import (
 	"github.com/roundtable/roundtable/ui/common"
 	"github.com/roundtable/roundtable/ui/display"
 	"github.com/roundtable/roundtable/ui/form"
-	"github.com/roundtable/roundtable/ui/keys"
+	"github.com/roundtable/roundtable/ui/frame"
 	"github.com/roundtable/roundtable/ui/theme"
 )
 
@@ -83,11 +83,11 @@ type Model struct {
 	// byGap lists the widest gaps first instead of the workshop's order.
 	byGap bool
 
-	form      *form.Form
-	formKind  formKind
-	formID    string
-	formSide  side
-	formTitle string
+	// The open form; formKind says what it is for.
+	frame.Frame
+	formKind formKind
+	formID   string
+	formSide side
 
 	ink inks
 }
@@ -101,15 +101,12 @@ func New(ctx common.Context) common.StepScreen { return newModel(ctx) }
 
 func newModel(ctx common.Context) *Model {
 	st := ctx.Styles
-	return &Model{ctx: ctx, ink: inks{
+	return &Model{ctx: ctx, Frame: frame.New(st, formHead), ink: inks{
 		heading: theme.InkOf(st.Heading), muted: theme.InkOf(st.Muted), warn: theme.InkOf(st.Warn),
 		bad: theme.InkOf(st.Bad), marker: theme.InkOf(st.Marker), selected: theme.InkOf(st.Selected),
 		bar: theme.InkOf(st.Bar), barAlt: theme.InkOf(st.BarAlt), text: theme.InkOf(st.Text),
 	}}
 }
-
-// Init does nothing.
-func (m *Model) Init() tea.Cmd { return nil }
 
 // SetSession shows sess at revision rev.
 func (m *Model) SetSession(sess *model.Session, rev int) {
@@ -164,54 +161,7 @@ func (m *Model) position() int {
 // SetSize gives the screen its space.
 func (m *Model) SetSize(width, height int) {
 	m.width, m.height = max(width, 0), max(height, 0)
-	if m.form != nil {
-		m.form.SetSize(max(m.width, 1), max(m.height-formHead, 1))
-	}
-}
-
-// Typing reports whether a field is open: keys then go to it, and esc
-// closes it instead of leaving the step.
-func (m *Model) Typing() bool { return m.form != nil }
-
-// Drafting reports whether the open form holds words not saved yet.
-func (m *Model) Drafting() bool { return m.form != nil && m.form.Edited() }
-
-// keyMap holds the self-assessment's keys. Digits jump between steps, so
-// ratings are stepped with + and - or typed after enter.
-type keyMap struct {
-	Side, Plus, Minus, TypeRating, Clear, Notes, Sort key.Binding
-}
-
-var assessmentKeys = keyMap{
-	Side:       key.NewBinding(key.WithKeys("left", "h", "right", "l", "tab", "shift+tab"), key.WithHelp("←/→", "IT/business")),
-	Plus:       key.NewBinding(key.WithKeys("+", "="), key.WithHelp("+", "rate higher")),
-	Minus:      key.NewBinding(key.WithKeys("-", "_"), key.WithHelp("-", "rate lower")),
-	TypeRating: key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "type the rating")),
-	Clear:      key.NewBinding(key.WithKeys("x"), key.WithHelp("x", "not rated")),
-	Notes:      key.NewBinding(key.WithKeys("e", "n"), key.WithHelp("e", "notes")),
-	Sort:       key.NewBinding(key.WithKeys("s"), key.WithHelp("s", "sort by gap")),
-}
-
-// ShortHelp lists the main keys of what the screen shows now.
-func (m *Model) ShortHelp() []key.Binding {
-	if m.form != nil {
-		return form.Keys.ShortHelp()
-	}
-	k := assessmentKeys
-	return []key.Binding{k.Plus, k.Minus, k.Side, k.TypeRating, k.Notes, k.Sort, keys.Move.Down, keys.Move.Up}
-}
-
-// FullHelp lists every key of what the screen shows now.
-func (m *Model) FullHelp() [][]key.Binding {
-	if m.form != nil {
-		return form.Keys.FullHelp()
-	}
-	k := assessmentKeys
-	return [][]key.Binding{
-		{k.Plus, k.Minus, k.TypeRating, k.Clear, k.Side},
-		{k.Notes, k.Sort},
-		{keys.Move.Down, keys.Move.Up, keys.Move.PageDown, keys.Move.PageUp, keys.Move.Top, keys.Move.Bottom},
-	}
+	m.Frame.SetSize(width, height)
 }
 
 // Update handles keys.
@@ -219,25 +169,14 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if m.sess == nil {
 		return m, nil
 	}
-	switch msg := msg.(type) {
-	case tea.WindowSizeMsg:
-		m.SetSize(msg.Width, msg.Height)
-	case tea.KeyMsg:
-		return m, m.key(msg)
-	default:
-		if m.form != nil {
-			_, cmd := m.form.Update(msg)
-			return m, cmd
-		}
-	}
-	return m, nil
+	return m, m.Frame.Update(msg, m.SetSize, m.key)
 }
 
 func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
-	if m.form != nil {
+	if m.Form != nil {
 		return m.formKey(msg)
 	}
-	k := assessmentKeys
+	k := Keys
 	if m.move(msg) {
 		return nil
 	}
@@ -286,25 +225,11 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 
 func (m *Model) move(msg tea.KeyMsg) bool {
 	pos, n := m.position(), len(m.rows)
-	page := max(m.height-10, 1)
-	switch {
-	case key.Matches(msg, keys.Move.Up):
-		pos--
-	case key.Matches(msg, keys.Move.Down):
-		pos++
-	case key.Matches(msg, keys.Move.PageUp):
-		pos -= page
-	case key.Matches(msg, keys.Move.PageDown):
-		pos += page
-	case key.Matches(msg, keys.Move.Top):
-		pos = 0
-	case key.Matches(msg, keys.Move.Bottom):
-		pos = n - 1
-	default:
+	if !frame.Move(msg, &pos, n, m.height-10) {
 		return false
 	}
 	if n > 0 {
-		m.selID = m.rows[min(max(pos, 0), n-1)].id
+		m.selID = m.rows[pos].id
 	}
 	return true
 }
@@ -360,17 +285,17 @@ func oneToFive(v string) error {
 const formHead = 2
 
 func (m *Model) openForm(kind formKind, id, title string, fields ...form.Field) {
-	m.form = form.New(m.ctx.Styles, fields...)
-	m.formKind, m.formID, m.formTitle = kind, id, title
-	m.form.SetSize(max(m.width, 1), max(m.height-formHead, 1))
+	m.OpenForm(title, fields...)
+	m.formKind, m.formID = kind, id
 }
 
 func (m *Model) closeForm() {
-	m.form, m.formKind, m.formID, m.formTitle = nil, formNone, "", ""
+	m.CloseForm()
+	m.formKind, m.formID = formNone, ""
 }
 
 func (m *Model) formKey(msg tea.KeyMsg) tea.Cmd {
-	ev, cmd := m.form.Update(msg)
+	ev, cmd := m.Form.Update(msg)
 	switch ev.Kind {
 	case form.Cancel:
 		m.closeForm()
@@ -392,7 +317,7 @@ func (m *Model) submit() tea.Cmd {
 	switch m.formKind {
 	case formRating:
 		v := 0
-		if s := m.form.Value("rating"); s != "" {
+		if s := m.Form.Value("rating"); s != "" {
 			v, _ = strconv.Atoi(s)
 		}
 		if v == rating(r.rating, m.formSide) {
@@ -400,7 +325,7 @@ func (m *Model) submit() tea.Cmd {
 		}
 		return m.rate(r, m.formSide, v)
 	case formNotes:
-		notes := model.Text(model.Clean(m.form.Value("notes")))
+		notes := model.Text(model.Clean(m.Form.Value("notes")))
 		if notes == r.rating.Notes {
 			return nil
 		}

@@ -1,27 +1,18 @@
 package assessment
 
 import (
-	"os"
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
 
 	"github.com/roundtable/roundtable/model"
 	"github.com/roundtable/roundtable/model/modeltest"
-	"github.com/roundtable/roundtable/ui/common"
 	"github.com/roundtable/roundtable/ui/screentest"
-	"github.com/roundtable/roundtable/ui/theme"
 )
 
-func TestMain(m *testing.M) {
-	lipgloss.SetColorProfile(termenv.Ascii)
-	os.Exit(m.Run())
-}
+func TestMain(m *testing.M) { screentest.Main(m) }
 
 func workshop() model.Workshop {
 	w := model.Workshop{Name: "test", Title: "Test workshop", Steps: []model.Step{
@@ -40,14 +31,10 @@ func session() *model.Session {
 }
 
 // rig is the shared screen rig with the assessment screen's own model at hand.
-type rig struct {
-	*screentest.Rig
-	m *Model
-}
+type rig = screentest.Screen[*Model]
 
 func newRig(t testing.TB, s *model.Session, w, h int) *rig {
-	m := newModel(common.Context{Styles: theme.New(theme.Dark), Now: time.Now})
-	return &rig{screentest.New(t, m, s, w, h), m}
+	return screentest.Open(t, newModel, s, w, h)
 }
 
 func TestRatingsSideBySideAndTheGap(t *testing.T) {
@@ -91,7 +78,7 @@ func TestTypedRating(t *testing.T) {
 	r.Keys("7", "enter")
 	r.WantView("type a whole number from 1 to 5")
 	r.Keys("backspace", "3", "enter")
-	if got := r.Session.Assessment[1].IT; got != 3 || r.m.Typing() {
+	if got := r.Session.Assessment[1].IT; got != 3 || r.M.Typing() {
 		t.Fatalf("typed rating = %d", got)
 	}
 	r.Keys("enter", "backspace", "enter")
@@ -100,7 +87,7 @@ func TestTypedRating(t *testing.T) {
 	}
 	n := len(r.Edits)
 	r.Keys("enter", "4", "esc")
-	if len(r.Edits) != n || r.Session.Assessment[1].IT != 0 || r.m.Typing() {
+	if len(r.Edits) != n || r.Session.Assessment[1].IT != 0 || r.M.Typing() {
 		t.Fatal("esc should leave the rating as it was")
 	}
 }
@@ -115,12 +102,12 @@ func TestNotes(t *testing.T) {
 	r.WantView("Notes:", "we heard of the launch two days before.")
 	n := len(r.Edits)
 	r.Keys("e", " More.", "esc")
-	if len(r.Edits) != n || r.m.Typing() {
+	if len(r.Edits) != n || r.M.Typing() {
 		t.Fatal("esc should keep the notes")
 	}
 	// Undo, as the root does it, shows the notes gone.
 	before := session()
-	r.m.SetSession(before, r.Rev+1)
+	r.M.SetSession(before, r.Rev+1)
 	r.WantView("none yet")
 }
 
@@ -153,11 +140,11 @@ func TestRatingsMatchPracticesByID(t *testing.T) {
 func TestKeysAreNotDigits(t *testing.T) {
 	r := newRig(t, session(), 100, 30)
 	for _, k := range []string{"1", "2", "3", "4", "5"} {
-		if _, cmd := r.m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}); cmd != nil {
+		if _, cmd := r.M.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}); cmd != nil {
 			t.Fatalf("%s is the root's step jump; the screen must not take it", k)
 		}
 	}
-	if _, cmd := r.m.Update(tea.KeyMsg{Type: tea.KeyEsc}); cmd != nil || r.m.Typing() {
+	if _, cmd := r.M.Update(tea.KeyMsg{Type: tea.KeyEsc}); cmd != nil || r.M.Typing() {
 		t.Fatal("esc with nothing open should be left to the root")
 	}
 }
@@ -191,8 +178,8 @@ func TestEverySizeFits(t *testing.T) {
 		r.Keys(st.keys...)
 		for w := 0; w <= 300; w += 7 {
 			for h := 0; h <= 80; h += 5 {
-				r.m.SetSize(w, h)
-				v := r.m.View()
+				r.M.SetSize(w, h)
+				v := r.M.View()
 				screentest.Fits(t, st.name, v, w, h)
 			}
 		}

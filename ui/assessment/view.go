@@ -5,8 +5,8 @@ import (
 	"strings"
 
 	"github.com/roundtable/roundtable/model"
-	"github.com/roundtable/roundtable/ui/common"
 	"github.com/roundtable/roundtable/ui/display"
+	"github.com/roundtable/roundtable/ui/frame"
 )
 
 // View draws the practices with both ratings, or the open form.
@@ -14,23 +14,14 @@ func (m *Model) View() string {
 	if m.sess == nil || m.width <= 0 || m.height <= 0 {
 		return ""
 	}
-	lines := []string{m.prompts()}
+	lines := []string{frame.AskLine(m.sess, model.StepAssessment, m.width, m.ink.muted)}
 	body := max(m.height-len(lines), 0)
-	if m.form != nil {
-		lines = append(lines, m.ink.heading.Paint(display.Fit(display.OneLine(m.formTitle), m.width)))
-		lines = append(lines, strings.Split(m.form.View(), "\n")...)
+	if over, open := m.Lines(m.width); open {
+		lines = append(lines, over...)
 	} else {
 		lines = append(lines, m.listView(body)...)
 	}
 	return display.FitBlock(strings.Join(lines, "\n"), m.width, m.height)
-}
-
-func (m *Model) prompts() string {
-	step, ok := m.sess.CurrentStep()
-	if !ok || step.Kind != model.StepAssessment || len(step.Prompts) == 0 {
-		return ""
-	}
-	return m.ink.muted.Paint(common.Ask(step.Prompts, m.width))
 }
 
 // Summary counts what is rated and the wide gaps.

@@ -42,6 +42,9 @@ type Context struct {
 	Styles *theme.Styles
 	// Now is the clock; tests fix it so relative times are stable.
 	Now func() time.Time
+	// Latest shares what every screen works out from the open session
+	// at its latest revision; nil works it out on each question.
+	Latest *Latest
 }
 
 // EditMsg asks the root to change the open session. The root keeps a copy

@@ -21,8 +21,8 @@ import (
 
 	"github.com/roundtable/roundtable/model"
 	"github.com/roundtable/roundtable/ui/common"
-	"github.com/roundtable/roundtable/ui/dialog"
 	"github.com/roundtable/roundtable/ui/form"
+	"github.com/roundtable/roundtable/ui/frame"
 	"github.com/roundtable/roundtable/ui/keys"
 )
 
@@ -120,12 +120,12 @@ type Model struct {
 	// selectNewest selects the newest message when it arrives.
 	selectNewest bool
 
-	form     *form.Form
+	// The open form or dialog; formKind says what the form is for.
+	frame.Frame
 	formKind formKind
 	// editing is the log entry or message the open form changes: its
 	// place and its clock, which stays.
 	editing, editingAt int
-	dialog             *dialog.Dialog
 
 	resPane       resultsPane
 	resultsScroll int
@@ -145,13 +145,10 @@ func New(ctx common.Context) common.StepScreen {
 }
 
 func newModel(ctx common.Context) *Model {
-	return &Model{ctx: ctx, runIdx: -1, schedule: func(d time.Duration, msg tea.Msg) tea.Cmd {
+	return &Model{ctx: ctx, Frame: frame.New(ctx.Styles, 1), runIdx: -1, schedule: func(d time.Duration, msg tea.Msg) tea.Cmd {
 		return tea.Tick(d, func(time.Time) tea.Msg { return msg })
 	}}
 }
-
-// Init does nothing: the clock starts when the room starts it.
-func (m *Model) Init() tea.Cmd { return nil }
 
 // SetSession shows sess at revision rev. A run that is new to the screen
 // comes up paused at its saved clock; leaving the drill step pauses it.
@@ -211,17 +208,9 @@ func (m *Model) SetSize(width, height int) {
 	if m.setup != nil {
 		m.setup.SetSize(max(m.width, 1), max(m.height-setupHead, 1))
 	}
-	if m.form != nil {
-		m.form.SetSize(max(m.width, 1), max(m.height-m.formHead(), 1))
-	}
+	m.Frame.SetHead(m.formHead())
+	m.Frame.SetSize(width, height)
 }
-
-// Typing reports whether a form or dialog is open: keys then go to it, and
-// esc closes it instead of leaving the step.
-func (m *Model) Typing() bool { return m.form != nil || m.dialog != nil }
-
-// Drafting reports whether the open form holds words not saved yet.
-func (m *Model) Drafting() bool { return m.form != nil && m.form.Edited() }
 
 func (m *Model) hasRuns() bool { return m.sess != nil && len(m.sess.Drill.Runs) > 0 }
 
@@ -262,8 +251,6 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		cmds = append(cmds, m.saveClock(""))
 	}
 	switch msg := msg.(type) {
-	case tea.WindowSizeMsg:
-		m.SetSize(msg.Width, msg.Height)
 	case tickMsg:
 		cmds = append(cmds, m.tick(msg))
 	case finishMsg:
@@ -276,26 +263,17 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.hasRuns() {
 			m.wantSetup = false
 		}
-	case tea.KeyMsg:
-		cmds = append(cmds, m.key(msg))
 	default:
-		if m.form != nil {
-			_, cmd := m.form.Update(msg)
-			cmds = append(cmds, cmd)
-		}
+		cmds = append(cmds, m.Frame.Update(msg, m.SetSize, m.key))
 	}
 	return m, tea.Batch(cmds...)
 }
 
 func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
-	if m.dialog != nil {
-		done, cmd := m.dialog.Update(msg)
-		if done {
-			m.dialog = nil
-		}
+	if cmd, ok := m.DialogKey(msg); ok {
 		return cmd
 	}
-	if m.form != nil {
+	if m.Form != nil {
 		return m.formKey(msg)
 	}
 	switch m.mode() {

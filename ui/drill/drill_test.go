@@ -1,25 +1,17 @@
 package drill
 
 import (
-	"os"
 	"strings"
 	"testing"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
 
 	"github.com/roundtable/roundtable/model"
-	"github.com/roundtable/roundtable/ui/common"
 	"github.com/roundtable/roundtable/ui/screentest"
-	"github.com/roundtable/roundtable/ui/theme"
 )
 
-func TestMain(m *testing.M) {
-	lipgloss.SetColorProfile(termenv.Ascii)
-	os.Exit(m.Run())
-}
+func TestMain(m *testing.M) { screentest.Main(m) }
 
 var t0 = time.Date(2026, 3, 14, 10, 0, 0, 0, time.UTC)
 
@@ -82,7 +74,7 @@ type rig struct {
 
 func newRig(t testing.TB, s *model.Session, w, h int) *rig {
 	r := &rig{t: t, now: t0}
-	r.m = newModel(common.Context{Styles: theme.New(theme.Dark), Now: func() time.Time { return r.now }})
+	r.m = newModel(screentest.Context(func() time.Time { return r.now }))
 	r.m.schedule = func(d time.Duration, msg tea.Msg) tea.Cmd {
 		r.ticks = append(r.ticks, msg)
 		return nil

@@ -20,7 +20,7 @@ type keyMap struct {
 	Review, AddAction, Rerun, Report key.Binding
 }
 
-var drillKeys = keyMap{
+var Keys = keyMap{
 	Start:     key.NewBinding(key.WithKeys("enter"), key.WithHelp("enter", "start the drill")),
 	BackToRun: key.NewBinding(key.WithKeys("b"), key.WithHelp("b", "back to the last run")),
 
@@ -31,8 +31,8 @@ var drillKeys = keyMap{
 	Log:      key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "log a decision")),
 	Message:  key.NewBinding(key.WithKeys("m"), key.WithHelp("m", "draft a message")),
 	Finish:   key.NewBinding(key.WithKeys("f"), key.WithHelp("f", "finish the drill")),
-	Pane:     key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next pane")),
-	PaneBack: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous pane")),
+	Pane:     keys.Pane.Next,
+	PaneBack: keys.Pane.Back,
 	Met:      key.NewBinding(key.WithKeys("y"), key.WithHelp("y", "item met")),
 	NotMet:   key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "item not met")),
 	PrevMsg:  key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/→", "previous/next message")),
@@ -49,13 +49,12 @@ var drillKeys = keyMap{
 
 // ShortHelp lists the main keys of what the screen shows now.
 func (m *Model) ShortHelp() []key.Binding {
-	switch {
-	case m.dialog != nil:
-		return m.dialog.ShortHelp()
-	case m.form != nil:
-		return form.Keys.ShortHelp()
+	if bs, open := m.Frame.ShortHelp(); open {
+		return bs
 	}
-	k := drillKeys
+	switch {
+	}
+	k := Keys
 	switch m.mode() {
 	case modeSetup:
 		bs := []key.Binding{k.Start, form.Keys.Next, form.Keys.Left}
@@ -88,13 +87,12 @@ func (m *Model) ShortHelp() []key.Binding {
 
 // FullHelp lists every key of what the screen shows now.
 func (m *Model) FullHelp() [][]key.Binding {
-	switch {
-	case m.dialog != nil:
-		return m.dialog.FullHelp()
-	case m.form != nil:
-		return form.Keys.FullHelp()
+	if groups, open := m.Frame.FullHelp(); open {
+		return groups
 	}
-	k := drillKeys
+	switch {
+	}
+	k := Keys
 	switch m.mode() {
 	case modeSetup:
 		return [][]key.Binding{{k.Start, form.Keys.Next, form.Keys.Prev, form.Keys.Left}, {k.BackToRun}}

@@ -27,7 +27,7 @@ const newFor = 60
 func (m *Model) liveKey(msg tea.KeyMsg) tea.Cmd {
 	run, _ := m.run()
 	sc, _ := m.scenario()
-	k := drillKeys
+	k := Keys
 	switch {
 	case keyMatches(msg, k.Clock):
 		if m.running {
@@ -75,7 +75,7 @@ func (m *Model) liveKey(msg tea.KeyMsg) tea.Cmd {
 	case keyMatches(msg, k.Message):
 		return m.openMessageForm(-1)
 	case keyMatches(msg, k.Finish):
-		m.dialog = dialog.New(m.ctx.Styles, "Finish the drill?",
+		m.Ask("Finish the drill?",
 			"The clock stops now and the results and the hot wash follow. The run stays in the session for comparison, but its clock cannot be resumed.",
 			dialog.Choice{Key: "y", Label: "Finish the drill", Msg: finishMsg{}})
 		return nil
@@ -100,12 +100,12 @@ func (m *Model) liveKey(msg tea.KeyMsg) tea.Cmd {
 // timelineKey scrolls the events and edits or deletes the one in view.
 func (m *Model) timelineKey(msg tea.KeyMsg) tea.Cmd {
 	switch {
-	case keyMatches(msg, drillKeys.Edit), keyMatches(msg, drillKeys.Delete):
+	case keyMatches(msg, Keys.Edit), keyMatches(msg, Keys.Delete):
 		ref, ok := m.eventInView()
 		if !ok {
 			return common.Status("Nothing logged yet: a logs a decision, m drafts a message.")
 		}
-		return m.changeEntry(ref, keyMatches(msg, drillKeys.Delete))
+		return m.changeEntry(ref, keyMatches(msg, Keys.Delete))
 	}
 	if d := moveKey(msg); d != 0 {
 		// Up looks back in time: the events follow the newest at the bottom.
@@ -170,7 +170,7 @@ func (m *Model) changeEntry(ref eventRef, del bool) tea.Cmd {
 	if edit == nil {
 		return nil
 	}
-	m.dialog = dialog.New(m.ctx.Styles, "Delete the "+what+" at "+model.ClockText(at)+"?",
+	m.Ask("Delete the "+what+" at "+model.ClockText(at)+"?",
 		"“"+string(excerpt)+"”\n\nThe figures are measured again without it; u brings it back.",
 		dialog.Choice{Key: "y", Label: "Delete it", Msg: edit()})
 	return nil
@@ -183,19 +183,19 @@ func noInjectLeft() tea.Cmd {
 func (m *Model) messagesKey(msg tea.KeyMsg, run *model.DrillRun) tea.Cmd {
 	items := m.sess.Workshop.Drill.Checklist
 	switch {
-	case keyMatches(msg, drillKeys.PrevMsg):
+	case keyMatches(msg, Keys.PrevMsg):
 		m.msgSel = max(m.msgSel-1, 0)
 		m.check = 0
-	case keyMatches(msg, drillKeys.NextMsg):
+	case keyMatches(msg, Keys.NextMsg):
 		m.msgSel = min(m.msgSel+1, max(len(run.Messages)-1, 0))
 		m.check = 0
 	case moveKey(msg) != 0:
 		m.check = min(max(m.check+moveKey(msg), 0), max(len(items)-1, 0))
-	case keyMatches(msg, drillKeys.Met), keyMatches(msg, drillKeys.NotMet):
+	case keyMatches(msg, Keys.Met), keyMatches(msg, Keys.NotMet):
 		if m.msgSel >= len(run.Messages) || m.check >= len(items) {
 			return nil
 		}
-		met := keyMatches(msg, drillKeys.Met)
+		met := keyMatches(msg, Keys.Met)
 		idx, id, at := m.msgSel, items[m.check].ID, run.Messages[m.msgSel].At
 		label := fmt.Sprintf("The room says the message at %s %s: %s", model.ClockText(at), verdict(met), display.OneLine(itemTitle(items[m.check])))
 		m.check = min(m.check+1, len(items)-1)
@@ -205,11 +205,11 @@ func (m *Model) messagesKey(msg tea.KeyMsg, run *model.DrillRun) tea.Cmd {
 			}
 			r.Judge(idx, id, met, gradingCatalogue(s), s.RACI.Roles)
 		})
-	case keyMatches(msg, drillKeys.Edit), keyMatches(msg, drillKeys.Delete):
+	case keyMatches(msg, Keys.Edit), keyMatches(msg, Keys.Delete):
 		if m.msgSel >= len(run.Messages) {
 			return common.Status("No message yet: m drafts one.")
 		}
-		return m.changeEntry(eventRef{kind: eventMessage, idx: m.msgSel}, keyMatches(msg, drillKeys.Delete))
+		return m.changeEntry(eventRef{kind: eventMessage, idx: m.msgSel}, keyMatches(msg, Keys.Delete))
 	}
 	return nil
 }
@@ -219,11 +219,11 @@ func (m *Model) checklistKey(msg tea.KeyMsg) tea.Cmd {
 	switch {
 	case moveKey(msg) != 0:
 		m.check = min(max(m.check+moveKey(msg), 0), max(len(items)-1, 0))
-	case keyMatches(msg, drillKeys.Met), keyMatches(msg, drillKeys.NotMet):
+	case keyMatches(msg, Keys.Met), keyMatches(msg, Keys.NotMet):
 		if m.check >= len(items) {
 			return nil
 		}
-		met := keyMatches(msg, drillKeys.Met)
+		met := keyMatches(msg, Keys.Met)
 		id := items[m.check].ID
 		label := "The room says the drill " + verdict(met) + ": " + display.OneLine(itemTitle(items[m.check]))
 		m.check = min(m.check+1, len(items)-1)
@@ -276,8 +276,8 @@ func (m *Model) answerChoice() form.Field {
 }
 
 func (m *Model) openForm(kind formKind, f *form.Form) tea.Cmd {
-	m.form, m.formKind = f, kind
-	f.SetSize(max(m.width, 1), max(m.height-m.formHead(), 1))
+	m.Form, m.formKind = f, kind
+	m.SetSize(m.width, m.height)
 	return f.FocusIndex(0)
 }
 
@@ -390,14 +390,16 @@ func (m *Model) openMessageForm(i int) tea.Cmd {
 }
 
 func (m *Model) formKey(msg tea.KeyMsg) tea.Cmd {
-	ev, cmd := m.form.Update(msg)
+	ev, cmd := m.Form.Update(msg)
 	switch ev.Kind {
 	case form.Cancel:
-		m.form, m.formKind = nil, formNone
+		m.CloseForm()
+		m.formKind = formNone
 		return nil
 	case form.Submit:
-		f, kind := m.form, m.formKind
-		m.form, m.formKind = nil, formNone
+		f, kind := m.Form, m.formKind
+		m.CloseForm()
+		m.formKind = formNone
 		switch kind {
 		case formLog:
 			return m.submitLog(f)
@@ -559,14 +561,14 @@ func (m *Model) liveView() []string {
 
 	body := max(m.height-liveHead, 0)
 	switch {
-	case m.dialog != nil:
-		box := lipgloss.Place(w, body, lipgloss.Center, lipgloss.Center, m.dialog.View(w))
+	case m.Dialog != nil:
+		box := lipgloss.Place(w, body, lipgloss.Center, lipgloss.Center, m.Dialog.View(w))
 		lines = append(lines, strings.Split(box, "\n")...)
-	case m.form != nil:
+	case m.Form != nil:
 		if t := m.formTitle(); t != "" {
 			lines = append(lines, st.Heading.Render(display.Fit(t, w)))
 		}
-		lines = append(lines, strings.Split(m.form.View(), "\n")...)
+		lines = append(lines, strings.Split(m.Form.View(), "\n")...)
 	case m.pane == paneEvents:
 		lines = append(lines, m.eventsPane(body)...)
 	case m.pane == paneMessages:

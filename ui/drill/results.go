@@ -21,7 +21,7 @@ import (
 const resultsHead = 3
 
 func (m *Model) resultsKey(msg tea.KeyMsg) tea.Cmd {
-	k := drillKeys
+	k := Keys
 	switch {
 	case keyMatches(msg, k.Pane):
 		m.resPane = (m.resPane + 1) % resPaneCount
@@ -74,7 +74,7 @@ func (m *Model) runsKey(msg tea.KeyMsg) tea.Cmd {
 	}
 	i, run := m.runSel, runs[m.runSel]
 	switch {
-	case keyMatches(msg, drillKeys.Report):
+	case keyMatches(msg, Keys.Report):
 		reported, chosen, _ := m.sess.Drill.Reported()
 		if run.Empty() {
 			return common.Status(fmt.Sprintf("Run %d holds no message, decision or hot wash: the plan reports %s.", i+1, m.reportedName()))
@@ -87,11 +87,11 @@ func (m *Model) runsKey(msg tea.KeyMsg) tea.Cmd {
 		return editCmd(fmt.Sprintf("The plan reports run %d, as the room chose", i+1), func(s *model.Session) {
 			s.Drill.Report = i + 1
 		})
-	case keyMatches(msg, drillKeys.Delete):
+	case keyMatches(msg, Keys.Delete):
 		scenario, clock := run.Scenario, run.Clock
 		body := fmt.Sprintf("Run %d: %s, %s, %s, %s. Its results leave the plan; u brings the run back.", i+1,
 			m.scenarioName(run.Scenario), runState(run), display.Count(len(run.Messages), "message", "messages"), display.Count(len(run.Log), "log entry", "log entries"))
-		m.dialog = dialog.New(m.ctx.Styles, fmt.Sprintf("Delete drill run %d?", i+1), body,
+		m.Ask(fmt.Sprintf("Delete drill run %d?", i+1), body,
 			dialog.Choice{Key: "y", Label: fmt.Sprintf("Delete run %d", i+1), Msg: common.EditMsg{
 				Label: fmt.Sprintf("Deleted drill run %d", i+1),
 				Apply: func(s *model.Session) {
@@ -347,8 +347,8 @@ func (m *Model) inks() inkSet {
 func (m *Model) resultsView() []string {
 	st := m.ctx.Styles
 	w := max(m.width, 1)
-	if m.form != nil {
-		return append([]string{st.Heading.Render(display.Fit(m.formTitle(), w))}, strings.Split(m.form.View(), "\n")...)
+	if m.Form != nil {
+		return append([]string{st.Heading.Render(display.Fit(m.formTitle(), w))}, strings.Split(m.Form.View(), "\n")...)
 	}
 	c := &m.cache
 	if !c.headOK || c.headRev != m.rev || c.headW != m.width || c.headRun != m.runIdx || c.headPane != m.resPane {
@@ -462,8 +462,8 @@ func (m *Model) View() string {
 	}
 	var lines []string
 	switch mode := m.mode(); {
-	case m.dialog != nil && mode != modeLive:
-		lines = strings.Split(lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, m.dialog.View(m.width)), "\n")
+	case m.Dialog != nil && mode != modeLive:
+		lines = strings.Split(lipgloss.Place(m.width, m.height, lipgloss.Center, lipgloss.Center, m.Dialog.View(m.width)), "\n")
 	case mode == modeSetup:
 		lines = m.setupView()
 	case mode == modeLive:

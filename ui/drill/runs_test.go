@@ -152,7 +152,7 @@ func TestTheLogAndTheMessagesCanBeCorrected(t *testing.T) {
 	}
 	r.WantView("› 00:00 ! inject 1")
 	r.Keys("e")
-	if r.m.form != nil || !strings.Contains(r.LastStatus(), "An inject is the scenario's own") {
+	if r.m.Form != nil || !strings.Contains(r.LastStatus(), "An inject is the scenario's own") {
 		t.Errorf("an inject is not the room's to edit; status %q", r.LastStatus())
 	}
 	for _, e := range r.Edits {
@@ -167,7 +167,7 @@ func TestASkipIsNotEdited(t *testing.T) {
 	r := startLeak(t, 80, 24)
 	r.advance(tickEvery)
 	r.Keys("s", "e")
-	if r.m.form != nil || !strings.Contains(r.LastStatus(), "u takes the skip back") {
+	if r.m.Form != nil || !strings.Contains(r.LastStatus(), "u takes the skip back") {
 		t.Errorf("e on a skip: status %q", r.LastStatus())
 	}
 }

@@ -105,9 +105,9 @@ func (m *Model) roleWithPerson(id string) string {
 func (m *Model) setupKey(msg tea.KeyMsg) tea.Cmd {
 	m.ensureSetup()
 	switch {
-	case keyMatches(msg, drillKeys.Start):
+	case keyMatches(msg, Keys.Start):
 		return m.askToStart()
-	case keyMatches(msg, drillKeys.BackToRun) && m.hasRuns():
+	case keyMatches(msg, Keys.BackToRun) && m.hasRuns():
 		m.wantSetup = false
 		return nil
 	case msg.String() == "esc":
@@ -147,7 +147,7 @@ func (m *Model) askToStart() tea.Cmd {
 	}
 	body := fmt.Sprintf("Run %d stays as it is, with its results and hot wash. The new run starts empty and its clock runs at once; "+
 		"%s. u takes the start back.", last+1, plan)
-	m.dialog = dialog.New(m.ctx.Styles, fmt.Sprintf("Start drill run %d?", n+1), body,
+	m.Ask(fmt.Sprintf("Start drill run %d?", n+1), body,
 		dialog.Choice{Key: "b", Label: fmt.Sprintf("Back to run %d's results", n), Msg: backMsg{}},
 		dialog.Choice{Key: "y", Label: fmt.Sprintf("Start run %d", n+1), Msg: startMsg{}})
 	return nil

@@ -335,7 +335,13 @@ func TestThePlainProjectorReadsWithoutColour(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p := startScreen(t, tc.env, 120, 36, "present", id)
-			p.waitFor("What could go wrong", "Top risks", "20 CRITICAL")
+			// The frame is read once it is drawn to its last line: the
+			// shades' legend without colour, the axis under the map with.
+			last := "   1       2       3       4       5"
+			if tc.plain {
+				last = "░ low ▒ medium ▓ high █ critical"
+			}
+			p.waitFor("What could go wrong", "Top risks", "20 CRITICAL", last)
 			n := coloured(p)
 			legend := strings.Contains(p.text(), "░ low ▒ medium ▓ high █ critical")
 			if tc.plain && (n > 0 || !legend) {

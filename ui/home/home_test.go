@@ -6,20 +6,16 @@ import (
 	"testing"
 	"time"
 
-	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
-
 	"github.com/roundtable/roundtable/model/store"
-	"github.com/roundtable/roundtable/ui/common"
-	"github.com/roundtable/roundtable/ui/theme"
+	"github.com/roundtable/roundtable/ui/screentest"
 )
 
-func init() { lipgloss.SetColorProfile(termenv.Ascii) }
+func TestMain(m *testing.M) { screentest.Main(m) }
 
 var now = time.Date(2026, 3, 14, 10, 0, 0, 0, time.UTC)
 
 func listOf(n int) *Model {
-	m := New(common.Context{Styles: theme.New(theme.Dark), Now: func() time.Time { return now }}, nil, nil)
+	m := New(screentest.Context(func() time.Time { return now }), nil, nil)
 	entries := make([]store.Entry, n)
 	for i := range entries {
 		entries[i] = store.Entry{ID: fmt.Sprintf("s-%d", i), Title: fmt.Sprintf("Session %d", i), Organisation: "Acme",
@@ -55,7 +51,7 @@ func TestSessionCountReadsAsASentence(t *testing.T) {
 // TestNoCountBeforeTheListIsRead: while the files are read, the screen says
 // so instead of claiming there are no sessions.
 func TestNoCountBeforeTheListIsRead(t *testing.T) {
-	m := New(common.Context{Styles: theme.New(theme.Dark), Now: func() time.Time { return now }}, nil, nil)
+	m := New(screentest.Context(func() time.Time { return now }), nil, nil)
 	m.SetSize(80, 20)
 	v := m.View()
 	if !strings.Contains(v, "Looking for sessions…") || strings.Contains(v, "0 sessions") || strings.Contains(v, "No sessions yet") {

@@ -128,3 +128,9 @@ func (m *Model) restoreBackup(path string) tea.Cmd {
 		return recoverMsg{text: "Restored the backup; the broken file is kept beside it as " + filepath.Base(broken) + "."}
 	}
 }
+
+// ShowBroken says why the session file at path cannot be opened, as enter
+// on it in the list does, and offers its backup where it has one.
+func (m *Model) ShowBroken(path string, err error) {
+	m.dialog = m.brokenDialog(store.Entry{Path: path, Err: err})
+}

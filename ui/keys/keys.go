@@ -38,6 +38,12 @@ var Keys = Global{
 	Details:  key.NewBinding(key.WithKeys("P"), key.WithHelp("P", "details and participants")),
 }
 
+// Pane moves between the panes of a screen, in turn and back.
+var Pane = struct{ Next, Back key.Binding }{
+	Next: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next pane")),
+	Back: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous pane")),
+}
+
 // Move is the movement inside a list or view.
 var Move = struct {
 	Up, Down, Left, Right, PageUp, PageDown, Top, Bottom key.Binding

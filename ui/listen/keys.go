@@ -3,7 +3,6 @@ package listen
 import (
 	"github.com/charmbracelet/bubbles/key"
 
-	"github.com/roundtable/roundtable/ui/form"
 	"github.com/roundtable/roundtable/ui/keys"
 )
 
@@ -15,9 +14,9 @@ type keyMap struct {
 	MoveUp, MoveDown             key.Binding
 }
 
-var listenKeys = keyMap{
-	Pane:     key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next pane")),
-	PaneBack: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous pane")),
+var Keys = keyMap{
+	Pane:     keys.Pane.Next,
+	PaneBack: keys.Pane.Back,
 	Column:   key.NewBinding(key.WithKeys("left", "h", "right", "l"), key.WithHelp("←/→", "reads/creates")),
 	Plus:     key.NewBinding(key.WithKeys("+", "="), key.WithHelp("+", "one more")),
 	Minus:    key.NewBinding(key.WithKeys("-", "_"), key.WithHelp("-", "one fewer")),
@@ -31,13 +30,10 @@ var listenKeys = keyMap{
 
 // ShortHelp lists the main keys of what the screen shows now.
 func (m *Model) ShortHelp() []key.Binding {
-	switch {
-	case m.dialog != nil:
-		return m.dialog.ShortHelp()
-	case m.form != nil:
-		return form.Keys.ShortHelp()
+	if bs, open := m.Frame.ShortHelp(); open {
+		return bs
 	}
-	k := listenKeys
+	k := Keys
 	switch m.pane {
 	case panePoll:
 		return []key.Binding{k.Plus, k.Minus, k.TypeNum, k.Column, keys.Move.Down, keys.Move.Up, k.Pane}
@@ -49,13 +45,10 @@ func (m *Model) ShortHelp() []key.Binding {
 
 // FullHelp lists every key of what the screen shows now.
 func (m *Model) FullHelp() [][]key.Binding {
-	switch {
-	case m.dialog != nil:
-		return m.dialog.FullHelp()
-	case m.form != nil:
-		return form.Keys.FullHelp()
+	if groups, open := m.Frame.FullHelp(); open {
+		return groups
 	}
-	k := listenKeys
+	k := Keys
 	move := []key.Binding{keys.Move.Down, keys.Move.Up, keys.Move.PageDown, keys.Move.PageUp, keys.Move.Top, keys.Move.Bottom}
 	panes := []key.Binding{k.Pane, k.PaneBack}
 	switch m.pane {

@@ -18,6 +18,7 @@ import (
 	"github.com/roundtable/roundtable/ui/dialog"
 	"github.com/roundtable/roundtable/ui/display"
 	"github.com/roundtable/roundtable/ui/form"
+	"github.com/roundtable/roundtable/ui/frame"
 	"github.com/roundtable/roundtable/ui/keys"
 	"github.com/roundtable/roundtable/ui/pick"
 	"github.com/roundtable/roundtable/ui/theme"
@@ -66,17 +67,16 @@ type Model struct {
 	col                     column
 	pollTop, invTop, expTop int
 
-	form     *form.Form
+	// The open form or dialog; formKind says what the form is for.
+	frame.Frame
 	formKind formKind
 	// editing is the index the open form changes, or -1 when it adds.
-	editing   int
-	formTitle string
-	formCol   column
+	editing int
+	formCol column
 	// voice picks who talks from the workshop's voices, or lets it be typed.
 	voice pick.Pick
 	// expert picks an expert from the participants.
 	expert pick.Pick
-	dialog *dialog.Dialog
 
 	ink inks
 }
@@ -91,15 +91,12 @@ func New(ctx common.Context) common.StepScreen { return newModel(ctx) }
 
 func newModel(ctx common.Context) *Model {
 	st := ctx.Styles
-	return &Model{ctx: ctx, editing: -1, ink: inks{
+	return &Model{ctx: ctx, Frame: frame.New(st, formHead), editing: -1, ink: inks{
 		heading: theme.InkOf(st.Heading), muted: theme.InkOf(st.Muted), warn: theme.InkOf(st.Warn),
 		marker: theme.InkOf(st.Marker), selected: theme.InkOf(st.Selected),
 		bar: theme.InkOf(st.Bar), barAlt: theme.InkOf(st.BarAlt), text: theme.InkOf(st.Text),
 	}}
 }
-
-// Init does nothing.
-func (m *Model) Init() tea.Cmd { return nil }
 
 // SetSession shows sess at revision rev; cursors stay inside the lists.
 func (m *Model) SetSession(sess *model.Session, rev int) {
@@ -120,49 +117,25 @@ func (m *Model) clamp() {
 // SetSize gives the screen its space.
 func (m *Model) SetSize(width, height int) {
 	m.width, m.height = max(width, 0), max(height, 0)
-	if m.form != nil {
-		m.form.SetSize(max(m.width, 1), max(m.height-formHead, 1))
-	}
+	m.Frame.SetSize(width, height)
 }
-
-// Typing reports whether a form or dialog is open: keys then go to it, and
-// esc closes it instead of leaving the step.
-func (m *Model) Typing() bool { return m.form != nil || m.dialog != nil }
-
-// Drafting reports whether the open form holds words not saved yet.
-func (m *Model) Drafting() bool { return m.form != nil && m.form.Edited() }
 
 // Update handles keys.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if m.sess == nil {
 		return m, nil
 	}
-	switch msg := msg.(type) {
-	case tea.WindowSizeMsg:
-		m.SetSize(msg.Width, msg.Height)
-	case tea.KeyMsg:
-		return m, m.key(msg)
-	default:
-		if m.form != nil {
-			_, cmd := m.form.Update(msg)
-			return m, cmd
-		}
-	}
-	return m, nil
+	return m, m.Frame.Update(msg, m.SetSize, m.key)
 }
 
 func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
-	if m.dialog != nil {
-		if done, cmd := m.dialog.Update(msg); done {
-			m.dialog = nil
-			return cmd
-		}
-		return nil
+	if cmd, ok := m.DialogKey(msg); ok {
+		return cmd
 	}
-	if m.form != nil {
+	if m.Form != nil {
 		return m.formKey(msg)
 	}
-	k := listenKeys
+	k := Keys
 	switch {
 	case key.Matches(msg, k.Pane):
 		m.pane = (m.pane + 1) % paneCount
@@ -183,30 +156,12 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 // moveCursor moves cur within n rows for the movement keys and reports
 // whether the key was one of them.
 func (m *Model) moveCursor(msg tea.KeyMsg, cur *int, n int) bool {
-	page := max(m.height-6, 1)
-	switch {
-	case key.Matches(msg, keys.Move.Up):
-		*cur--
-	case key.Matches(msg, keys.Move.Down):
-		*cur++
-	case key.Matches(msg, keys.Move.PageUp):
-		*cur -= page
-	case key.Matches(msg, keys.Move.PageDown):
-		*cur += page
-	case key.Matches(msg, keys.Move.Top):
-		*cur = 0
-	case key.Matches(msg, keys.Move.Bottom):
-		*cur = n - 1
-	default:
-		return false
-	}
-	*cur = min(max(*cur, 0), max(n-1, 0))
-	return true
+	return frame.Move(msg, cur, n, m.height-6)
 }
 
 func (m *Model) pollKey(msg tea.KeyMsg) tea.Cmd {
 	rows := m.sess.Listen.Poll
-	k := listenKeys
+	k := Keys
 	switch {
 	case m.moveCursor(msg, &m.poll, len(rows)):
 		return nil
@@ -295,13 +250,13 @@ func (m *Model) openCount(row model.PollRow, cur int) {
 }
 
 func (m *Model) openForm(kind formKind, editing int, title string, fields ...form.Field) {
-	m.form = form.New(m.ctx.Styles, fields...)
-	m.formKind, m.editing, m.formTitle = kind, editing, title
-	m.form.SetSize(max(m.width, 1), max(m.height-formHead, 1))
+	m.OpenForm(title, fields...)
+	m.formKind, m.editing = kind, editing
 }
 
 func (m *Model) closeForm() {
-	m.form, m.formKind, m.editing, m.formTitle = nil, formNone, -1, ""
+	m.CloseForm()
+	m.formKind, m.editing = formNone, -1
 }
 
 func (m *Model) formKey(msg tea.KeyMsg) tea.Cmd {
@@ -309,13 +264,13 @@ func (m *Model) formKey(msg tea.KeyMsg) tea.Cmd {
 	var cmd tea.Cmd
 	switch m.formKind {
 	case formConversation:
-		ev, cmd = pick.Update(m.form, msg, m.voice)
+		ev, cmd = pick.Update(m.Form, msg, m.voice)
 	case formExpert:
-		was := m.expert.Value(m.form)
-		ev, cmd = pick.Update(m.form, msg, m.expert)
+		was := m.expert.Value(m.Form)
+		ev, cmd = pick.Update(m.Form, msg, m.expert)
 		m.followDepartment(was)
 	default:
-		ev, cmd = m.form.Update(msg)
+		ev, cmd = m.Form.Update(msg)
 	}
 	switch ev.Kind {
 	case form.Cancel:
@@ -330,7 +285,7 @@ func (m *Model) formKey(msg tea.KeyMsg) tea.Cmd {
 }
 
 func (m *Model) submit() tea.Cmd {
-	f, i := m.form, m.editing
+	f, i := m.Form, m.editing
 	switch m.formKind {
 	case formCount:
 		n, err := strconv.Atoi(f.Value("count"))
@@ -448,7 +403,7 @@ var experts = list{
 }
 
 func (m *Model) listKey(msg tea.KeyMsg, cur *int, n int, l list) tea.Cmd {
-	k := listenKeys
+	k := Keys
 	if m.moveCursor(msg, cur, n) {
 		return nil
 	}
@@ -467,7 +422,7 @@ func (m *Model) listKey(msg tea.KeyMsg, cur *int, n int, l list) tea.Cmd {
 				l.del(s, i)
 			}
 		}}
-		m.dialog = dialog.New(m.ctx.Styles, "Delete this "+l.noun+"?", name+"\n\nu undoes it afterwards.",
+		m.Ask("Delete this "+l.noun+"?", name+"\n\nu undoes it afterwards.",
 			dialog.Choice{Key: "y", Label: "Delete", Msg: del},
 			dialog.Choice{Key: "n", Label: "Keep"})
 	case key.Matches(msg, k.MoveUp), key.Matches(msg, k.MoveDown):
@@ -532,13 +487,13 @@ func (m *Model) openExpert(i int) {
 // followDepartment fills in the department of the participant just picked
 // as the expert, unless the room typed another one.
 func (m *Model) followDepartment(was string) {
-	now := m.expert.Value(m.form)
+	now := m.expert.Value(m.Form)
 	if now == was {
 		return
 	}
-	dept := m.form.Value("department")
+	dept := m.Form.Value("department")
 	if dept == "" || dept == m.departmentOf(was) {
-		m.form.SetValue("department", m.departmentOf(now))
+		m.Form.SetValue("department", m.departmentOf(now))
 	}
 }
 

@@ -1,29 +1,21 @@
 package listen
 
 import (
-	"os"
 	"slices"
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 	"unicode/utf8"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
 
 	"github.com/roundtable/roundtable/model"
 	"github.com/roundtable/roundtable/model/modeltest"
 	"github.com/roundtable/roundtable/ui/common"
 	"github.com/roundtable/roundtable/ui/screentest"
-	"github.com/roundtable/roundtable/ui/theme"
 )
 
-func TestMain(m *testing.M) {
-	lipgloss.SetColorProfile(termenv.Ascii)
-	os.Exit(m.Run())
-}
+func TestMain(m *testing.M) { screentest.Main(m) }
 
 func workshop() model.Workshop {
 	w := model.Workshop{Name: "test", Title: "Test workshop", Steps: []model.Step{
@@ -47,14 +39,10 @@ func session() *model.Session {
 }
 
 // rig is the shared screen rig with the listening screen's own model at hand.
-type rig struct {
-	*screentest.Rig
-	m *Model
-}
+type rig = screentest.Screen[*Model]
 
 func newRig(t testing.TB, s *model.Session, w, h int) *rig {
-	m := newModel(common.Context{Styles: theme.New(theme.Dark), Now: time.Now})
-	return &rig{screentest.New(t, m, s, w, h), m}
+	return screentest.Open(t, newModel, s, w, h)
 }
 
 func TestPollStepsCountsAndNeverGoesBelowZero(t *testing.T) {
@@ -84,7 +72,7 @@ func TestPollStepsCountsAndNeverGoesBelowZero(t *testing.T) {
 func TestPollTypedCount(t *testing.T) {
 	r := newRig(t, session(), 80, 22)
 	r.Keys("j", "right", "enter")
-	if !r.m.Typing() {
+	if !r.M.Typing() {
 		t.Fatal("enter should open a field to type the count")
 	}
 	r.WantView("Facebook — How many contribute or create on it?")
@@ -96,7 +84,7 @@ func TestPollTypedCount(t *testing.T) {
 		t.Fatalf("an invalid count changed the session: %v", r.LastLabel())
 	}
 	r.Keys("backspace", "backspace", "7", "enter")
-	if r.m.Typing() {
+	if r.M.Typing() {
 		t.Fatal("a valid count should close the field")
 	}
 	if got := r.Session.Listen.Poll[1].Creates; got != 7 {
@@ -121,7 +109,7 @@ func TestPollTypedCount(t *testing.T) {
 	r.Keys("enter", "7", "enter")
 
 	r.Keys("enter", "backspace", "9", "esc")
-	if got := r.Session.Listen.Poll[1].Creates; got != 7 || r.m.Typing() {
+	if got := r.Session.Listen.Poll[1].Creates; got != 7 || r.M.Typing() {
 		t.Fatalf("esc should close the field and keep 7, got %d", got)
 	}
 }
@@ -235,7 +223,7 @@ func TestInventoryAddEditDeleteAndReorder(t *testing.T) {
 	// A cancelled edit changes nothing.
 	n := len(r.Edits)
 	r.Keys("enter", "more", "esc", "esc")
-	if len(r.Edits) != n || r.Session.Listen.Inventory[1].Place != "Intranet" || r.m.Typing() {
+	if len(r.Edits) != n || r.Session.Listen.Inventory[1].Place != "Intranet" || r.M.Typing() {
 		t.Fatalf("esc should leave the entry as it was: %+v", r.Session.Listen.Inventory[1])
 	}
 
@@ -266,7 +254,7 @@ func TestInventoryAddEditDeleteAndReorder(t *testing.T) {
 	r.WantView("Delete this conversation?", "Intranet")
 	r.Keys("n")
 	r.Keys("d", "esc")
-	if len(r.Session.Listen.Inventory) != 2 || r.m.Typing() {
+	if len(r.Session.Listen.Inventory) != 2 || r.M.Typing() {
 		t.Fatal("n and esc should keep the entry")
 	}
 	r.Keys("d", "y")
@@ -297,21 +285,21 @@ func TestApplyIsSafeWhenTheListChanged(t *testing.T) {
 	r := newRig(t, session(), 80, 22)
 	r.Keys("tab")
 	addConversation(r, "Forum", "customers", false)
-	_, cmd := r.m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("d")})
+	_, cmd := r.M.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("d")})
 	if cmd != nil {
 		t.Fatal("d should only ask")
 	}
-	_, cmd = r.m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("y")})
+	_, cmd = r.M.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("y")})
 	edit := cmd().(common.EditMsg)
 	r.Session.Listen.Inventory = nil
 	edit.Apply(r.Session) // must not panic on a list that shrank meanwhile
-	_, cmd = r.m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("+")})
+	_, cmd = r.M.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("+")})
 	if cmd != nil {
 		t.Fatal("+ on the inventory pane should do nothing")
 	}
 	s := session()
 	r2 := newRig(t, s, 80, 22)
-	_, cmd = r2.m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("+")})
+	_, cmd = r2.M.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("+")})
 	s.Listen.Poll = nil
 	cmd().(common.EditMsg).Apply(s)
 }
@@ -345,7 +333,7 @@ func TestEscLeavesDataUnchanged(t *testing.T) {
 		{"tab", "a", "Ana", "esc", "esc"},
 	} {
 		r.Keys(ks...)
-		if r.m.Typing() {
+		if r.M.Typing() {
 			t.Fatalf("%v: esc should close the form", ks)
 		}
 	}
@@ -353,8 +341,8 @@ func TestEscLeavesDataUnchanged(t *testing.T) {
 		t.Fatalf("esc changed the session: %v", r.Edits)
 	}
 	// With nothing open, esc is the root's.
-	_, cmd := r.m.Update(tea.KeyMsg{Type: tea.KeyEsc})
-	if cmd != nil || r.m.Typing() {
+	_, cmd := r.M.Update(tea.KeyMsg{Type: tea.KeyEsc})
+	if cmd != nil || r.M.Typing() {
 		t.Fatal("esc with nothing open should be left to the root")
 	}
 }
@@ -365,7 +353,7 @@ func TestUserTextIsCleanedAndDrawnSafely(t *testing.T) {
 	if got := r.Session.Listen.Inventory[0].Place; !utf8.ValidString(got) || strings.Contains(got, "\x1b") || !strings.HasPrefix(got, "Forum") {
 		t.Fatalf("place not cleaned: %q", got)
 	}
-	if strings.Contains(r.m.View(), "\x1b[31m") {
+	if strings.Contains(r.M.View(), "\x1b[31m") {
 		t.Error("an escape sequence typed by a user reached the screen")
 	}
 }
@@ -430,8 +418,8 @@ func TestEverySizeFits(t *testing.T) {
 		r.Keys(st.keys...)
 		for w := 0; w <= 300; w += 7 {
 			for h := 0; h <= 80; h += 5 {
-				r.m.SetSize(w, h)
-				v := r.m.View()
+				r.M.SetSize(w, h)
+				v := r.M.View()
 				screentest.Fits(t, st.name, v, w, h)
 			}
 		}
@@ -452,7 +440,7 @@ func TestLongListsScrollToTheSelection(t *testing.T) {
 		t.Fatalf("%d lines on a 16-line screen", n)
 	}
 	r.Keys("g", "pgdown")
-	if r.m.inv == 0 {
+	if r.M.inv == 0 {
 		t.Fatal("page down should move the selection")
 	}
 }

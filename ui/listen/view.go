@@ -5,8 +5,8 @@ import (
 	"strings"
 
 	"github.com/roundtable/roundtable/model"
-	"github.com/roundtable/roundtable/ui/common"
 	"github.com/roundtable/roundtable/ui/display"
+	"github.com/roundtable/roundtable/ui/frame"
 )
 
 // formHead is the lines above an open form: the pane tabs, the step's
@@ -18,14 +18,12 @@ func (m *Model) View() string {
 	if m.sess == nil || m.width <= 0 || m.height <= 0 {
 		return ""
 	}
-	lines := []string{m.tabs(), m.prompts()}
+	lines := []string{m.tabs(), frame.AskLine(m.sess, model.StepListen, m.width, m.ink.muted)}
 	body := max(m.height-len(lines), 0)
+	over, open := m.Lines(m.width)
 	switch {
-	case m.dialog != nil:
-		lines = append(lines, strings.Split(m.dialog.View(m.width), "\n")...)
-	case m.form != nil:
-		lines = append(lines, m.ink.heading.Paint(display.Fit(display.OneLine(m.formTitle), m.width)))
-		lines = append(lines, strings.Split(m.form.View(), "\n")...)
+	case open:
+		lines = append(lines, over...)
 	case m.pane == panePoll:
 		lines = append(lines, m.pollView(body)...)
 	case m.pane == paneInventory:
@@ -34,15 +32,6 @@ func (m *Model) View() string {
 		lines = append(lines, m.expertsView(body)...)
 	}
 	return display.FitBlock(strings.Join(lines, "\n"), m.width, m.height)
-}
-
-// prompts is what the facilitator asks the room, on one line.
-func (m *Model) prompts() string {
-	step, ok := m.sess.CurrentStep()
-	if !ok || step.Kind != model.StepListen || len(step.Prompts) == 0 {
-		return ""
-	}
-	return m.ink.muted.Paint(common.Ask(step.Prompts, m.width))
 }
 
 // tabs names the three panes; the one in focus is bracketed as well as

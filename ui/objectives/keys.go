@@ -3,7 +3,6 @@ package objectives
 import (
 	"github.com/charmbracelet/bubbles/key"
 
-	"github.com/roundtable/roundtable/ui/form"
 	"github.com/roundtable/roundtable/ui/keys"
 )
 
@@ -19,9 +18,9 @@ type keyMap struct {
 	Pick, Cancel           key.Binding
 }
 
-var objectiveKeys = keyMap{
-	Pane:           key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next pane")),
-	PaneBack:       key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous pane")),
+var Keys = keyMap{
+	Pane:           keys.Pane.Next,
+	PaneBack:       keys.Pane.Back,
 	Add:            key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add")),
 	Edit:           key.NewBinding(key.WithKeys("e", "enter"), key.WithHelp("e", "edit")),
 	Delete:         key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "delete")),
@@ -37,12 +36,11 @@ var objectiveKeys = keyMap{
 
 // ShortHelp lists the main keys of what the screen shows now.
 func (m *Model) ShortHelp() []key.Binding {
-	k := objectiveKeys
+	k := Keys
+	if bs, open := m.Frame.ShortHelp(); open {
+		return bs
+	}
 	switch {
-	case m.dialog != nil:
-		return m.dialog.ShortHelp()
-	case m.form != nil:
-		return form.Keys.ShortHelp()
 	case m.picking:
 		return []key.Binding{k.Pick, keys.Move.Down, keys.Move.Up, k.Cancel}
 	case m.pane == paneModel:
@@ -53,13 +51,12 @@ func (m *Model) ShortHelp() []key.Binding {
 
 // FullHelp lists every key of what the screen shows now.
 func (m *Model) FullHelp() [][]key.Binding {
-	k := objectiveKeys
+	k := Keys
 	move := []key.Binding{keys.Move.Down, keys.Move.Up, keys.Move.Top, keys.Move.Bottom}
+	if groups, open := m.Frame.FullHelp(); open {
+		return groups
+	}
 	switch {
-	case m.dialog != nil:
-		return m.dialog.FullHelp()
-	case m.form != nil:
-		return form.Keys.FullHelp()
 	case m.picking:
 		return [][]key.Binding{{k.Pick, k.Cancel}, move}
 	case m.pane == paneModel:

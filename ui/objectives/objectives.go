@@ -19,7 +19,7 @@ import (
 	"github.com/roundtable/roundtable/ui/dialog"
 	"github.com/roundtable/roundtable/ui/display"
 	"github.com/roundtable/roundtable/ui/form"
-	"github.com/roundtable/roundtable/ui/keys"
+	"github.com/roundtable/roundtable/ui/frame"
 	"github.com/roundtable/roundtable/ui/pick"
 	"github.com/roundtable/roundtable/ui/theme"
 )
@@ -66,14 +66,13 @@ type Model struct {
 	picking        bool
 	pickCur, pkTop int
 
-	form     *form.Form
+	// The open form or dialog; formKind says what the form is for.
+	frame.Frame
 	formKind formKind
 	// editing is the index the open form changes, or -1 when it adds.
 	editing   int
 	catalogue string
-	formTitle string
 	sponsor   pick.Pick
-	dialog    *dialog.Dialog
 
 	ink inks
 }
@@ -87,15 +86,12 @@ func New(ctx common.Context) common.StepScreen { return newModel(ctx) }
 
 func newModel(ctx common.Context) *Model {
 	st := ctx.Styles
-	return &Model{ctx: ctx, editing: -1, ink: inks{
+	return &Model{ctx: ctx, Frame: frame.New(st, formHead), editing: -1, ink: inks{
 		heading: theme.InkOf(st.Heading), muted: theme.InkOf(st.Muted), warn: theme.InkOf(st.Warn),
 		bad: theme.InkOf(st.Bad), marker: theme.InkOf(st.Marker), selected: theme.InkOf(st.Selected),
 		bar: theme.InkOf(st.Bar), text: theme.InkOf(st.Text),
 	}}
 }
-
-// Init does nothing.
-func (m *Model) Init() tea.Cmd { return nil }
 
 // SetSession shows sess at revision rev.
 func (m *Model) SetSession(sess *model.Session, rev int) {
@@ -112,47 +108,28 @@ func (m *Model) SetSession(sess *model.Session, rev int) {
 // SetSize gives the screen its space.
 func (m *Model) SetSize(width, height int) {
 	m.width, m.height = max(width, 0), max(height, 0)
-	if m.form != nil {
-		m.form.SetSize(max(m.width, 1), max(m.height-formHead, 1))
-	}
+	m.Frame.SetSize(width, height)
 }
 
 // Typing reports whether a form, dialog or the catalogue is open: keys then
 // go to it, and esc closes it instead of leaving the step.
-func (m *Model) Typing() bool { return m.form != nil || m.dialog != nil || m.picking }
-
-// Drafting reports whether the open form holds words not saved yet.
-func (m *Model) Drafting() bool { return m.form != nil && m.form.Edited() }
+func (m *Model) Typing() bool { return m.Frame.Typing() || m.picking }
 
 // Update handles keys.
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if m.sess == nil {
 		return m, nil
 	}
-	switch msg := msg.(type) {
-	case tea.WindowSizeMsg:
-		m.SetSize(msg.Width, msg.Height)
-	case tea.KeyMsg:
-		return m, m.key(msg)
-	default:
-		if m.form != nil {
-			_, cmd := m.form.Update(msg)
-			return m, cmd
-		}
-	}
-	return m, nil
+	return m, m.Frame.Update(msg, m.SetSize, m.key)
 }
 
 func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
-	k := objectiveKeys
+	k := Keys
+	if cmd, ok := m.DialogKey(msg); ok {
+		return cmd
+	}
 	switch {
-	case m.dialog != nil:
-		if done, cmd := m.dialog.Update(msg); done {
-			m.dialog = nil
-			return cmd
-		}
-		return nil
-	case m.form != nil:
+	case m.Form != nil:
 		return m.formKey(msg)
 	case m.picking:
 		return m.pickKey(msg)
@@ -168,25 +145,7 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 // move moves cur within n rows for the movement keys and reports whether
 // the key was one of them.
 func (m *Model) move(msg tea.KeyMsg, cur *int, n int) bool {
-	page := max(m.height-8, 1)
-	switch {
-	case key.Matches(msg, keys.Move.Up):
-		*cur--
-	case key.Matches(msg, keys.Move.Down):
-		*cur++
-	case key.Matches(msg, keys.Move.PageUp):
-		*cur -= page
-	case key.Matches(msg, keys.Move.PageDown):
-		*cur += page
-	case key.Matches(msg, keys.Move.Top):
-		*cur = 0
-	case key.Matches(msg, keys.Move.Bottom):
-		*cur = n - 1
-	default:
-		return false
-	}
-	*cur = min(max(*cur, 0), max(n-1, 0))
-	return true
+	return frame.Move(msg, cur, n, m.height-8)
 }
 
 // position is where the selected objective stands in the ranking.
@@ -198,7 +157,7 @@ func (m *Model) position() int {
 }
 
 func (m *Model) listKey(msg tea.KeyMsg) tea.Cmd {
-	k := objectiveKeys
+	k := Keys
 	items := m.sess.Objectives.Items
 	pos := m.position()
 	if m.move(msg, &pos, len(items)) {
@@ -246,7 +205,7 @@ func (m *Model) listKey(msg tea.KeyMsg) tea.Cmd {
 				s.Objectives.Items = slices.Delete(s.Objectives.Items, i, i+1)
 			}
 		}}
-		m.dialog = dialog.New(m.ctx.Styles, "Delete this objective?", o.Title+"\n\nu undoes it afterwards.",
+		m.Ask("Delete this objective?", o.Title+"\n\nu undoes it afterwards.",
 			dialog.Choice{Key: "y", Label: "Delete", Msg: del},
 			dialog.Choice{Key: "n", Label: "Keep"})
 	}
@@ -268,7 +227,7 @@ func (m *Model) stepVotes(i int, name string, cur, delta int) tea.Cmd {
 func (m *Model) catalogueLen() int { return len(m.sess.Workshop.Objectives.Objectives) + 1 }
 
 func (m *Model) pickKey(msg tea.KeyMsg) tea.Cmd {
-	k := objectiveKeys
+	k := Keys
 	switch {
 	case m.move(msg, &m.pickCur, m.catalogueLen()):
 	case key.Matches(msg, k.Cancel):
@@ -295,7 +254,7 @@ func (m *Model) models() []model.OrgModel {
 }
 
 func (m *Model) modelKey(msg tea.KeyMsg) tea.Cmd {
-	k := objectiveKeys
+	k := Keys
 	models := m.models()
 	switch {
 	case m.move(msg, &m.modelCur, len(models)):
@@ -354,13 +313,13 @@ func (m *Model) openObjective(i int, o model.Objective) {
 }
 
 func (m *Model) openForm(kind formKind, editing int, title string, fields ...form.Field) {
-	m.form = form.New(m.ctx.Styles, fields...)
-	m.formKind, m.editing, m.formTitle = kind, editing, title
-	m.form.SetSize(max(m.width, 1), max(m.height-formHead, 1))
+	m.OpenForm(title, fields...)
+	m.formKind, m.editing = kind, editing
 }
 
 func (m *Model) closeForm() {
-	m.form, m.formKind, m.editing, m.formTitle, m.catalogue = nil, formNone, -1, "", ""
+	m.CloseForm()
+	m.formKind, m.editing, m.catalogue = formNone, -1, ""
 }
 
 func (m *Model) formKey(msg tea.KeyMsg) tea.Cmd {
@@ -369,7 +328,7 @@ func (m *Model) formKey(msg tea.KeyMsg) tea.Cmd {
 	if m.formKind == formObjective {
 		sponsor = append(sponsor, m.sponsor)
 	}
-	ev, cmd := pick.Update(m.form, msg, sponsor...)
+	ev, cmd := pick.Update(m.Form, msg, sponsor...)
 	switch ev.Kind {
 	case form.Cancel:
 		m.closeForm()
@@ -383,7 +342,7 @@ func (m *Model) formKey(msg tea.KeyMsg) tea.Cmd {
 }
 
 func (m *Model) submit() tea.Cmd {
-	f, i := m.form, m.editing
+	f, i := m.Form, m.editing
 	switch m.formKind {
 	case formPerParticipant:
 		n, err := strconv.Atoi(f.Value("votes"))

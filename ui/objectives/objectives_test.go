@@ -1,27 +1,19 @@
 package objectives
 
 import (
-	"os"
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
 
 	"github.com/roundtable/roundtable/model"
 	"github.com/roundtable/roundtable/model/modeltest"
 	"github.com/roundtable/roundtable/ui/common"
 	"github.com/roundtable/roundtable/ui/screentest"
-	"github.com/roundtable/roundtable/ui/theme"
 )
 
-func TestMain(m *testing.M) {
-	lipgloss.SetColorProfile(termenv.Ascii)
-	os.Exit(m.Run())
-}
+func TestMain(m *testing.M) { screentest.Main(m) }
 
 func workshop() model.Workshop {
 	w := model.Workshop{Name: "test", Title: "Test workshop", Steps: []model.Step{
@@ -53,21 +45,17 @@ func session() *model.Session {
 }
 
 // rig is the shared screen rig with the objectives screen's own model at hand.
-type rig struct {
-	*screentest.Rig
-	m *Model
-}
+type rig = screentest.Screen[*Model]
 
 func newRig(t testing.TB, s *model.Session, w, h int) *rig {
-	m := newModel(common.Context{Styles: theme.New(theme.Dark), Now: time.Now})
-	return &rig{screentest.New(t, m, s, w, h), m}
+	return screentest.Open(t, newModel, s, w, h)
 }
 
 func TestPickFromTheCatalogueAndFillTheObjective(t *testing.T) {
 	r := newRig(t, session(), 100, 30)
 	r.WantView("No objectives yet")
 	r.Keys("a")
-	if !r.m.Typing() {
+	if !r.M.Typing() {
 		t.Fatal("the catalogue should take the keys while it is open")
 	}
 	r.WantView("Pick an objective", "Listen (Groundswell)", "✎ Write a new objective", "Use what people say online as research.")
@@ -96,7 +84,7 @@ func TestPickFromTheCatalogueAndFillTheObjective(t *testing.T) {
 	r.Keys("a")
 	r.WantView("Talk (Groundswell)  ✓ already in the list")
 	r.Keys("esc")
-	if r.m.Typing() || len(r.Edits) != 1 {
+	if r.M.Typing() || len(r.Edits) != 1 {
 		t.Fatal("esc should close the catalogue and change nothing")
 	}
 }
@@ -151,7 +139,7 @@ func TestMissingSponsorAndMetricAreFlaggedAndClear(t *testing.T) {
 	// Undo, as the root does it, brings the flag back.
 	before := r.Session.Clone()
 	before.Objectives.Items[0].Target = ""
-	r.m.SetSession(before, r.Rev+1)
+	r.M.SetSession(before, r.Rev+1)
 	r.WantView("[missing: target]")
 }
 
@@ -229,7 +217,7 @@ func TestDeleteAsksFirst(t *testing.T) {
 	r.Keys("d")
 	r.WantView("Delete this objective?", "Support")
 	r.Keys("n", "d", "esc")
-	if len(r.Session.Objectives.Items) != 3 || r.m.Typing() {
+	if len(r.Session.Objectives.Items) != 3 || r.M.Typing() {
 		t.Fatal("n and esc should keep it")
 	}
 	r.Keys("d", "y")
@@ -250,14 +238,14 @@ func TestEscLeavesDataUnchanged(t *testing.T) {
 		{"d", "esc"},
 	} {
 		r.Keys(ks...)
-		if r.m.Typing() {
+		if r.M.Typing() {
 			t.Fatalf("%v: esc should close what was open", ks)
 		}
 	}
 	if len(r.Edits) != 0 || r.Session.Objectives.Items[1].Title != "Support" || len(r.Session.Objectives.Items) != 3 {
 		t.Fatalf("esc changed the session: %v", r.Edits)
 	}
-	if _, cmd := r.m.Update(tea.KeyMsg{Type: tea.KeyEsc}); cmd != nil || r.m.Typing() {
+	if _, cmd := r.M.Update(tea.KeyMsg{Type: tea.KeyEsc}); cmd != nil || r.M.Typing() {
 		t.Fatal("esc with nothing open should be left to the root")
 	}
 }
@@ -283,13 +271,13 @@ func TestOrganisationalModel(t *testing.T) {
 func TestApplyIsSafeWhenTheListChanged(t *testing.T) {
 	r := newRig(t, sessionWithObjectives(), 80, 22)
 	for _, k := range []string{"+", "-"} {
-		_, cmd := r.m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)})
+		_, cmd := r.M.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)})
 		edit := cmd().(common.EditMsg)
 		s := session()
 		edit.Apply(s) // must not panic on a list that shrank meanwhile
 	}
 	r.Keys("d")
-	_, cmd := r.m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("y")})
+	_, cmd := r.M.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("y")})
 	edit := cmd().(common.EditMsg)
 	edit.Apply(session())
 }
@@ -300,7 +288,7 @@ func TestUserTextIsCleanedAndDrawnSafely(t *testing.T) {
 	if got := r.Session.Objectives.Items[0].Title; strings.Contains(got, "\xff") || !strings.HasPrefix(got, "Grow") {
 		t.Fatalf("title not cleaned: %q", got)
 	}
-	if strings.Contains(r.m.View(), "\x1b[31m") {
+	if strings.Contains(r.M.View(), "\x1b[31m") {
 		t.Error("an escape sequence typed by a user reached the screen")
 	}
 }
@@ -342,8 +330,8 @@ func TestEverySizeFits(t *testing.T) {
 		r.Keys(st.keys...)
 		for w := 0; w <= 300; w += 7 {
 			for h := 0; h <= 80; h += 5 {
-				r.m.SetSize(w, h)
-				v := r.m.View()
+				r.M.SetSize(w, h)
+				v := r.M.View()
 				screentest.Fits(t, st.name, v, w, h)
 			}
 		}

@@ -78,6 +78,18 @@ var Budgets = []Budget{
 	// program in a pseudo-terminal, as 95th percentiles.
 	{Name: "RoomVote", What: "live room, 200 phones voting at once: from a vote's reply to the frame that counts it", Time: 250 * time.Millisecond},
 	{Name: "RoomKeystroke", What: "live room: a key to its frame while 200 phones vote (a whole 60 Hz frame: the terminal's drawing included)", Time: 16700 * time.Microsecond},
+	// Through the root model, as the program runs: the key, the edit
+	// with its undo copy, the rules checked once for every screen, and
+	// the whole frame (step bar, what is missing, status and help).
+	{Name: "RootRACIEdit", What: "a letter set in the RACI grid through the root model, and the whole frame", Time: 3 * time.Millisecond, Allocs: 2800},
+	{Name: "RootRACIEdit1000", What: "a letter set in a RACI grid of 1,000 activities through the root model, and the whole frame", Time: 8 * time.Millisecond, Allocs: 5800},
+	{Name: "RootListenView", What: "the whole frame of the listen step after a change", Time: Keystroke, Allocs: 2700},
+	{Name: "RootObjectivesView", What: "the whole frame of the objectives step after a change", Time: Keystroke, Allocs: 2700},
+	{Name: "RootRACIView", What: "the whole frame of the RACI step after a change", Time: Keystroke, Allocs: 2700},
+	{Name: "RootRisksView", What: "the whole frame of the risks step after a change", Time: Keystroke, Allocs: 2900},
+	{Name: "RootDrillView", What: "the whole frame of the drill step (its results) after a change", Time: Keystroke, Allocs: 2700},
+	{Name: "RootAssessmentView", What: "the whole frame of the self-assessment step after a change", Time: Keystroke, Allocs: 3000},
+	{Name: "RootReviewView", What: "the whole frame of the review step after a change", Time: Keystroke, Allocs: 2200},
 	{Name: "ReviewPreview", What: "lay out the plan and draw the review step's preview of it", Time: Preview, Allocs: 44_000},
 }
 

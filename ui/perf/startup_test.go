@@ -18,31 +18,37 @@ import (
 	"github.com/roundtable/roundtable/model/store"
 )
 
-// The roundtable binary, built once for BenchmarkStartup.
+// The programs the benchmarks start, each built once per run into binDir.
 var (
-	buildOnce sync.Once
-	binDir    string
-	binPath   string
-	buildErr  error
+	buildMu sync.Mutex
+	binDir  string
+	builds  = map[string]string{}
 )
 
-func binary(b *testing.B) string {
+// binary is the roundtable program.
+func binary(b *testing.B) string { return built(b, "roundtable", "github.com/roundtable/roundtable") }
+
+// built builds the program of package pkg as name, once.
+func built(b *testing.B, name, pkg string) string {
 	b.Helper()
-	buildOnce.Do(func() {
-		binDir, buildErr = os.MkdirTemp("", "roundtable-perf-")
-		if buildErr != nil {
-			return
-		}
-		binPath = filepath.Join(binDir, "roundtable")
-		out, err := exec.Command("go", "build", "-o", binPath, "github.com/roundtable/roundtable").CombinedOutput()
-		if err != nil {
-			buildErr = fmt.Errorf("building roundtable: %v\n%s", err, out)
-		}
-	})
-	if buildErr != nil {
-		b.Fatal(buildErr)
+	buildMu.Lock()
+	defer buildMu.Unlock()
+	if path, ok := builds[name]; ok {
+		return path
 	}
-	return binPath
+	if binDir == "" {
+		dir, err := os.MkdirTemp("", "roundtable-perf-")
+		if err != nil {
+			b.Fatal(err)
+		}
+		binDir = dir
+	}
+	path := filepath.Join(binDir, name)
+	if out, err := exec.Command("go", "build", "-o", path, pkg).CombinedOutput(); err != nil {
+		b.Fatalf("building %s: %v\n%s", name, err, out)
+	}
+	builds[name] = path
+	return path
 }
 
 func removeBinary() {
@@ -58,15 +64,7 @@ func removeBinary() {
 func BenchmarkStartup(b *testing.B) {
 	bin := binary(b)
 	home := b.TempDir()
-	env := append(os.Environ(),
-		"HOME="+home,
-		"XDG_DATA_HOME="+filepath.Join(home, "data"),
-		"XDG_CONFIG_HOME="+filepath.Join(home, "config"),
-		"XDG_STATE_HOME="+filepath.Join(home, "state"),
-		"XDG_CACHE_HOME="+filepath.Join(home, "cache"),
-		"ROUNDTABLE_DATA_DIR="+filepath.Join(home, "data", "roundtable"),
-		"TERM=xterm-256color",
-	)
+	env := envIn(home)
 	st := store.New(filepath.Join(home, "data", "roundtable"))
 	large := fillStore(b, st)
 	// A laptop's list has been read before: home-listed starts from the
@@ -120,8 +118,9 @@ type running struct {
 }
 
 // startInTerminal starts the binary and returns once the screen shows
-// frame.
+// frame, or one of the frames it lists between "|".
 func startInTerminal(bin string, env, args []string, frame string) (*running, error) {
+	frames := strings.Split(frame, "|")
 	cmd := exec.Command(bin, args...)
 	cmd.Env = env
 	f, err := pty.StartWithSize(cmd, &pty.Winsize{Cols: 80, Rows: 24})
@@ -152,7 +151,7 @@ func startInTerminal(bin string, env, args []string, frame string) (*running, er
 			}
 			w, _ := vt.Write(pending[:whole])
 			pending = append(pending[:0], pending[w:]...)
-			if !seen && strings.Contains(vt.String(), frame) {
+			if !seen && containsAny(vt.String(), frames) {
 				seen = true
 				close(shown)
 			}
@@ -172,6 +171,15 @@ func startInTerminal(bin string, env, args []string, frame string) (*running, er
 		p.kill()
 		return nil, fmt.Errorf("roundtable %v never showed %q; the screen shows:\n%s", args, frame, screen)
 	}
+}
+
+func containsAny(s string, parts []string) bool {
+	for _, p := range parts {
+		if strings.Contains(s, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // quit presses ctrl+c and waits for the program to end.

@@ -3,28 +3,20 @@ package present
 import (
 	"fmt"
 	"math/rand/v2"
-	"os"
 	"strings"
 	"testing"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/muesli/termenv"
 
 	"github.com/roundtable/roundtable/model"
 	"github.com/roundtable/roundtable/model/modeltest"
-	"github.com/roundtable/roundtable/ui/common"
 	"github.com/roundtable/roundtable/ui/screentest"
-	"github.com/roundtable/roundtable/ui/theme"
 	"github.com/roundtable/roundtable/workshops"
 )
 
-func TestMain(m *testing.M) {
-	lipgloss.SetColorProfile(termenv.Ascii)
-	os.Exit(m.Run())
-}
+func TestMain(m *testing.M) { screentest.Main(m) }
 
 var t0 = time.Date(2026, 3, 14, 10, 0, 0, 0, time.UTC)
 
@@ -37,7 +29,7 @@ type view struct {
 
 func newView(t testing.TB, s *model.Session, w, h int) *view {
 	v := &view{t: t, now: t0}
-	v.m = New(common.Context{Styles: theme.New(theme.Dark), Now: func() time.Time { return v.now }}, "/nowhere/sessions/"+s.ID+".toml")
+	v.m = New(screentest.Context(func() time.Time { return v.now }), "/nowhere/sessions/"+s.ID+".toml")
 	v.m.schedule = func(time.Duration, tea.Msg) tea.Cmd { return nil }
 	v.m.width, v.m.height = w, h
 	v.m.show(s)

@@ -42,7 +42,7 @@ type chooseMsg struct {
 
 // ask opens the dialog that asks whether a row or a column is meant.
 func (m *Model) ask(action formKind, title, body string) {
-	m.dialog = dialog.New(m.ctx.Styles, title, body,
+	m.Ask(title, body,
 		dialog.Choice{Key: "a", Label: "Activity", Msg: chooseMsg{action, targetActivity}},
 		dialog.Choice{Key: "r", Label: "Role", Msg: chooseMsg{action, targetRole}},
 	)
@@ -55,7 +55,7 @@ func (m *Model) askTarget(action formKind, verb string) tea.Cmd {
 	role, okR := m.role()
 	switch {
 	case okA && okR:
-		m.dialog = dialog.New(m.ctx.Styles, verb+" which?", "",
+		m.Ask(verb+" which?", "",
 			dialog.Choice{Key: "a", Label: "Activity: " + display.OneLine(act.Name), Msg: chooseMsg{action, targetActivity}},
 			dialog.Choice{Key: "r", Label: "Role: " + display.OneLine(roleLabel(role)), Msg: chooseMsg{action, targetRole}},
 		)
@@ -71,7 +71,6 @@ func (m *Model) askTarget(action formKind, verb string) tea.Cmd {
 
 // chosen opens the form or confirmation for a row or a column.
 func (m *Model) chosen(c chooseMsg) tea.Cmd {
-	st := m.ctx.Styles
 	act, _ := m.activity()
 	role, _ := m.role()
 	m.formFor, m.formAt, m.formRole = c.action, m.row, role.ID
@@ -102,14 +101,13 @@ func (m *Model) chosen(c chooseMsg) tea.Cmd {
 		fields = append(fields, m.person.Fields(role.Person)...)
 		fields = append(fields, m.backup.Fields(role.Backup)...)
 	}
-	m.form = form.New(st, fields...)
-	m.form.SetSize(max(m.width, 1), max(m.height-formHead, 1))
+	m.OpenForm("", fields...)
 	return nil
 }
 
 func (m *Model) formTitle() string {
 	what := "activity"
-	if m.form != nil && m.form.Index("person") >= 0 {
+	if m.Form != nil && m.Form.Index("person") >= 0 {
 		what = "role"
 	}
 	verb := "Add"
@@ -120,17 +118,19 @@ func (m *Model) formTitle() string {
 }
 
 func (m *Model) formKey(msg tea.KeyMsg) tea.Cmd {
-	ev, cmd := pick.Update(m.form, msg, m.person, m.backup)
+	ev, cmd := pick.Update(m.Form, msg, m.person, m.backup)
 	switch ev.Kind {
 	case form.Cancel:
-		m.form, m.formFor = nil, formNone
+		m.CloseForm()
+		m.formFor = formNone
 		return nil
 	case form.Submit:
-		if !m.form.Valid() {
+		if !m.Form.Valid() {
 			return cmd
 		}
 		done := m.submit()
-		m.form, m.formFor = nil, formNone
+		m.CloseForm()
+		m.formFor = formNone
 		return done
 	}
 	return cmd
@@ -138,7 +138,7 @@ func (m *Model) formKey(msg tea.KeyMsg) tea.Cmd {
 
 // submit turns the form into one edit of the session.
 func (m *Model) submit() tea.Cmd {
-	f := m.form
+	f := m.Form
 	name := model.Clean(strings.TrimSpace(f.Value("name")))
 	isRole := f.Index("person") >= 0
 	switch {
@@ -196,7 +196,7 @@ func (m *Model) confirmDelete(t target) tea.Cmd {
 			}
 		}
 		body := "This clears its " + display.Count(n, "letter", "letters") + ". u undoes it."
-		m.dialog = dialog.New(m.ctx.Styles, "Delete activity "+display.OneLine(name)+"?", body,
+		m.Ask("Delete activity "+display.OneLine(name)+"?", body,
 			dialog.Choice{Key: "y", Label: "Delete", Msg: common.EditMsg{Label: "RACI: deleted activity " + display.OneLine(name), Apply: func(s *model.Session) {
 				if at < len(s.RACI.Activities) && s.RACI.Activities[at].Name == name {
 					s.RACI.Activities = append(s.RACI.Activities[:at:at], s.RACI.Activities[at+1:]...)
@@ -216,7 +216,7 @@ func (m *Model) confirmDelete(t target) tea.Cmd {
 		", the owner of " + display.Count(risks, "risk", "risks") +
 		", " + display.Count(duties, "drill duty", "drill duties") +
 		" and the owner of " + display.Count(actions, "action", "actions") + ". u undoes it."
-	m.dialog = dialog.New(m.ctx.Styles, "Delete role "+display.OneLine(roleLabel(role))+"?", body,
+	m.Ask("Delete role "+display.OneLine(roleLabel(role))+"?", body,
 		dialog.Choice{Key: "y", Label: "Delete", Msg: common.EditMsg{Label: "RACI: deleted role " + display.OneLine(roleLabel(role)), Apply: func(s *model.Session) {
 			deleteRole(s, id)
 		}}},

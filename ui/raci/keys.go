@@ -5,8 +5,6 @@ import (
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
-
-	"github.com/roundtable/roundtable/ui/form"
 )
 
 // keyMap holds the grid's own keys; global keys stay with the root.
@@ -17,7 +15,7 @@ type keyMap struct {
 }
 
 // Space clears a cell here, so paging uses only the page keys.
-var raciKeys = keyMap{
+var Keys = keyMap{
 	Up:       key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "previous activity")),
 	Down:     key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "next activity")),
 	Left:     key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "previous role")),
@@ -52,25 +50,19 @@ func itoa(n int) string { return strconv.Itoa(n) }
 
 // ShortHelp lists the main keys of what the screen shows now.
 func (m *Model) ShortHelp() []key.Binding {
-	switch {
-	case m.dialog != nil:
-		return m.dialog.ShortHelp()
-	case m.form != nil:
-		return form.Keys.ShortHelp()
+	if bs, open := m.Frame.ShortHelp(); open {
+		return bs
 	}
-	k := raciKeys
+	k := Keys
 	return []key.Binding{k.R, k.A, k.C, k.I, k.Clear, k.Suggest, k.Add}
 }
 
 // FullHelp lists every key of what the screen shows now.
 func (m *Model) FullHelp() [][]key.Binding {
-	switch {
-	case m.dialog != nil:
-		return m.dialog.FullHelp()
-	case m.form != nil:
-		return form.Keys.FullHelp()
+	if groups, open := m.Frame.FullHelp(); open {
+		return groups
 	}
-	k := raciKeys
+	k := Keys
 	return [][]key.Binding{
 		{k.R, k.A, k.C, k.I, k.Clear},
 		{k.Suggest, k.Add, k.Edit, k.Delete},

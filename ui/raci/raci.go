@@ -5,15 +5,15 @@
 package raci
 
 import (
+	"slices"
 	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
 
 	"github.com/roundtable/roundtable/model"
 	"github.com/roundtable/roundtable/ui/common"
-	"github.com/roundtable/roundtable/ui/dialog"
 	"github.com/roundtable/roundtable/ui/display"
-	"github.com/roundtable/roundtable/ui/form"
+	"github.com/roundtable/roundtable/ui/frame"
 	"github.com/roundtable/roundtable/ui/pick"
 )
 
@@ -33,13 +33,13 @@ type Model struct {
 	// top and left are the first activity and role drawn.
 	top, left int
 
-	form     *form.Form
+	// The open form or dialog; formFor says what the form is for.
+	frame.Frame
 	formFor  formKind
 	formAt   int
 	formRole string
 	// person and backup pick a role's people from the participants.
 	person, backup pick.Pick
-	dialog         *dialog.Dialog
 	// goRow and goCol move the cursor onto a row or column being added or
 	// moved, once the edit arrives (a revision after goRev); -1 when
 	// nothing is on its way. A refused edit leaves the cursor alone.
@@ -73,11 +73,8 @@ type checks struct {
 func New(ctx common.Context) common.StepScreen { return newModel(ctx) }
 
 func newModel(ctx common.Context) *Model {
-	return &Model{ctx: ctx, checkedRev: -1, goRow: -1, goCol: -1}
+	return &Model{ctx: ctx, Frame: frame.New(ctx.Styles, formHead), checkedRev: -1, goRow: -1, goCol: -1}
 }
-
-// Init does nothing.
-func (m *Model) Init() tea.Cmd { return nil }
 
 // SetSession shows sess at revision rev and keeps the cursor inside the grid.
 func (m *Model) SetSession(sess *model.Session, rev int) {
@@ -97,17 +94,9 @@ func (m *Model) SetSession(sess *model.Session, rev int) {
 // SetSize gives the screen its space.
 func (m *Model) SetSize(width, height int) {
 	m.width, m.height = max(width, 0), max(height, 0)
-	if m.form != nil {
-		m.form.SetSize(max(m.width, 1), max(m.height-formHead, 1))
-	}
+	m.Frame.SetSize(width, height)
 	m.clamp()
 }
-
-// Typing reports whether a form or dialog is open.
-func (m *Model) Typing() bool { return m.form != nil || m.dialog != nil }
-
-// Drafting reports whether the open form holds words not saved yet.
-func (m *Model) Drafting() bool { return m.form != nil && m.form.Edited() }
 
 func (m *Model) matrix() *model.RACIMatrix {
 	if m.sess == nil {
@@ -123,11 +112,13 @@ func (m *Model) check() *checks {
 		return &m.checked
 	}
 	mx := m.matrix()
-	c := checks{findings: mx.Findings(), byRow: make([]int, len(mx.Activities)), byRole: map[string]int{}, flagged: map[string]bool{}, codes: m.roleCodes(mx.Roles)}
+	// The grid's findings are shared with every screen that shows them;
+	// the staffing ones are this screen's own.
+	shared := m.ctx.Latest.Checks(m.sess, m.rev).RACI()
+	c := checks{findings: slices.Concat(shared, staffing(mx.Roles)), byRow: make([]int, len(mx.Activities)), byRole: map[string]int{}, flagged: map[string]bool{}, codes: m.roleCodes(mx.Roles)}
 	for i := range c.byRow {
 		c.byRow[i] = -1
 	}
-	c.findings = append(c.findings, staffing(mx.Roles)...)
 	for i, f := range c.findings {
 		if f.Activity >= 0 && f.Activity < len(c.byRow) && c.byRow[f.Activity] < 0 {
 			c.byRow[f.Activity] = i
@@ -234,34 +225,20 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if m.sess == nil {
 		return m, nil
 	}
-	switch msg := msg.(type) {
-	case tea.WindowSizeMsg:
-		m.SetSize(msg.Width, msg.Height)
-	case tea.KeyMsg:
-		return m, m.key(msg)
-	case chooseMsg:
+	if msg, ok := msg.(chooseMsg); ok {
 		return m, m.chosen(msg)
-	default:
-		if m.form != nil {
-			_, cmd := m.form.Update(msg)
-			return m, cmd
-		}
 	}
-	return m, nil
+	return m, m.Frame.Update(msg, m.SetSize, m.key)
 }
 
 func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
-	if m.dialog != nil {
-		done, cmd := m.dialog.Update(msg)
-		if done {
-			m.dialog = nil
-		}
+	if cmd, ok := m.DialogKey(msg); ok {
 		return cmd
 	}
-	if m.form != nil {
+	if m.Form != nil {
 		return m.formKey(msg)
 	}
-	k := raciKeys
+	k := Keys
 	mx := m.matrix()
 	switch {
 	case matches(msg, k.Up):

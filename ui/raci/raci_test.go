@@ -2,27 +2,18 @@ package raci
 
 import (
 	"fmt"
-	"os"
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/muesli/termenv"
 
 	"github.com/roundtable/roundtable/model"
 	"github.com/roundtable/roundtable/model/modeltest"
 	"github.com/roundtable/roundtable/model/plan"
-	"github.com/roundtable/roundtable/ui/common"
 	"github.com/roundtable/roundtable/ui/screentest"
-	"github.com/roundtable/roundtable/ui/theme"
 )
 
-func TestMain(m *testing.M) {
-	lipgloss.SetColorProfile(termenv.Ascii)
-	os.Exit(m.Run())
-}
+func TestMain(m *testing.M) { screentest.Main(m) }
 
 // workshop has three roles and three activities in two areas, with the
 // seed's suggestion: IT owns plumbing, the business owns content.
@@ -53,14 +44,10 @@ func session() *model.Session {
 }
 
 // rig is the shared screen rig with the RACI screen's own model at hand.
-type rig struct {
-	*screentest.Rig
-	m *Model
-}
+type rig = screentest.Screen[*Model]
 
 func newRig(t testing.TB, s *model.Session, w, h int) *rig {
-	m := newModel(common.Context{Styles: theme.New(theme.Dark), Now: time.Now})
-	return &rig{screentest.New(t, m, s, w, h), m}
+	return screentest.Open(t, newModel, s, w, h)
 }
 
 func TestLetterKeysSetAndClearTheCellUnderTheCursor(t *testing.T) {
@@ -181,24 +168,24 @@ func TestReorderMovesRowsAndColumnsWithTheCursor(t *testing.T) {
 	if got := r.Session.RACI.Activities[1]; got.Name != "Write posts" || got.Cells["comms"] != model.Accountable {
 		t.Fatalf("J moved %+v to row 2", got)
 	}
-	if r.m.row != 1 {
-		t.Errorf("the cursor should follow the row down, is on row %d", r.m.row)
+	if r.M.row != 1 {
+		t.Errorf("the cursor should follow the row down, is on row %d", r.M.row)
 	}
 	r.Keys("K", "K")
-	if r.Session.RACI.Activities[0].Name != "Write posts" || r.m.row != 0 {
-		t.Errorf("K moved the row to %q, cursor on %d", r.Session.RACI.Activities[0].Name, r.m.row)
+	if r.Session.RACI.Activities[0].Name != "Write posts" || r.M.row != 0 {
+		t.Errorf("K moved the row to %q, cursor on %d", r.Session.RACI.Activities[0].Name, r.M.row)
 	}
 	r.Keys("L")
-	if ids := []string{r.Session.RACI.Roles[0].ID, r.Session.RACI.Roles[1].ID}; ids[0] != "social" || ids[1] != "comms" || r.m.col != 1 {
-		t.Errorf("L gave roles %v, cursor on column %d", ids, r.m.col)
+	if ids := []string{r.Session.RACI.Roles[0].ID, r.Session.RACI.Roles[1].ID}; ids[0] != "social" || ids[1] != "comms" || r.M.col != 1 {
+		t.Errorf("L gave roles %v, cursor on column %d", ids, r.M.col)
 	}
 	if r.Session.RACI.Cell(0, "comms") != model.Accountable {
 		t.Error("moving a role moved its letter off its own column")
 	}
 	r.WantView("SM! HC! IL!", "Role 2/3: Head of communications")
 	r.Keys("H", "H")
-	if r.Session.RACI.Roles[0].ID != "comms" || r.m.col != 0 {
-		t.Errorf("H gave first role %q, cursor on %d", r.Session.RACI.Roles[0].ID, r.m.col)
+	if r.Session.RACI.Roles[0].ID != "comms" || r.M.col != 0 {
+		t.Errorf("H gave first role %q, cursor on %d", r.Session.RACI.Roles[0].ID, r.M.col)
 	}
 	// At the edge nothing moves and nothing goes on the undo stack.
 	before := len(r.Edits)
@@ -250,8 +237,8 @@ func TestScrollingBothWaysKeepsTheHeaders(t *testing.T) {
 		t.Errorf("g and 0 should scroll back to the start:\n%s", r.View())
 	}
 	r.Keys("pgdown")
-	if r.m.row == 0 || r.m.top == 0 {
-		t.Errorf("pgdown should move a page down (row %d, top %d)", r.m.row, r.m.top)
+	if r.M.row == 0 || r.M.top == 0 {
+		t.Errorf("pgdown should move a page down (row %d, top %d)", r.M.row, r.M.top)
 	}
 }
 
@@ -269,8 +256,8 @@ func TestAddEditAndDeleteActivitiesAndRoles(t *testing.T) {
 	if n := len(r.Session.RACI.Activities); n != 4 || r.Session.RACI.Activities[3].Name != "Moderate the forum" || r.Session.RACI.Activities[3].Area != "content" {
 		t.Fatalf("+ a added %+v", r.Session.RACI.Activities)
 	}
-	if r.m.row != 3 {
-		t.Errorf("the cursor should move to the new activity, is on row %d", r.m.row)
+	if r.M.row != 3 {
+		t.Errorf("the cursor should move to the new activity, is on row %d", r.M.row)
 	}
 	r.Keys("+", "r", "IT lead", "tab", "Fay Chen", "ctrl+s")
 	roles := r.Session.RACI.Roles
@@ -297,8 +284,8 @@ func TestAddEditAndDeleteActivitiesAndRoles(t *testing.T) {
 	// esc closes a form or dialog without changing anything.
 	before := len(r.Edits)
 	r.Keys("+", "esc", "e", "a", "Something else", "esc", "esc", "d", "esc")
-	if len(r.Edits) != before || r.m.Typing() {
-		t.Errorf("esc should close without an edit (edits %d → %d, typing %v)", before, len(r.Edits), r.m.Typing())
+	if len(r.Edits) != before || r.M.Typing() {
+		t.Errorf("esc should close without an edit (edits %d → %d, typing %v)", before, len(r.Edits), r.M.Typing())
 	}
 
 	// Deleting a role says what it clears and clears it.
@@ -323,8 +310,8 @@ func TestHostileNamesKeepTheGridAligned(t *testing.T) {
 	s.RACI.Roles[0].Person = "a\rb\nc"
 	r := newRig(t, s, 80, 24)
 	r.Keys("a")
-	lines := strings.Split(r.m.View(), "\n")
-	if strings.Contains(r.m.View(), "\x1b[31m") {
+	lines := strings.Split(r.M.View(), "\n")
+	if strings.Contains(r.M.View(), "\x1b[31m") {
 		t.Error("a name's escape sequence reached the terminal")
 	}
 	w := -1
@@ -363,8 +350,8 @@ func TestEverySizeFits(t *testing.T) {
 	for name, r := range states {
 		for w := 0; w <= 300; w += 7 {
 			for h := 0; h <= 80; h += 5 {
-				r.m.SetSize(w, h)
-				v := r.m.View()
+				r.M.SetSize(w, h)
+				v := r.M.View()
 				screentest.Fits(t, name, v, w, h)
 			}
 		}

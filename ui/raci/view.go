@@ -111,11 +111,11 @@ func (m *Model) View() string {
 	if m.sess == nil || m.width <= 0 || m.height <= 0 {
 		return ""
 	}
-	if m.dialog != nil {
-		return display.FitBlock(m.dialog.View(m.width), m.width, m.height)
+	if m.Dialog != nil {
+		return display.FitBlock(m.Dialog.View(m.width), m.width, m.height)
 	}
-	if m.form != nil {
-		return display.FitBlock(m.formTitle()+"\n"+m.form.View(), m.width, m.height)
+	if m.Form != nil {
+		return display.FitBlock(m.formTitle()+"\n"+m.Form.View(), m.width, m.height)
 	}
 	m.clamp()
 	l := m.layout()

@@ -8,19 +8,19 @@ import (
 
 // keyMap is the review screen's own keys.
 type keyMap struct {
-	NextPane, PrevPane   key.Binding
-	Add, Edit, Delete    key.Binding
-	Done, Export         key.Binding
-	Propose              key.Binding
-	Up, Down             key.Binding
-	PageUp, PageDown     key.Binding
-	Top, Bottom          key.Binding
-	ScrollL, ScrollRight key.Binding
+	Pane, PaneBack          key.Binding
+	Add, Edit, Delete       key.Binding
+	Done, Export            key.Binding
+	Propose                 key.Binding
+	Up, Down                key.Binding
+	PageUp, PageDown        key.Binding
+	Top, Bottom             key.Binding
+	ScrollLeft, ScrollRight key.Binding
 }
 
-var reviewKeys = keyMap{
-	NextPane: key.NewBinding(key.WithKeys("tab"), key.WithHelp("tab", "next pane")),
-	PrevPane: key.NewBinding(key.WithKeys("shift+tab"), key.WithHelp("shift+tab", "previous pane")),
+var Keys = keyMap{
+	Pane:     keys.Pane.Next,
+	PaneBack: keys.Pane.Back,
 	Add:      key.NewBinding(key.WithKeys("a"), key.WithHelp("a", "add action")),
 	Edit:     key.NewBinding(key.WithKeys("e", "enter"), key.WithHelp("e", "edit action")),
 	Delete:   key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "delete action")),
@@ -37,6 +37,32 @@ var reviewKeys = keyMap{
 	PageDown:    keys.Move.PageDown,
 	Top:         keys.Move.Top,
 	Bottom:      keys.Move.Bottom,
-	ScrollL:     keys.Move.Left,
+	ScrollLeft:  keys.Move.Left,
 	ScrollRight: keys.Move.Right,
+}
+
+// ShortHelp lists the keys of the pane in view.
+func (m *Model) ShortHelp() []key.Binding {
+	if bs, open := m.Frame.ShortHelp(); open {
+		return bs
+	}
+	switch {
+	case m.pane == actionsPane:
+		return []key.Binding{Keys.Pane, Keys.Add, Keys.Edit, Keys.Delete, Keys.Done, Keys.Export}
+	case m.pane == findingsPane:
+		return []key.Binding{Keys.Pane, Keys.Propose, Keys.Down, Keys.Up}
+	}
+	return []key.Binding{Keys.Pane, Keys.Down, Keys.Up, Keys.Export}
+}
+
+// FullHelp lists every key of the screen.
+func (m *Model) FullHelp() [][]key.Binding {
+	if groups, open := m.Frame.FullHelp(); open {
+		return groups
+	}
+	return [][]key.Binding{
+		{Keys.Pane, Keys.PaneBack, Keys.Export},
+		{Keys.Add, Keys.Edit, Keys.Delete, Keys.Done, Keys.Propose},
+		{Keys.Up, Keys.Down, Keys.PageUp, Keys.PageDown, Keys.Top, Keys.Bottom},
+	}
 }

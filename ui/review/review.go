@@ -22,6 +22,7 @@ import (
 	"github.com/roundtable/roundtable/ui/dialog"
 	"github.com/roundtable/roundtable/ui/display"
 	"github.com/roundtable/roundtable/ui/form"
+	"github.com/roundtable/roundtable/ui/frame"
 	"github.com/roundtable/roundtable/ui/theme"
 )
 
@@ -53,13 +54,13 @@ type Model struct {
 
 	// cursor is the selected action item.
 	cursor int
-	// form edits the action item editing, or a new one when editing is -1.
-	form    *form.Form
+	// The open form edits the action item editing, or a new one when
+	// editing is -1.
+	frame.Frame
 	editing int
 	// proposed is the action the form started from: for a new one, where
 	// it came from, such as the finding it answers.
 	proposed model.ActionItem
-	dialog   *dialog.Dialog
 
 	// The preview is rendered in a command; previewRev and previewW say
 	// which session revision and width the shown text belongs to.
@@ -84,22 +85,19 @@ type Model struct {
 
 // New makes the review screen.
 func New(ctx common.Context) common.StepScreen {
-	return &Model{ctx: ctx, editing: -1, summary: newViewport(), preview: newViewport()}
+	return &Model{ctx: ctx, Frame: frame.New(ctx.Styles, 2), editing: -1, summary: newViewport(), preview: newViewport()}
 }
 
 func newViewport() viewport.Model {
 	v := viewport.New(0, 0)
 	v.KeyMap = viewport.KeyMap{
-		PageDown: reviewKeys.PageDown, PageUp: reviewKeys.PageUp,
+		PageDown: Keys.PageDown, PageUp: Keys.PageUp,
 		HalfPageUp: key.NewBinding(key.WithKeys("ctrl+u")), HalfPageDown: key.NewBinding(key.WithKeys("ctrl+d")),
-		Up: reviewKeys.Up, Down: reviewKeys.Down, Left: reviewKeys.ScrollL, Right: reviewKeys.ScrollRight,
+		Up: Keys.Up, Down: Keys.Down, Left: Keys.ScrollLeft, Right: Keys.ScrollRight,
 	}
 	v.SetHorizontalStep(8)
 	return v
 }
-
-// Init does nothing: the preview is drawn when the room first looks at it.
-func (m *Model) Init() tea.Cmd { return nil }
 
 // SetSession shows sess at revision rev.
 func (m *Model) SetSession(sess *model.Session, rev int) {
@@ -113,16 +111,8 @@ func (m *Model) SetSize(width, height int) {
 	body := max(m.height-2, 0)
 	m.summary.Width, m.summary.Height = m.width, body
 	m.preview.Width, m.preview.Height = m.width, body
-	if m.form != nil {
-		m.form.SetSize(m.width, body)
-	}
+	m.Frame.SetSize(width, height)
 }
-
-// Typing reports whether the action form or a question has the keys.
-func (m *Model) Typing() bool { return m.form != nil || m.dialog != nil }
-
-// Drafting reports whether the open form holds words not saved yet.
-func (m *Model) Drafting() bool { return m.form != nil && m.form.Edited() }
 
 func (m *Model) actionCount() int {
 	if m.sess == nil {
@@ -171,12 +161,8 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.exported = msg.Path
 	case deleteMsg:
 		cmd = m.deleteAction(msg)
-	case tea.KeyMsg:
-		cmd = m.key(msg)
 	default:
-		if m.form != nil {
-			_, cmd = m.form.Update(msg)
-		}
+		cmd = m.Frame.Update(msg, m.SetSize, m.key)
 	}
 	return m, tea.Batch(cmd, m.refreshPreview())
 }
@@ -192,8 +178,8 @@ func (m *Model) refreshPreview() tea.Cmd {
 	}
 	m.rendering = true
 	// The copy keeps the drawing from reading the session while the room
-	// changes it.
-	sess, rev, width, st := m.sess.Clone(), m.rev, m.width, m.ctx.Styles
+	// changes it: the root's frozen copy of this revision, made once.
+	sess, rev, width, st := m.ctx.Latest.Copy(m.sess, m.rev), m.rev, m.width, m.ctx.Styles
 	return func() (msg tea.Msg) {
 		// A renderer that trips over some input loses the preview, not
 		// the workshop.
@@ -209,21 +195,17 @@ func (m *Model) refreshPreview() tea.Cmd {
 }
 
 func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
-	if m.dialog != nil {
-		done, cmd := m.dialog.Update(msg)
-		if done {
-			m.dialog = nil
-		}
+	if cmd, ok := m.DialogKey(msg); ok {
 		return cmd
 	}
-	if m.form != nil {
+	if m.Form != nil {
 		return m.formKey(msg)
 	}
 	switch {
-	case key.Matches(msg, reviewKeys.NextPane):
+	case key.Matches(msg, Keys.Pane):
 		m.pane = (m.pane + 1) % paneCount
 		return nil
-	case key.Matches(msg, reviewKeys.PrevPane):
+	case key.Matches(msg, Keys.PaneBack):
 		m.pane = (m.pane + paneCount - 1) % paneCount
 		return nil
 	}
@@ -252,15 +234,15 @@ func (m *Model) unfollowed() []model.OpenFinding {
 func (m *Model) findingsKey(msg tea.KeyMsg) tea.Cmd {
 	n := len(m.unfollowed())
 	switch {
-	case key.Matches(msg, reviewKeys.Up):
+	case key.Matches(msg, Keys.Up):
 		m.fcursor = max(m.fcursor-1, 0)
-	case key.Matches(msg, reviewKeys.Down):
+	case key.Matches(msg, Keys.Down):
 		m.fcursor = max(min(m.fcursor+1, n-1), 0)
-	case key.Matches(msg, reviewKeys.Top):
+	case key.Matches(msg, Keys.Top):
 		m.fcursor = 0
-	case key.Matches(msg, reviewKeys.Bottom):
+	case key.Matches(msg, Keys.Bottom):
 		m.fcursor = max(n-1, 0)
-	case key.Matches(msg, reviewKeys.Propose):
+	case key.Matches(msg, Keys.Propose):
 		if f, ok := m.Finding(); ok {
 			return m.openAction(-1, f.Propose(m.ctx.Now()))
 		}
@@ -271,7 +253,7 @@ func (m *Model) findingsKey(msg tea.KeyMsg) tea.Cmd {
 // Finding is the finding selected on the findings pane, for the key that
 // turns a finding into an action (common.FindingHolder).
 func (m *Model) Finding() (model.OpenFinding, bool) {
-	if m.sess == nil || m.pane != findingsPane || m.form != nil {
+	if m.sess == nil || m.pane != findingsPane || m.Form != nil {
 		return model.OpenFinding{}, false
 	}
 	open := m.unfollowed()
@@ -284,10 +266,10 @@ func (m *Model) Finding() (model.OpenFinding, bool) {
 // scroll moves a viewport with the screen's movement keys.
 func scroll(v *viewport.Model, msg tea.KeyMsg) tea.Cmd {
 	switch {
-	case key.Matches(msg, reviewKeys.Top):
+	case key.Matches(msg, Keys.Top):
 		v.GotoTop()
 		return nil
-	case key.Matches(msg, reviewKeys.Bottom):
+	case key.Matches(msg, Keys.Bottom):
 		v.GotoBottom()
 		return nil
 	}
@@ -300,32 +282,32 @@ func (m *Model) actionsKey(msg tea.KeyMsg) tea.Cmd {
 	n := m.actionCount()
 	page := max(m.height-4, 1)
 	switch {
-	case key.Matches(msg, reviewKeys.Up):
+	case key.Matches(msg, Keys.Up):
 		m.cursor = max(m.cursor-1, 0)
-	case key.Matches(msg, reviewKeys.Down):
+	case key.Matches(msg, Keys.Down):
 		m.cursor = max(min(m.cursor+1, n-1), 0)
-	case key.Matches(msg, reviewKeys.PageUp):
+	case key.Matches(msg, Keys.PageUp):
 		m.cursor = max(m.cursor-page, 0)
-	case key.Matches(msg, reviewKeys.PageDown):
+	case key.Matches(msg, Keys.PageDown):
 		m.cursor = max(min(m.cursor+page, n-1), 0)
-	case key.Matches(msg, reviewKeys.Top):
+	case key.Matches(msg, Keys.Top):
 		m.cursor = 0
-	case key.Matches(msg, reviewKeys.Bottom):
+	case key.Matches(msg, Keys.Bottom):
 		m.cursor = max(n-1, 0)
-	case key.Matches(msg, reviewKeys.Add):
+	case key.Matches(msg, Keys.Add):
 		return m.openForm(-1)
-	case key.Matches(msg, reviewKeys.Edit):
+	case key.Matches(msg, Keys.Edit):
 		if n > 0 {
 			return m.openForm(m.cursor)
 		}
-	case key.Matches(msg, reviewKeys.Delete):
+	case key.Matches(msg, Keys.Delete):
 		if n > 0 {
 			a := m.sess.Actions[m.cursor]
-			m.dialog = dialog.New(m.ctx.Styles, "Delete this action item?",
+			m.Ask("Delete this action item?",
 				display.OneLine(string(a.Text))+"\n\nu undoes it.",
 				dialog.Choice{Key: "y", Label: "Delete", Msg: deleteMsg{index: m.cursor, text: a.Text}})
 		}
-	case key.Matches(msg, reviewKeys.Done):
+	case key.Matches(msg, Keys.Done):
 		if n > 0 {
 			i, text, status := m.cursor, m.sess.Actions[m.cursor].Text, model.ActionDone
 			label := "Marked done: "
@@ -371,22 +353,22 @@ func (m *Model) openForm(i int) tea.Cmd {
 
 // openAction opens the form on a: action i, or a new one when i is -1.
 func (m *Model) openAction(i int, a model.ActionItem) tea.Cmd {
-	m.form = actionform.New(m.ctx.Styles, m.sess, a, i >= 0)
-	m.form.SetSize(m.width, max(m.height-2, 0))
+	m.Form, m.FormTitle = actionform.New(m.ctx.Styles, m.sess, a, i >= 0), ""
+	m.Frame.SetSize(m.width, m.height)
 	m.editing, m.proposed = i, a
 	m.pane = actionsPane
 	return nil
 }
 
 func (m *Model) formKey(msg tea.KeyMsg) tea.Cmd {
-	ev, cmd := m.form.Update(msg)
+	ev, cmd := m.Form.Update(msg)
 	switch ev.Kind {
 	case form.Cancel:
-		m.form = nil
+		m.CloseForm()
 		return nil
 	case form.Submit:
-		f := m.form
-		m.form = nil
+		f := m.Form
+		m.CloseForm()
 		return tea.Batch(cmd, m.submit(f))
 	}
 	return cmd
@@ -454,11 +436,11 @@ func (m *Model) View() string {
 	m.summary.Height, m.preview.Height = body, body
 	var content string
 	switch {
-	case m.dialog != nil:
-		content = lipgloss.Place(m.width, body, lipgloss.Center, lipgloss.Center, m.dialog.View(m.width))
-	case m.form != nil:
-		m.form.SetSize(m.width, body)
-		content = m.form.View()
+	case m.Dialog != nil:
+		content = lipgloss.Place(m.width, body, lipgloss.Center, lipgloss.Center, m.Dialog.View(m.width))
+	case m.Form != nil:
+		m.Form.SetSize(m.width, body)
+		content = m.Form.View()
 	case m.pane == summaryPane:
 		m.layoutSummary()
 		content = m.summary.View()
@@ -484,7 +466,7 @@ func (m *Model) layoutSummary() {
 	// The review step lists every other step's findings, each led by the
 	// step's title; one call gives them all, and what is left is the
 	// review step's own.
-	all := m.sess.Missing(model.StepReview)
+	all := m.ctx.Latest.Checks(m.sess, m.rev).Missing(model.StepReview)
 	used := make([]bool, len(all))
 	byKind := map[model.StepKind][]string{}
 	for _, step := range m.sess.Workshop.Steps {
@@ -708,34 +690,4 @@ func (m *Model) previewView(height int) string {
 		out = strings.Join(lines, "\n")
 	}
 	return out
-}
-
-// ShortHelp lists the keys of the pane in view.
-func (m *Model) ShortHelp() []key.Binding {
-	switch {
-	case m.dialog != nil:
-		return m.dialog.ShortHelp()
-	case m.form != nil:
-		return form.Keys.ShortHelp()
-	case m.pane == actionsPane:
-		return []key.Binding{reviewKeys.NextPane, reviewKeys.Add, reviewKeys.Edit, reviewKeys.Delete, reviewKeys.Done, reviewKeys.Export}
-	case m.pane == findingsPane:
-		return []key.Binding{reviewKeys.NextPane, reviewKeys.Propose, reviewKeys.Down, reviewKeys.Up}
-	}
-	return []key.Binding{reviewKeys.NextPane, reviewKeys.Down, reviewKeys.Up, reviewKeys.Export}
-}
-
-// FullHelp lists every key of the screen.
-func (m *Model) FullHelp() [][]key.Binding {
-	switch {
-	case m.dialog != nil:
-		return m.dialog.FullHelp()
-	case m.form != nil:
-		return form.Keys.FullHelp()
-	}
-	return [][]key.Binding{
-		{reviewKeys.NextPane, reviewKeys.PrevPane, reviewKeys.Export},
-		{reviewKeys.Add, reviewKeys.Edit, reviewKeys.Delete, reviewKeys.Done, reviewKeys.Propose},
-		{reviewKeys.Up, reviewKeys.Down, reviewKeys.PageUp, reviewKeys.PageDown, reviewKeys.Top, reviewKeys.Bottom},
-	}
 }

@@ -3,7 +3,6 @@ package review
 import (
 	"fmt"
 	"math/rand/v2"
-	"os"
 	"reflect"
 	"strconv"
 	"strings"
@@ -11,25 +10,19 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/muesli/termenv"
 
 	"github.com/roundtable/roundtable/model"
 	"github.com/roundtable/roundtable/model/modeltest"
 	"github.com/roundtable/roundtable/model/plan"
 	"github.com/roundtable/roundtable/ui/common"
 	"github.com/roundtable/roundtable/ui/screentest"
-	"github.com/roundtable/roundtable/ui/theme"
 	"github.com/roundtable/roundtable/workshops"
 )
 
-func TestMain(m *testing.M) {
-	lipgloss.SetColorProfile(termenv.Ascii)
-	os.Exit(m.Run())
-}
+func TestMain(m *testing.M) { screentest.Main(m) }
 
-var ctx = common.Context{Styles: theme.New(theme.Dark), Now: func() time.Time { return time.Date(2026, 11, 24, 11, 0, 0, 0, time.UTC) }}
+var ctx = screentest.Context(func() time.Time { return time.Date(2026, 11, 24, 11, 0, 0, 0, time.UTC) })
 
 // sample is the sample organisation's workshop, at its review step.
 func sample(t testing.TB) *model.Session {

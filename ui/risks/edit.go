@@ -64,8 +64,7 @@ func (m *Model) open(i int) {
 		form.Field{Key: "status", Label: "Status", Kind: form.Choice, Value: status, Options: statuses},
 		form.Field{Key: "review", Label: "Review date", Value: r.Review, Placeholder: "YYYY-MM-DD", Validate: form.Date},
 	)
-	m.form = form.New(m.ctx.Styles, fields...)
-	m.form.SetSize(max(m.width, 1), max(m.height-formHead, 1))
+	m.OpenForm("", fields...)
 }
 
 func (m *Model) formTitle() string {
@@ -76,15 +75,15 @@ func (m *Model) formTitle() string {
 }
 
 func (m *Model) formKey(msg tea.KeyMsg) tea.Cmd {
-	ev, cmd := m.form.Update(msg)
-	m.category.Sync(m.form)
+	ev, cmd := m.Form.Update(msg)
+	m.category.Sync(m.Form)
 	switch ev.Kind {
 	case form.Cancel:
-		m.form = nil
+		m.CloseForm()
 		return nil
 	case form.Submit:
 		done := m.submit()
-		m.form = nil
+		m.CloseForm()
 		return done
 	}
 	return cmd
@@ -93,7 +92,7 @@ func (m *Model) formKey(msg tea.KeyMsg) tea.Cmd {
 // submit turns the form into one edit of the session. Fields the form does
 // not show (notes) are kept as they are.
 func (m *Model) submit() tea.Cmd {
-	f := m.form
+	f := m.Form
 	num := func(k string) int { n, _ := strconv.Atoi(f.Value(k)); return n }
 	r := model.Risk{
 		Title:              model.Clean(f.Value("title")),

@@ -6,7 +6,7 @@ import "github.com/roundtable/roundtable/model"
 // turns it into an action.
 func (m *Model) Finding() (model.OpenFinding, bool) {
 	_, i, ok := m.Selected()
-	if !ok || m.form != nil {
+	if !ok || m.Form != nil {
 		return model.OpenFinding{}, false
 	}
 	var about []model.OpenFinding

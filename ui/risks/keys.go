@@ -2,8 +2,6 @@ package risks
 
 import (
 	"github.com/charmbracelet/bubbles/key"
-
-	"github.com/roundtable/roundtable/ui/form"
 )
 
 // keyMap holds the register's own keys; global keys stay with the root.
@@ -13,7 +11,7 @@ type keyMap struct {
 	FilterDone, FilterClear                              key.Binding
 }
 
-var riskKeys = keyMap{
+var Keys = keyMap{
 	Up:          key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "up")),
 	Down:        key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "down")),
 	Left:        key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "less likely")),
@@ -42,12 +40,11 @@ var mapKeys = struct{ Up, Down key.Binding }{
 
 // ShortHelp lists the main keys of what the screen shows now.
 func (m *Model) ShortHelp() []key.Binding {
-	k := riskKeys
+	k := Keys
+	if bs, open := m.Frame.ShortHelp(); open {
+		return bs
+	}
 	switch {
-	case m.dialog != nil:
-		return m.dialog.ShortHelp()
-	case m.form != nil:
-		return form.Keys.ShortHelp()
 	case m.filtering:
 		return []key.Binding{k.FilterDone, k.FilterClear}
 	case m.onMap:
@@ -58,12 +55,11 @@ func (m *Model) ShortHelp() []key.Binding {
 
 // FullHelp lists every key of what the screen shows now.
 func (m *Model) FullHelp() [][]key.Binding {
-	k := riskKeys
+	k := Keys
+	if groups, open := m.Frame.FullHelp(); open {
+		return groups
+	}
 	switch {
-	case m.dialog != nil:
-		return m.dialog.FullHelp()
-	case m.form != nil:
-		return form.Keys.FullHelp()
 	case m.filtering:
 		return [][]key.Binding{{k.FilterDone, k.FilterClear}}
 	}

@@ -16,7 +16,7 @@ import (
 	"github.com/roundtable/roundtable/ui/common"
 	"github.com/roundtable/roundtable/ui/dialog"
 	"github.com/roundtable/roundtable/ui/display"
-	"github.com/roundtable/roundtable/ui/form"
+	"github.com/roundtable/roundtable/ui/frame"
 	"github.com/roundtable/roundtable/ui/pick"
 	"github.com/roundtable/roundtable/ui/theme"
 )
@@ -57,10 +57,10 @@ type Model struct {
 	mapL, mapI int
 	cellOn     bool
 
-	form     *form.Form
+	// The open form or dialog.
+	frame.Frame
 	editing  int // index in Risks the form changes, or -1 when it adds
 	category pick.Pick
-	dialog   *dialog.Dialog
 
 	shown shownCache
 	sums  sumCache
@@ -105,16 +105,13 @@ func newModel(ctx common.Context) *Model {
 	f.Prompt = "/ "
 	f.Placeholder = "title, category, owner, treatment or status"
 	f.Cursor.SetMode(cursor.CursorStatic)
-	return &Model{ctx: ctx, editing: -1, goSel: -1, deleteFrom: -1, restoreAt: -1, byScore: true, filter: f, mapL: 3, mapI: 3, ink: inks{
+	return &Model{ctx: ctx, Frame: frame.New(st, formHead), editing: -1, goSel: -1, deleteFrom: -1, restoreAt: -1, byScore: true, filter: f, mapL: 3, mapI: 3, ink: inks{
 		heading: theme.InkOf(st.Heading), muted: theme.InkOf(st.Muted), warn: theme.InkOf(st.Warn),
 		marker: theme.InkOf(st.Marker), selected: theme.InkOf(st.Selected),
 		band: [...]theme.Ink{theme.InkOf(st.Band(model.BandNone)), theme.InkOf(st.Band(model.BandLow)),
 			theme.InkOf(st.Band(model.BandMedium)), theme.InkOf(st.Band(model.BandHigh)), theme.InkOf(st.Band(model.BandCritical))},
 	}}
 }
-
-// Init does nothing.
-func (m *Model) Init() tea.Cmd { return nil }
 
 // SetSession shows sess at revision rev.
 func (m *Model) SetSession(sess *model.Session, rev int) {
@@ -155,17 +152,12 @@ func (m *Model) SetSession(sess *model.Session, rev int) {
 func (m *Model) SetSize(width, height int) {
 	m.width, m.height = max(width, 0), max(height, 0)
 	m.filter.Width = max(m.width-4, 1)
-	if m.form != nil {
-		m.form.SetSize(max(m.width, 1), max(m.height-formHead, 1))
-	}
+	m.Frame.SetSize(width, height)
 	m.keepSelection()
 }
 
 // Typing reports whether the filter, a form or a dialog has the keys.
-func (m *Model) Typing() bool { return m.filtering || m.form != nil || m.dialog != nil }
-
-// Drafting reports whether the open form holds words not saved yet.
-func (m *Model) Drafting() bool { return m.form != nil && m.form.Edited() }
+func (m *Model) Typing() bool { return m.filtering || m.Frame.Typing() }
 
 func (m *Model) risks() []model.Risk {
 	if m.sess == nil {
@@ -301,34 +293,20 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if m.sess == nil {
 		return m, nil
 	}
-	switch msg := msg.(type) {
-	case tea.WindowSizeMsg:
-		m.SetSize(msg.Width, msg.Height)
-	case tea.KeyMsg:
-		return m, m.key(msg)
-	default:
-		if m.form != nil {
-			_, cmd := m.form.Update(msg)
-			return m, cmd
-		}
-	}
-	return m, nil
+	return m, m.Frame.Update(msg, m.SetSize, m.key)
 }
 
 func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
-	k := riskKeys
-	if m.dialog == nil {
+	k := Keys
+	if m.Dialog == nil {
 		// A delete the room answered no to is forgotten.
 		m.deleteFrom = -1
 	}
+	if cmd, ok := m.DialogKey(msg); ok {
+		return cmd
+	}
 	switch {
-	case m.dialog != nil:
-		if done, cmd := m.dialog.Update(msg); done {
-			m.dialog = nil
-			return cmd
-		}
-		return nil
-	case m.form != nil:
+	case m.Form != nil:
 		return m.formKey(msg)
 	case m.filtering:
 		return m.filterKey(msg)
@@ -389,7 +367,7 @@ func (m *Model) key(msg tea.KeyMsg) tea.Cmd {
 
 // mapKey moves on the heat map; the list follows the cell under the cursor.
 func (m *Model) mapKey(msg tea.KeyMsg) tea.Cmd {
-	k := riskKeys
+	k := Keys
 	switch {
 	case matches(msg, mapKeys.Up):
 		m.mapI = min(m.mapI+1, 5)
@@ -420,11 +398,11 @@ func (m *Model) mapKey(msg tea.KeyMsg) tea.Cmd {
 // filterKey types into the filter; the list narrows as the room types.
 func (m *Model) filterKey(msg tea.KeyMsg) tea.Cmd {
 	switch {
-	case matches(msg, riskKeys.FilterDone):
+	case matches(msg, Keys.FilterDone):
 		m.filtering = false
 		m.filter.Blur()
 		return nil
-	case matches(msg, riskKeys.FilterClear):
+	case matches(msg, Keys.FilterClear):
 		m.filtering = false
 		m.filter.Blur()
 		m.filter.SetValue("")
@@ -457,7 +435,7 @@ func (m *Model) confirmDelete(i int) {
 	if m.afterDelete > i {
 		m.afterDelete--
 	}
-	m.dialog = dialog.New(m.ctx.Styles, "Delete risk "+title+"?", body,
+	m.Ask("Delete risk "+title+"?", body,
 		dialog.Choice{Key: "y", Label: "Delete", Msg: common.EditMsg{Label: "deleted risk " + title, Apply: func(s *model.Session) {
 			if i < len(s.Risks) && s.Risks[i].Title == want {
 				s.Risks = append(s.Risks[:i:i], s.Risks[i+1:]...)

@@ -2,28 +2,19 @@ package risks
 
 import (
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
-	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/muesli/termenv"
 
 	"github.com/roundtable/roundtable/model"
 	"github.com/roundtable/roundtable/model/modeltest"
 	"github.com/roundtable/roundtable/model/plan"
-	"github.com/roundtable/roundtable/ui/common"
 	"github.com/roundtable/roundtable/ui/screentest"
-	"github.com/roundtable/roundtable/ui/theme"
 )
 
-func TestMain(m *testing.M) {
-	lipgloss.SetColorProfile(termenv.Ascii)
-	os.Exit(m.Run())
-}
+func TestMain(m *testing.M) { screentest.Main(m) }
 
 func session() *model.Session {
 	w := model.Workshop{Name: "test", Steps: []model.Step{{Kind: model.StepRisks, Title: "Risks", Prompts: []string{"What keeps you up at night?"}}}}
@@ -45,20 +36,16 @@ func session() *model.Session {
 }
 
 // rig is the shared screen rig with the risks screen's own model at hand.
-type rig struct {
-	*screentest.Rig
-	m *Model
-}
+type rig = screentest.Screen[*Model]
 
 func newRig(t testing.TB, s *model.Session, w, h int) *rig {
-	m := newModel(common.Context{Styles: theme.New(theme.Dark), Now: time.Now})
-	return &rig{screentest.New(t, m, s, w, h), m}
+	return screentest.Open(t, newModel, s, w, h)
 }
 
 // listed returns the titles of the list in the order drawn.
-func (r *rig) listed() []string {
+func listed(r *rig) []string {
 	var out []string
-	for _, i := range r.m.list().idx {
+	for _, i := range r.M.list().idx {
 		out = append(out, r.Session.Risks[i].Title)
 	}
 	return out
@@ -73,16 +60,16 @@ func TestListIsSortedByScoreAndSToggles(t *testing.T) {
 	r := newRig(t, session(), 80, 24)
 	want := []string{"Nobody answers a viral complaint", "Customer data leaks through a forum plug-in",
 		"Marketing buys a second listening tool", "Old blog left online", "Not yet scored"}
-	if got := r.listed(); strings.Join(got, "|") != strings.Join(want, "|") {
+	if got := listed(r); strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("by score: %v", got)
 	}
 	r.WantView("Ask the room: What keeps you up at night?", "› ! 4×4 16 HIGH Nobody answers a viral complaint", "3×5 15 HIGH", "4×2  8 MED", "1×2  2 LOW", "not scored  Not yet scored", "by score")
 	r.Keys("j", "s")
-	if got := r.listed(); got[0] != "Customer data leaks through a forum plug-in" || got[2] != "Nobody answers a viral complaint" {
+	if got := listed(r); got[0] != "Customer data leaks through a forum plug-in" || got[2] != "Nobody answers a viral complaint" {
 		t.Errorf("s should show register order: %v", got)
 	}
 	r.WantView("in register order", "›   3×5 15 HIGH Customer data leaks")
-	if r.Session.Risks[r.m.sel].Title != "Customer data leaks through a forum plug-in" {
+	if r.Session.Risks[r.M.sel].Title != "Customer data leaks through a forum plug-in" {
 		t.Error("sorting should keep the selection on its risk")
 	}
 	r.Keys("s")
@@ -91,27 +78,27 @@ func TestListIsSortedByScoreAndSToggles(t *testing.T) {
 
 func TestMovingThroughTheList(t *testing.T) {
 	r := largeAt(t, 80, 24)
-	first := r.m.sel
+	first := r.M.sel
 	r.Keys("j", "down")
-	if p := r.m.list().pos[r.m.sel]; p != 2 {
+	if p := r.M.list().pos[r.M.sel]; p != 2 {
 		t.Errorf("j and down should reach the third risk, at %d", p)
 	}
 	r.Keys("k", "up", "up")
-	if r.m.sel != first {
+	if r.M.sel != first {
 		t.Error("k and up should stop at the first risk")
 	}
 	r.Keys("pgdown")
-	if p := r.m.list().pos[r.m.sel]; p < 5 || r.m.top == 0 {
-		t.Errorf("pgdown should move a page (at %d, top %d)", p, r.m.top)
+	if p := r.M.list().pos[r.M.sel]; p < 5 || r.M.top == 0 {
+		t.Errorf("pgdown should move a page (at %d, top %d)", p, r.M.top)
 	}
 	r.Keys("G")
-	last := r.Session.Risks[r.m.sel]
-	if p := r.m.list().pos[r.m.sel]; p != 999 {
+	last := r.Session.Risks[r.M.sel]
+	if p := r.M.list().pos[r.M.sel]; p != 999 {
 		t.Errorf("G should reach the last risk, at %d", p)
 	}
 	r.WantView("› ", titleStart(last.Title))
 	r.Keys("pgup", "g")
-	if r.m.sel != first || r.m.top != 0 {
+	if r.M.sel != first || r.M.top != 0 {
 		t.Error("g should go back to the top")
 	}
 }
@@ -127,27 +114,27 @@ func titleStart(title string) string {
 func TestFilterNarrowsTheListAndEscClearsIt(t *testing.T) {
 	r := newRig(t, session(), 80, 24)
 	r.Keys("/")
-	if !r.m.Typing() {
+	if !r.M.Typing() {
 		t.Fatal("/ should give the keys to the filter")
 	}
 	r.Keys("sec", "u")
-	if got := r.listed(); len(got) != 2 || got[0] != "Customer data leaks through a forum plug-in" {
+	if got := listed(r); len(got) != 2 || got[0] != "Customer data leaks through a forum plug-in" {
 		t.Errorf("filter secu shows %v", got)
 	}
 	r.Keys("enter")
-	if r.m.Typing() {
+	if r.M.Typing() {
 		t.Error("enter should keep the filter and give the keys back")
 	}
 	r.WantView(`showing 2 of 5 risks`, `filter "secu"`)
 	r.DontWantView("Nobody answers")
 	// The owner's role name matches too.
 	r.Keys("/", "backspace", "backspace", "backspace", "backspace", "it lead", "enter")
-	if got := r.listed(); len(got) != 1 || got[0] != "Customer data leaks through a forum plug-in" {
+	if got := listed(r); len(got) != 1 || got[0] != "Customer data leaks through a forum plug-in" {
 		t.Errorf("filter by owner shows %v", got)
 	}
 	r.Keys("/", "esc")
-	if len(r.listed()) != 5 || r.m.Typing() {
-		t.Errorf("esc should clear the filter: %v", r.listed())
+	if len(listed(r)) != 5 || r.M.Typing() {
+		t.Errorf("esc should clear the filter: %v", listed(r))
 	}
 	r.DontWantView("filter")
 }
@@ -157,16 +144,16 @@ func TestHeatMapCountsAndFiltersByCell(t *testing.T) {
 	// Row for impact 4: likelihood 4 holds the viral complaint, a high risk.
 	r.WantView(" 4    · L    · M    · H    1 H    · C ", " 5    · M    · H    1 H    · C    · C ", "L low, M medium, H high, C critical")
 	r.Keys("tab")
-	if r.m.Typing() {
+	if r.M.Typing() {
 		t.Error("the map takes no text")
 	}
 	r.WantView(" 4    · L    · M    · H [  1 H]   · C ", "cell L4×I4")
-	if got := r.listed(); len(got) != 1 || got[0] != "Nobody answers a viral complaint" {
+	if got := listed(r); len(got) != 1 || got[0] != "Nobody answers a viral complaint" {
 		t.Errorf("tab should filter to the selected risk's cell: %v", got)
 	}
 	r.Keys("k", "h")
 	r.WantView(" 5    · M    · H [  1 H]   · C ", "cell L3×I5")
-	if got := r.listed(); len(got) != 1 || got[0] != "Customer data leaks through a forum plug-in" {
+	if got := listed(r); len(got) != 1 || got[0] != "Customer data leaks through a forum plug-in" {
 		t.Errorf("moving on the map should filter to L3×I5: %v", got)
 	}
 	r.Keys("j", "j", "j")
@@ -175,14 +162,14 @@ func TestHeatMapCountsAndFiltersByCell(t *testing.T) {
 	r.Keys("up", "up", "up", "tab")
 	r.WantView("›   3×5 15 HIGH Customer data leaks", "cell L3×I5")
 	r.Keys("x")
-	if len(r.listed()) != 5 {
-		t.Errorf("x should show every risk: %v", r.listed())
+	if len(listed(r)) != 5 {
+		t.Errorf("x should show every risk: %v", listed(r))
 	}
 	r.DontWantView("cell L", "[")
 	// The map stops at its edges.
 	r.Keys("tab", "l", "l", "l", "l", "l", "k", "k", "k")
-	if r.m.mapL != 5 || r.m.mapI != 5 {
-		t.Errorf("the map cursor went to L%d×I%d", r.m.mapL, r.m.mapI)
+	if r.M.mapL != 5 || r.M.mapI != 5 {
+		t.Errorf("the map cursor went to L%d×I%d", r.M.mapL, r.M.mapI)
 	}
 }
 
@@ -191,7 +178,7 @@ func TestFlagsOnSeriousRisksAppearAndClear(t *testing.T) {
 	r.WantView("! 1 serious without owner or mitigation", "! no owner, no mitigation")
 	// e opens the form on the flagged risk; give it an owner and a plan.
 	r.Keys("e")
-	if !r.m.Typing() {
+	if !r.M.Typing() {
 		t.Fatal("e should open the form")
 	}
 	r.Keys("tab", "tab", "tab", "tab", "right", "right", "tab", "right", "tab", "Staff the weekend rota.", "ctrl+s")
@@ -222,7 +209,7 @@ func TestAddARiskWithEveryField(t *testing.T) {
 	if got := r.Session.Risks[5]; got != want {
 		t.Errorf("added %+v\nwant  %+v", got, want)
 	}
-	if r.m.sel != 5 {
+	if r.M.sel != 5 {
 		t.Error("the new risk should be selected")
 	}
 	r.WantView("›   2×5 10 HIGH Press calls at night", "Head of communications", "crisis", "accept")
@@ -242,7 +229,7 @@ func TestFormChecksTheReviewDateAndTitle(t *testing.T) {
 		t.Error("a bad date must not be saved")
 	}
 	r.Keys("esc", "esc")
-	if r.m.Typing() || len(r.Edits) != 0 {
+	if r.M.Typing() || len(r.Edits) != 0 {
 		t.Error("esc should close the form without an edit")
 	}
 }
@@ -277,7 +264,7 @@ func TestDeleteAsksFirst(t *testing.T) {
 	// A stale delete (the list changed under it) touches nothing.
 	before := len(r.Session.Risks)
 	r.Keys("d")
-	r.Session.Risks[r.m.sel].Title = "renamed elsewhere"
+	r.Session.Risks[r.M.sel].Title = "renamed elsewhere"
 	r.Keys("y")
 	if len(r.Session.Risks) != before {
 		t.Error("a delete must not remove a different risk")
@@ -304,13 +291,13 @@ func TestHostileTextKeepsTheListAligned(t *testing.T) {
 	s.RACI.Roles[1].Name = "IT\tlead\r"
 	for _, w := range []int{80, 125, 160} {
 		r := newRig(t, s, w, 45)
-		v := r.m.View()
+		v := r.M.View()
 		if strings.Contains(v, "\x1b[31m") {
 			t.Error("a title's escape sequence reached the terminal")
 		}
 		lines := strings.Split(ansi.Strip(v), "\n")
 		col := -1
-		first := r.m.promptH() + 2
+		first := r.M.promptH() + 2
 		for _, l := range lines[first : first+5] {
 			// The owner column starts at the same cell on every row,
 			// whatever bytes the title holds.
@@ -353,8 +340,8 @@ func TestEverySizeFits(t *testing.T) {
 	for name, r := range states {
 		for w := 0; w <= 300; w += 7 {
 			for h := 0; h <= 80; h += 5 {
-				r.m.SetSize(w, h)
-				v := r.m.View()
+				r.M.SetSize(w, h)
+				v := r.M.View()
 				screentest.Fits(t, name, v, w, h)
 			}
 		}
@@ -366,18 +353,18 @@ func TestEverySizeFits(t *testing.T) {
 // not on whatever followed it in the register; at the end, the one above.
 func TestDeleteSelectsTheNextRiskAsShown(t *testing.T) {
 	r := newRig(t, session(), 100, 30)
-	shown := r.listed()
+	shown := listed(r)
 	if shown[0] != "Nobody answers a viral complaint" {
 		t.Fatalf("the list starts with %q", shown[0])
 	}
 	r.Keys("d", "y")
-	if got := r.Session.Risks[r.m.sel].Title; got != shown[1] {
+	if got := r.Session.Risks[r.M.sel].Title; got != shown[1] {
 		t.Errorf("after deleting the top risk the selection is on %q, want %q", got, shown[1])
 	}
 	r.WantView("› ", shown[1])
 	r.Keys("G", "d", "y")
-	shown = r.listed()
-	if got := r.Session.Risks[r.m.sel].Title; got != shown[len(shown)-1] {
+	shown = listed(r)
+	if got := r.Session.Risks[r.M.sel].Title; got != shown[len(shown)-1] {
 		t.Errorf("after deleting the last risk the selection is on %q, want %q", got, shown[len(shown)-1])
 	}
 }
@@ -444,22 +431,22 @@ func TestUndoingADeleteSelectsTheRestoredRisk(t *testing.T) {
 		for range down {
 			r.Keys("j")
 		}
-		gone := r.Session.Risks[r.m.sel].Title
+		gone := r.Session.Risks[r.M.sel].Title
 		before := r.Session.Clone()
 		r.Keys("d", "y")
 		if slices.ContainsFunc(r.Session.Risks, func(x model.Risk) bool { return x.Title == gone }) {
 			t.Fatalf("%q was not deleted", gone)
 		}
 		r.Show(before)
-		if got := r.Session.Risks[r.m.sel].Title; got != gone {
+		if got := r.Session.Risks[r.M.sel].Title; got != gone {
 			t.Errorf("by score %v, row %d: after undo the cursor is on %q, want the restored %q", byScore, down+1, got, gone)
 		}
 		r.WantView("› ", gone)
 		// An unrelated change later does not pull the cursor back.
 		r.Keys("k")
-		moved := r.m.sel
+		moved := r.M.sel
 		r.Show(r.Session.Clone())
-		if r.m.sel != moved {
+		if r.M.sel != moved {
 			t.Errorf("by score %v: a later change moved the cursor back to the restored risk", byScore)
 		}
 	}

@@ -6,8 +6,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 
-	"github.com/roundtable/roundtable/ui/common"
-	"github.com/roundtable/roundtable/ui/theme"
+	"github.com/roundtable/roundtable/ui/screentest"
 )
 
 // TestPanelChoicesActBeforeTheNextKey: keys typed faster than commands run
@@ -15,7 +14,7 @@ import (
 // waiting for the dialog's message to come back.
 func TestPanelChoicesActBeforeTheNextKey(t *testing.T) {
 	r := newRig(t)
-	p := NewPanel(common.Context{Styles: theme.New(theme.Dark), Now: time.Now}, r.s, true)
+	p := NewPanel(screentest.Context(time.Now), r.s, true)
 	p.SetSession(pollSession())
 	for _, k := range "ova" {
 		p.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{k}})

@@ -5,14 +5,19 @@
 package screentest
 
 import (
+	"os"
 	"strings"
 	"testing"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
+	"github.com/muesli/termenv"
 
 	"github.com/roundtable/roundtable/model"
 	"github.com/roundtable/roundtable/ui/common"
+	"github.com/roundtable/roundtable/ui/theme"
 )
 
 // Rig holds a step screen, the session it shows and what it asked of the
@@ -159,4 +164,31 @@ func (r *Rig) LastStatus() string {
 		return ""
 	}
 	return r.Status[len(r.Status)-1]
+}
+
+// Main runs a screen package's tests as a terminal without colour draws
+// the screens, so views compare as plain text.
+func Main(m *testing.M) {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	os.Exit(m.Run())
+}
+
+// Context is what the root hands a screen, for tests: the dark palette and
+// the clock now, which a test may move by hand.
+func Context(now func() time.Time) common.Context {
+	return common.Context{Styles: theme.New(theme.Dark), Now: now}
+}
+
+// Screen is a Rig with the step screen's own model at hand, for tests that
+// look at what only that screen knows.
+type Screen[M common.StepScreen] struct {
+	*Rig
+	M M
+}
+
+// Open makes a screen with newScreen, in the test Context on the wall
+// clock, and shows s on it at width×height.
+func Open[M common.StepScreen](t testing.TB, newScreen func(common.Context) M, s *model.Session, width, height int) *Screen[M] {
+	m := newScreen(Context(time.Now))
+	return &Screen[M]{New(t, m, s, width, height), m}
 }

@@ -100,6 +100,12 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m, cmd
 	}
+	if size, ok := msg.(tea.WindowSizeMsg); ok {
+		// The step's screen has the room below the title and what is
+		// missing, not the whole terminal.
+		size.Width, size.Height = m.width, max(m.height-2, 0)
+		msg = size
+	}
 	if s := m.screen(); s != nil {
 		_, cmd := s.Update(msg)
 		return m, cmd
@@ -123,7 +129,7 @@ func (m *Model) refresh() {
 		return
 	}
 	st := m.ctx.Styles
-	if missing := m.sess.Missing(step.Kind); len(missing) == 0 {
+	if missing := m.ctx.Latest.Checks(m.sess, m.rev).Missing(step.Kind); len(missing) == 0 {
 		m.missing = st.Good.Render("✓ Complete: nothing is missing for this step.")
 	} else {
 		// The count tells the room how much is left when the line is cut.

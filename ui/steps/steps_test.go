@@ -7,20 +7,18 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/muesli/termenv"
 
 	"github.com/roundtable/roundtable/model"
 	"github.com/roundtable/roundtable/model/modeltest"
 	"github.com/roundtable/roundtable/ui/common"
-	"github.com/roundtable/roundtable/ui/theme"
+	"github.com/roundtable/roundtable/ui/screentest"
 )
 
-func init() { lipgloss.SetColorProfile(termenv.Ascii) }
+func TestMain(m *testing.M) { screentest.Main(m) }
 
 func testContext() common.Context {
-	return common.Context{Styles: theme.New(theme.Dark), Now: func() time.Time { return time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC) }}
+	return screentest.Context(func() time.Time { return time.Date(2026, 3, 14, 0, 0, 0, 0, time.UTC) })
 }
 
 // allKinds is a session whose workshop has one step of every kind.
