@@ -66,21 +66,23 @@ func (s *Session) Findings() []OpenFinding {
 // FindingsOf lists the open findings of the step of kind k.
 func (s *Session) FindingsOf(k StepKind) []OpenFinding {
 	var out []OpenFinding
+	// The lead role is found once: it reads the whole grid.
+	lead := s.RACI.LeadRole()
 	switch k {
 	case StepObjectives:
 		for i := range s.Objectives.Items {
-			out = append(out, s.objectiveFindings(i)...)
+			out = append(out, s.objectiveFindings(i, lead)...)
 		}
 	case StepRACI:
 		for _, f := range s.RACI.Findings() {
-			out = append(out, s.raciFinding(f))
+			out = append(out, s.raciFinding(f, lead))
 		}
 	case StepRisks:
 		for i := range s.Risks {
-			out = append(out, s.riskFindings(i)...)
+			out = append(out, s.riskFindings(i, lead)...)
 		}
 	case StepDrill:
-		out = append(s.dutyFindings(), s.injectFindings()...)
+		out = append(s.dutyFindings(), s.injectFindings(lead)...)
 	}
 	return out
 }
@@ -117,9 +119,9 @@ func (s *Session) ActionFor(key string) (int, bool) {
 // raciFinding proposes what puts a broken RACI rule right. The activity's
 // one accountable role settles its row; where there is none, or several,
 // the lead role does, and a finding about a role is that role's to act on.
-func (s *Session) raciFinding(f Finding) OpenFinding {
+func (s *Session) raciFinding(f Finding, lead string) OpenFinding {
 	m := s.RACI
-	out := OpenFinding{Step: StepRACI, Index: f.Activity, Role: f.Role, Message: f.Message, Days: raciDays, Owner: m.LeadRole()}
+	out := OpenFinding{Step: StepRACI, Index: f.Activity, Role: f.Role, Message: f.Message, Days: raciDays, Owner: lead}
 	var act string
 	if f.Activity >= 0 && f.Activity < len(m.Activities) {
 		act = m.activityName(f.Activity)
@@ -164,12 +166,12 @@ func nameAt(m RACIMatrix, i int) string {
 // riskFindings proposes an owner and a mitigation for a serious risk that
 // lacks them, to the lead role and the risk's owner, and a review date for
 // any open risk without one.
-func (s *Session) riskFindings(i int) []OpenFinding {
+func (s *Session) riskFindings(i int, lead string) []OpenFinding {
 	r := s.Risks[i]
 	title := riskName(r, i)
 	owner := strings.TrimSpace(r.Owner)
 	if owner == "" {
-		owner = s.RACI.LeadRole()
+		owner = lead
 	}
 	var out []OpenFinding
 	add := func(what, message, action, who string, days int) {
@@ -180,7 +182,7 @@ func (s *Session) riskFindings(i int) []OpenFinding {
 		switch flag {
 		case "no owner":
 			add(flag, "The "+r.Band().String()+" risk "+title+" has no owner.", "Name the role that owns the risk "+title+".",
-				s.RACI.LeadRole(), riskDays)
+				lead, riskDays)
 		case "no mitigation":
 			add(flag, "The "+r.Band().String()+" risk "+title+" has no mitigation.", "Write and agree a mitigation for the risk "+title+".",
 				owner, riskDays)
@@ -202,7 +204,7 @@ func riskName(r Risk, i int) string {
 
 // objectiveFindings proposes a sponsor and a metric for an objective that
 // lacks them, to the lead role, who answers for most of the grid.
-func (s *Session) objectiveFindings(i int) []OpenFinding {
+func (s *Session) objectiveFindings(i int, lead string) []OpenFinding {
 	o := s.Objectives.Items[i]
 	title := `"` + strings.TrimSpace(o.Title) + `"`
 	if strings.TrimSpace(o.Title) == "" {
@@ -211,7 +213,7 @@ func (s *Session) objectiveFindings(i int) []OpenFinding {
 	var out []OpenFinding
 	for _, miss := range o.Missing() {
 		f := OpenFinding{Key: "objective:no " + miss + ":" + strings.TrimSpace(o.Title), Step: StepObjectives, Index: i,
-			Message: "The objective " + title + " has no " + miss + ".", Owner: s.RACI.LeadRole(), Days: sponsorDays}
+			Message: "The objective " + title + " has no " + miss + ".", Owner: lead, Days: sponsorDays}
 		switch miss {
 		case "sponsor":
 			f.Action = "Find a business sponsor with a budget for " + title + "."
@@ -270,14 +272,14 @@ func (s *Session) dutyName(id string) string {
 
 // injectFindings proposes a prepared answer to each inject that reached
 // the room in the reported run and got none, to the spokesperson's role.
-func (s *Session) injectFindings() []OpenFinding {
+func (s *Session) injectFindings(lead string) []OpenFinding {
 	i, _, ok := s.Drill.Reported()
 	if !ok {
 		return nil
 	}
 	run := s.Drill.Runs[i]
 	sc, _ := s.Workshop.Drill.ScenarioByID(run.Scenario)
-	owner := s.RACI.LeadRole()
+	owner := lead
 	if d, ok := s.Workshop.Drill.Spokesperson(); ok {
 		for _, a := range run.Assignments {
 			if a.Duty == d.ID && strings.TrimSpace(a.Role) != "" {
