@@ -51,6 +51,9 @@ type Model struct {
 	// blocks are drawn in shades. dark is whether its background is dark,
 	// for the QR code to read dark on light.
 	colour, dark bool
+	// qr is the QR code of the live room's address qrFor, drawn once.
+	qr    []string
+	qrFor string
 
 	// read is the session as last read; shown is what the room sees: the
 	// same, or what it saw when the facilitator froze the view.

@@ -134,7 +134,10 @@ func (m *Model) join(w int) []string {
 	if m.height < tallJoin || w < 100 {
 		return line
 	}
-	qr := liveroom.QR(j.URL, m.dark)
+	if m.qrFor != j.URL {
+		m.qr, m.qrFor = liveroom.QR(j.URL, m.dark), j.URL
+	}
+	qr := m.qr
 	left := []string{st.Heading.Render("Join from your phone"), st.Text.Render(url), "", st.Muted.Render("room code")}
 	for _, l := range bigText(code, 1) {
 		left = append(left, st.Heading.Render(l))
