@@ -623,3 +623,28 @@ func lastLine(s string) string {
 	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
 	return lines[len(lines)-1]
 }
+
+// TestNoStepScreenTakesTheRootsKeys: P (details and participants), R (the
+// live room), F and Z (the projector) and A (an action for the finding
+// under the cursor) act from every step, so no step screen may bind them
+// for itself; P and R open what they open from every step.
+func TestNoStepScreenTakesTheRootsKeys(t *testing.T) {
+	h := opened(t, 80, 24)
+	for i := 1; i <= stepsOf(h); i++ {
+		h.keys(fmt.Sprint(i))
+		for _, group := range h.app.steps.FullHelp() {
+			for _, b := range group {
+				for _, k := range b.Keys() {
+					if len(k) == 1 && strings.Contains("PRFZA", k) {
+						t.Errorf("step %d binds %s (%s)", i, k, b.Help().Desc)
+					}
+				}
+			}
+		}
+		h.keys("P")
+		h.wantScreen("Session details and participants")
+		h.keys("esc", "R")
+		h.wantScreen("Open the live room?")
+		h.keys("esc")
+	}
+}

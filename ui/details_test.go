@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -286,26 +285,5 @@ func TestHostileNamesKeepTheDetailsLayout(t *testing.T) {
 	}
 	if got := h.sess().RACI.Roles[0].Person; got != p.Name {
 		t.Fatalf("the role names %q, the participants %q", got, p.Name)
-	}
-}
-
-// TestNoStepScreenTakesTheDetailsKey: P opens the details from every step,
-// so no step screen may bind it for itself.
-func TestNoStepScreenTakesTheDetailsKey(t *testing.T) {
-	h := opened(t, 80, 24)
-	for i := 1; i <= stepsOf(h); i++ {
-		h.keys(fmt.Sprint(i))
-		for _, group := range h.app.steps.FullHelp() {
-			for _, b := range group {
-				for _, k := range b.Keys() {
-					if k == "P" {
-						t.Errorf("step %d binds P (%s)", i, b.Help().Desc)
-					}
-				}
-			}
-		}
-		h.keys("P")
-		h.wantScreen("Session details and participants")
-		h.keys("esc")
 	}
 }

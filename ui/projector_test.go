@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"testing"
 	"time"
 
@@ -130,25 +129,6 @@ func TestOpeningLetsTheProjectorFollowAndPausesAStrandedClock(t *testing.T) {
 	got := saved(t, h)
 	if run := got.Drill.Runs[0]; run.Running() || run.Clock != 300 || got.Projector.Frozen {
 		t.Fatalf("after opening: run %+v, projector %+v", run, got.Projector)
-	}
-}
-
-// TestNoStepScreenTakesTheProjectorKeys: F and Z steer the projector from
-// every step, and A acts on the finding under the cursor, so no step
-// screen may bind them.
-func TestNoStepScreenTakesTheProjectorKeys(t *testing.T) {
-	h := opened(t, 80, 24)
-	for i := 1; i <= stepsOf(h); i++ {
-		h.keys(fmt.Sprint(i))
-		for _, group := range h.app.steps.FullHelp() {
-			for _, b := range group {
-				for _, k := range b.Keys() {
-					if k == "F" || k == "Z" || k == "A" {
-						t.Errorf("step %d binds %s (%s)", i, k, b.Help().Desc)
-					}
-				}
-			}
-		}
 	}
 }
 

@@ -252,27 +252,6 @@ func TestRoomPanelFitsEverySize(t *testing.T) {
 	}
 }
 
-// TestNoStepScreenTakesTheRoomKey: R opens the room from every step, so
-// no step screen may bind it for itself.
-func TestNoStepScreenTakesTheRoomKey(t *testing.T) {
-	h := opened(t, 80, 24)
-	for i := 1; i <= stepsOf(h); i++ {
-		h.keys(fmt.Sprint(i))
-		for _, group := range h.app.steps.FullHelp() {
-			for _, b := range group {
-				for _, k := range b.Keys() {
-					if k == "R" {
-						t.Errorf("step %d binds R (%s)", i, b.Help().Desc)
-					}
-				}
-			}
-		}
-		h.keys("R")
-		h.wantScreen("Open the live room?")
-		h.keys("esc")
-	}
-}
-
 func TestRoomRatingsShowEachSidesSpreadAndTheGap(t *testing.T) {
 	h := roomHarness(t)
 	h.send(common.EditMsg{Label: "people", Apply: func(s *model.Session) {
