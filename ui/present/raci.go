@@ -5,7 +5,6 @@ import (
 
 	"github.com/roundtable/roundtable/model"
 	"github.com/roundtable/roundtable/ui/display"
-	"github.com/roundtable/roundtable/ui/theme"
 )
 
 // shapes mark each letter so it reads without colour, from the back of a
@@ -16,18 +15,6 @@ var shapes = map[model.Letter]string{
 	model.Accountable: "■",
 	model.Consulted:   "◆",
 	model.Informed:    "○",
-}
-
-func (r room) letterInk(l model.Letter) theme.Ink {
-	switch l {
-	case model.Responsible:
-		return r.ink.good
-	case model.Accountable:
-		return r.ink.title
-	case model.Consulted:
-		return r.ink.warn
-	}
-	return r.ink.muted
 }
 
 // raci draws the grid with the roles' full names over their columns
@@ -150,7 +137,7 @@ func (r room) raci() []string {
 			}
 			c := center(cell, colW)
 			if cell != "" {
-				c = r.letterInk(l).Paint(c)
+				c = r.ink.letters.Of(l).Paint(c)
 			} else {
 				c = r.ink.muted.Paint(center("·", colW))
 			}
@@ -194,7 +181,7 @@ func (r room) letterLegend() string {
 		if i > 0 {
 			b.WriteString("   ")
 		}
-		b.WriteString(r.letterInk(l.letter).Paint(shapes[l.letter] + " " + string(l.letter)))
+		b.WriteString(r.ink.letters.Of(l.letter).Paint(shapes[l.letter] + " " + string(l.letter)))
 		b.WriteString(r.ink.muted.Paint(" " + l.word))
 	}
 	return b.String()

@@ -201,6 +201,7 @@ type room struct {
 // inks paint the many small pieces of a view cheaply.
 type inks struct {
 	title, heading, text, muted, good, warn, bad, bar, barAlt theme.Ink
+	letters                                                   theme.LetterInks
 }
 
 func newInks(st *theme.Styles) inks {
@@ -208,6 +209,7 @@ func newInks(st *theme.Styles) inks {
 		title: theme.InkOf(st.Title), heading: theme.InkOf(st.Heading), text: theme.InkOf(st.Text),
 		muted: theme.InkOf(st.Muted), good: theme.InkOf(st.Good), warn: theme.InkOf(st.Warn),
 		bad: theme.InkOf(st.Bad), bar: theme.InkOf(st.Bar), barAlt: theme.InkOf(st.BarAlt),
+		letters: st.LetterInks(),
 	}
 }
 

@@ -90,6 +90,7 @@ func (s *sheet) String() string { return strings.Join(append(s.pieces, s.cur.Str
 type previewInks struct {
 	title, heading, text, muted, strong, marker, good, warn theme.Ink
 	band                                                    [5]theme.Ink
+	letters                                                 theme.LetterInks
 }
 
 func newPage(st *theme.Styles, width int) *page {
@@ -103,7 +104,7 @@ func newPage(st *theme.Styles, width int) *page {
 	pg.ink = previewInks{
 		title: theme.InkOf(st.Title), heading: theme.InkOf(st.Heading),
 		muted: theme.InkOf(st.Muted), strong: theme.InkOf(st.Heading), marker: theme.InkOf(st.Marker),
-		good: theme.InkOf(st.Good), warn: theme.InkOf(st.Warn),
+		good: theme.InkOf(st.Good), warn: theme.InkOf(st.Warn), letters: st.LetterInks(),
 	}
 	for b := range pg.ink.band {
 		pg.ink.band[b] = theme.InkOf(st.Band(model.Band(b)))
@@ -629,19 +630,6 @@ func (pg *page) poll(p *plan.Poll) {
 	pg.lines(out, pg.margin)
 }
 
-// letterInk paints a RACI letter: the accountable role stands out.
-func (pg *page) letterInk(l model.Letter) theme.Ink {
-	switch l {
-	case model.Accountable:
-		return pg.ink.marker
-	case model.Responsible:
-		return pg.ink.good
-	case model.Consulted:
-		return pg.ink.warn
-	}
-	return pg.ink.muted
-}
-
 // raci draws the RACI grid with its letters in colour where its columns
 // fit the width, and otherwise each activity with the roles of each letter
 // named.
@@ -692,7 +680,7 @@ func (pg *page) raci(g *plan.RACIGrid) {
 					f.add(" · ", pg.ink.muted)
 					fallthrough
 				case first:
-					f.add(string(l)+" ", pg.letterInk(l))
+					f.add(string(l)+" ", pg.ink.letters.Of(l))
 				default:
 					f.add(", ", pg.ink.text)
 				}
@@ -743,7 +731,7 @@ func (pg *page) raciGrid(g *plan.RACIGrid, codes []string, nameW, areaW int) {
 			if l != "" {
 				cell = string(l)
 			}
-			b.WriteString(strings.Repeat(" ", 1+(w-1)/2) + pg.letterInk(l).Paint(cell))
+			b.WriteString(strings.Repeat(" ", 1+(w-1)/2) + pg.ink.letters.Of(l).Paint(cell))
 			if j < len(a.Letters)-1 {
 				b.WriteString(strings.Repeat(" ", w-1-(w-1)/2))
 			}

@@ -137,6 +137,45 @@ func (s *Styles) Band(b model.Band) lipgloss.Style {
 	return s.Muted
 }
 
+// Letter is how a RACI letter is drawn wherever a grid is shown: the
+// accountable role stands out, the responsible ones read as good, the
+// consulted as a warning and the informed muted. The letter itself always
+// goes with it.
+func (s *Styles) Letter(l model.Letter) lipgloss.Style {
+	switch l {
+	case model.Accountable:
+		return s.Marker
+	case model.Responsible:
+		return s.Good
+	case model.Consulted:
+		return s.Warn
+	}
+	return s.Muted
+}
+
+// LetterInks paint the RACI letters as Letter draws them, for a screen
+// that paints a whole grid.
+type LetterInks struct{ responsible, accountable, consulted, other Ink }
+
+// LetterInks captures the letters' styles once.
+func (s *Styles) LetterInks() LetterInks {
+	return LetterInks{responsible: InkOf(s.Letter(model.Responsible)), accountable: InkOf(s.Letter(model.Accountable)),
+		consulted: InkOf(s.Letter(model.Consulted)), other: InkOf(s.Letter(model.Informed))}
+}
+
+// Of is the ink of letter l.
+func (k LetterInks) Of(l model.Letter) Ink {
+	switch l {
+	case model.Accountable:
+		return k.accountable
+	case model.Responsible:
+		return k.responsible
+	case model.Consulted:
+		return k.consulted
+	}
+	return k.other
+}
+
 // Ink paints one line of text in a style for the cost of two string joins.
 // lipgloss's Render measures and rebuilds the text every call, which
 // dominates the time to lay out a page of a thousand rows.
