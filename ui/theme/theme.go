@@ -142,39 +142,37 @@ func (s *Styles) Band(b model.Band) lipgloss.Style {
 // consulted as a warning and the informed muted. The letter itself always
 // goes with it.
 func (s *Styles) Letter(l model.Letter) lipgloss.Style {
+	return [...]lipgloss.Style{s.Marker, s.Good, s.Warn, s.Muted}[letterSlot(l)]
+}
+
+// letterSlot orders the letters as Letter and LetterInks keep them.
+func letterSlot(l model.Letter) int {
 	switch l {
 	case model.Accountable:
-		return s.Marker
+		return 0
 	case model.Responsible:
-		return s.Good
+		return 1
 	case model.Consulted:
-		return s.Warn
+		return 2
 	}
-	return s.Muted
+	return 3
 }
 
 // LetterInks paint the RACI letters as Letter draws them, for a screen
 // that paints a whole grid.
-type LetterInks struct{ responsible, accountable, consulted, other Ink }
+type LetterInks [4]Ink
 
 // LetterInks captures the letters' styles once.
 func (s *Styles) LetterInks() LetterInks {
-	return LetterInks{responsible: InkOf(s.Letter(model.Responsible)), accountable: InkOf(s.Letter(model.Accountable)),
-		consulted: InkOf(s.Letter(model.Consulted)), other: InkOf(s.Letter(model.Informed))}
+	var k LetterInks
+	for i, l := range []model.Letter{model.Accountable, model.Responsible, model.Consulted, model.Informed} {
+		k[i] = InkOf(s.Letter(l))
+	}
+	return k
 }
 
 // Of is the ink of letter l.
-func (k LetterInks) Of(l model.Letter) Ink {
-	switch l {
-	case model.Accountable:
-		return k.accountable
-	case model.Responsible:
-		return k.responsible
-	case model.Consulted:
-		return k.consulted
-	}
-	return k.other
-}
+func (k LetterInks) Of(l model.Letter) Ink { return k[letterSlot(l)] }
 
 // Ink paints one line of text in a style for the cost of two string joins.
 // lipgloss's Render measures and rebuilds the text every call, which

@@ -1,11 +1,14 @@
 package theme
 
 import (
+	"fmt"
 	"math"
 	"strconv"
 	"testing"
 
 	"github.com/charmbracelet/lipgloss"
+
+	"github.com/roundtable/roundtable/model"
 )
 
 // rgb is the colour an xterm shows for a 256-colour index.
@@ -70,5 +73,30 @@ func TestEveryColourReadsOnItsBackground(t *testing.T) {
 		if got := contrast(rgb(t, tc.th.Text), rgb(t, tc.th.Selection)); got < 4.5 {
 			t.Errorf("%s: text on the selection has a contrast of %.1f:1, want 4.5:1", tc.name, got)
 		}
+	}
+}
+
+// TestLettersReadApart: the RACI letters are drawn in styles of their own,
+// the accountable one standing out, and the inks paint as the styles do.
+func TestLettersReadApart(t *testing.T) {
+	st := New(Dark)
+	letters := []model.Letter{model.Accountable, model.Responsible, model.Consulted, model.Informed}
+	seen := map[string]model.Letter{}
+	inks := st.LetterInks()
+	for _, l := range letters {
+		fg := fmt.Sprint(st.Letter(l).GetForeground())
+		if other, ok := seen[fg]; ok {
+			t.Errorf("%s and %s are drawn alike (%s)", l, other, fg)
+		}
+		seen[fg] = l
+		if got, want := inks.Of(l), InkOf(st.Letter(l)); got != want {
+			t.Errorf("%s: the ink %q paints otherwise than its style %q", l, got, want)
+		}
+	}
+	if !st.Letter(model.Accountable).GetBold() {
+		t.Error("the accountable letter does not stand out")
+	}
+	if fmt.Sprint(st.Letter("")) != fmt.Sprint(st.Letter(model.Informed)) {
+		t.Error("an empty cell is not drawn as quietly as an informed one")
 	}
 }
