@@ -103,13 +103,19 @@ func (s *Store) List() ([]Entry, error) {
 		return nil, err
 	}
 	entries := s.entries(names)
+	newestFirst(entries)
+	return entries, nil
+}
+
+// newestFirst orders entries as the lists show them: the most recently
+// changed first, then by id.
+func newestFirst(entries []Entry) {
 	slices.SortStableFunc(entries, func(a, b Entry) int {
 		if c := b.Updated.Compare(a.Updated); c != 0 {
 			return c
 		}
 		return strings.Compare(a.ID, b.ID)
 	})
-	return entries, nil
 }
 
 // ids lists the session ids in the sessions folder, sorted. A folder named

@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"time"
 )
@@ -35,12 +34,7 @@ func (s *Store) TrashList() ([]Entry, error) {
 		}
 		out = append(out, entryAt(strings.TrimSuffix(name, ext), filepath.Join(s.TrashDir(), name)))
 	}
-	slices.SortStableFunc(out, func(a, b Entry) int {
-		if c := b.Updated.Compare(a.Updated); c != 0 {
-			return c
-		}
-		return strings.Compare(a.ID, b.ID)
-	})
+	newestFirst(out)
 	return out, nil
 }
 
