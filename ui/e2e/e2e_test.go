@@ -179,7 +179,13 @@ func (s *screen) text() string { return s.vt.String() }
 // waitFor waits until the screen shows every one of want.
 func (s *screen) waitFor(want ...string) {
 	s.t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
+	s.waitWithin(10*time.Second, want...)
+}
+
+// waitWithin waits until the screen shows every one of want, for at most d.
+func (s *screen) waitWithin(d time.Duration, want ...string) {
+	s.t.Helper()
+	deadline := time.Now().Add(d)
 	for {
 		got := s.text()
 		missing := ""
@@ -201,7 +207,7 @@ func (s *screen) waitFor(want ...string) {
 				s.mu.Unlock()
 			default:
 			}
-			s.t.Fatalf("the screen never showed %q (%s); it shows:\n%s", missing, state, got)
+			s.t.Fatalf("within %v the screen did not show %q (%s); it shows:\n%s", d, missing, state, got)
 		}
 		time.Sleep(time.Millisecond)
 	}

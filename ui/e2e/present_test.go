@@ -45,29 +45,6 @@ func locksOf(t *testing.T, pid int) []string {
 	return out
 }
 
-// waitWithin waits until the screen shows every one of want, for at most d.
-func (s *screen) waitWithin(d time.Duration, want ...string) {
-	s.t.Helper()
-	deadline := time.Now().Add(d)
-	for {
-		got := s.text()
-		missing := ""
-		for _, w := range want {
-			if !strings.Contains(got, w) {
-				missing = w
-				break
-			}
-		}
-		if missing == "" {
-			return
-		}
-		if time.Now().After(deadline) {
-			s.t.Fatalf("within %v the screen did not show %q; it shows:\n%s", d, missing, got)
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
-}
-
 // TestPresentTouchesNothing: the room's view started before the
 // facilitator waits for them, and neither then nor while following does it
 // create, change or lock a file.
